@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Beat has no third-party Swift dependencies: its JSON, XML and CSV readers are
+// written for the importers' needs (byte offsets for error messages, lenient
+// feeds, streaming), and its command line shares the shell's command table.
+let package = Package(
+    name: "Beat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "beat", targets: ["beat"]),
+        .library(name: "BeatCore", targets: ["BeatCore"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(
+            name: "BeatSQLite", dependencies: ["CSQLite"],
+            // Glibc keeps floor/round in libm, which Swift's numeric conversions call.
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "BeatCore", dependencies: ["BeatSQLite"]),
+        .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
+        .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
+        .target(
+            name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
+            path: "Tests/BeatTestSupport"),
+        .testTarget(
+            name: "BeatCoreTests", dependencies: ["BeatCore", "BeatSQLite", "BeatTestSupport"],
+            exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,220 @@
+import BeatSQLite
+import Foundation
+
+/// Counts for one import, or a sum of several.
+public struct ImportSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Records that were reported as problems and not stored.
+    public var skipped = 0
+    /// Inputs that could not be read at all.
+    public var failedFiles = 0
+    public var seconds = 0.0
+
+    public init() {}
+
+    public var recordsRead: Int { added + updated + unchanged }
+
+    public static func += (lhs: inout ImportSummary, rhs: ImportSummary) {
+        lhs.added += rhs.added
+        lhs.updated += rhs.updated
+        lhs.unchanged += rhs.unchanged
+        lhs.skipped += rhs.skipped
+        lhs.failedFiles += rhs.failedFiles
+        lhs.seconds += rhs.seconds
+    }
+}
+
+/// How far an import has come, for a progress line.
+public struct ImportProgress: Sendable {
+    public var path: String
+    public var records: Int
+    public var bytesRead: Int
+    /// The input's size, when known.
+    public var totalBytes: Int?
+    public var seconds: Double
+}
+
+/// What the importer reports while it runs. Calls arrive on the importing thread.
+public struct ImportEvents {
+    /// A record that was skipped, or a file that could not be read.
+    public var problem: (ImportProblem) -> Void = { _ in }
+    /// A file could not be read at all; the import goes on with the next one.
+    public var fileFailed: (ImportError) -> Void = { _ in }
+    /// About twice a second while records are written.
+    public var progress: (ImportProgress) -> Void = { _ in }
+    /// One file is done.
+    public var fileDone: (String, ImportFormat, ImportSummary) -> Void = { _, _, _ in }
+
+    public init() {}
+}
+
+/// Imports files into a corpus: detects each file's format, reads it on a
+/// second thread while this one writes, and commits in batches so a crash or
+/// a cancel keeps every batch already written.
+public final class Importer {
+    private let corpus: Corpus
+    private let options: ImportOptions
+    private let clock: () -> Double
+    /// Set from another thread (the shell's Ctrl-C) to stop after the current record.
+    public let cancellation = CancellationFlag()
+
+    public init(corpus: Corpus, options: ImportOptions, clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
+        self.corpus = corpus
+        self.options = options
+        self.clock = clock
+    }
+
+    /// Imports `paths` in order (`-` is standard input).
+    ///
+    /// A file that cannot be read is reported through `events.fileFailed` and
+    /// the others still import. With `--strict`, everything happens in one
+    /// transaction, and the first problem undoes it all.
+    /// - Throws: `ImportError.strictAbort` or `.cancelled`, and `SQLiteError` when the database fails.
+    public func run(_ paths: [String], events: ImportEvents = ImportEvents()) throws -> ImportSummary {
+        var total = ImportSummary()
+        let connection = corpus.connection
+        if options.strict { try connection.execute("BEGIN IMMEDIATE") }
+        do {
+            for path in paths {
+                do {
+                    total += try importFile(path, events: events)
+                } catch let error as ImportError {
+                    switch error {
+                    case .strictAbort, .cancelled: throw error
+                    default:
+                        if options.strict { throw error }
+                        events.fileFailed(error)
+                        total.failedFiles += 1
+                    }
+                }
+            }
+            if options.strict { try connection.execute("COMMIT") }
+        } catch {
+            if options.strict, connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            throw error
+        }
+        if total.added + total.updated > 10_000 {
+            // Merge the index segments a large import leaves behind, so that the
+            // first searches do not pay for it.
+            try connection.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('merge', 500)")
+        }
+        return total
+    }
+
+    private func importFile(_ path: String, events: ImportEvents) throws -> ImportSummary {
+        let started = clock()
+        let input = try InputFile(path: path)
+        let format = try options.format ?? FormatDetector.detect(input: input, hasMapping: options.mapping != nil)
+        let reader = try format.makeReader(options: options)
+        let connection = corpus.connection
+
+        try connection.run(
+            "INSERT INTO imports(path, format, started_at) VALUES (?1, ?2, ?3)",
+            [.text(path), .text(format.rawValue), .integer(Int64(started))])
+        let importID = connection.lastInsertRowID
+        let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
+
+        let channel = EventChannel()
+        let output = RecordOutput(path: path, options: options, channel: channel)
+        let thread = Thread {
+            do {
+                try reader.read(input, into: output)
+                output.flush()
+                channel.finish(error: nil)
+            } catch {
+                output.flush()
+                channel.finish(error: error)
+            }
+        }
+        thread.stackSize = 16 * 1_048_576  // deep JSON trees recurse
+        thread.start()
+        defer { channel.close() }
+
+        var summary = ImportSummary()
+        var inBatch = 0
+        var lastProgress = started
+        if !options.strict { try connection.execute("BEGIN IMMEDIATE") }
+        do {
+            while let batch = try channel.receive() {
+                for event in batch {
+                    if cancellation.isSet { throw ImportError.cancelled }
+                    switch event {
+                    case .record(let record):
+                        switch try writer.write(record) {
+                        case .added: summary.added += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                        inBatch += 1
+                    case .problem(let problem):
+                        if options.strict { throw ImportError.strictAbort(problem) }
+                        summary.skipped += 1
+                        events.problem(problem)
+                    }
+                }
+                if !options.strict && inBatch >= options.batchSize {
+                    try connection.execute("COMMIT; BEGIN IMMEDIATE")
+                    inBatch = 0
+                }
+                let now = clock()
+                if now - lastProgress >= 0.5 {
+                    lastProgress = now
+                    events.progress(ImportProgress(
+                        path: path, records: summary.recordsRead, bytesRead: input.bytesRead,
+                        totalBytes: input.size, seconds: now - started))
+                }
+            }
+            summary.seconds = clock() - started
+            try connection.run(
+                "UPDATE imports SET finished_at = ?2, added = ?3, updated = ?4, unchanged = ?5, skipped = ?6 WHERE id = ?1",
+                [.integer(importID), .integer(Int64(clock())), .integer(Int64(summary.added)),
+                 .integer(Int64(summary.updated)), .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped))])
+            if !options.strict { try connection.execute("COMMIT") }
+        } catch {
+            channel.close()
+            if !options.strict {
+                if case ImportError.cancelled = error {
+                    // Keep what this file wrote so far, as a crash would.
+                    try? connection.run(
+                        "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4, skipped = ?5 WHERE id = ?1",
+                        [.integer(importID), .integer(Int64(summary.added)), .integer(Int64(summary.updated)),
+                         .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped))])
+                    try? connection.execute("COMMIT")
+                } else if connection.isInTransaction {
+                    try? connection.execute("ROLLBACK")
+                }
+            }
+            throw error
+        }
+        events.fileDone(path, format, summary)
+        return summary
+    }
+}
+
+/// A flag one thread sets and another polls.
+public final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    public init() {}
+
+    public var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    public func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    public func reset() {
+        lock.lock()
+        value = false
+        lock.unlock()
+    }
+}

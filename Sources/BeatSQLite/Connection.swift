@@ -1,0 +1,146 @@
+import CSQLite
+
+/// An open SQLite database file.
+///
+/// Not `Sendable`: SQLite objects derived from one connection must be used from
+/// one thread at a time; the only part that crosses threads is `interruptHandle`.
+public final class Connection {
+    let handle: OpaquePointer
+    /// The path the connection was opened with.
+    public let path: String
+    private var cache: [String: Statement] = [:]
+
+    /// How the file is opened.
+    public enum Mode: Sendable {
+        case readWrite
+        case readOnly
+    }
+
+    /// Opens (and, in `.readWrite` mode, creates) the database at `path`.
+    ///
+    /// The file is read once at open time, so that a file that is not a
+    /// database fails here rather than at the first query, and FTS5 is checked
+    /// for, since every part of Beat needs it.
+    /// - Throws: `SQLiteError` when the file cannot be opened or is not a database.
+    public init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 10_000) throws(SQLiteError) {
+        var db: OpaquePointer?
+        let flags: Int32 = switch mode {
+        case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+        }
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            // > Whether or not an error occurs when it is opened, resources associated
+            // > with the database connection handle should be released by passing it
+            // > to sqlite3_close() when it is no longer required.
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_close(db)
+            throw SQLiteError(extendedCode: rc, message: "\(message) (\(path))")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        _ = beat_sqlite_enable_defensive(db)
+        do {
+            // Reading the schema makes "file is not a database" fail at open time.
+            try execute("SELECT count(*) FROM sqlite_master")
+        } catch {
+            sqlite3_close(db)
+            throw SQLiteError(extendedCode: error.extendedCode, message: "\(error.message) (\(path))")
+        }
+        guard sqlite3_compileoption_used("ENABLE_FTS5") == 1 else {
+            sqlite3_close(db)
+            throw SQLiteError(
+                extendedCode: SQLITE_ERROR,
+                message: "this SQLite library was built without FTS5; install a build with it (Debian: libsqlite3-0 >= 3.9)")
+        }
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// The version of the SQLite library in use.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// A value that can cancel this connection's running statement from another thread.
+    public var interruptHandle: InterruptHandle { InterruptHandle(database: handle) }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// The rowid of the most recent successful INSERT.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// True while a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs one or more statements with no parameters and no results.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Compiles `sql` into a new statement.
+    public func makeStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(database: handle, sql: sql)
+    }
+
+    /// A compiled statement for `sql`, reused across calls: for statements run
+    /// many times, such as the importer's per-record ones.
+    public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        if let statement = cache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try makeStatement(sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs `sql` with `arguments` bound and calls `row` for every result row.
+    public func forEachRow(
+        _ sql: String, _ arguments: [SQLiteValue] = [], _ row: (Statement) throws -> Void
+    ) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        while try statement.step() { try row(statement) }
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ sql: String, _ arguments: [SQLiteValue] = []) throws(SQLiteError) -> SQLiteValue? {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        return try statement.step() ? statement.value(0) : nil
+    }
+
+    /// Runs `sql` with `arguments` bound, ignoring any rows.
+    public func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws(SQLiteError) {
+        try cachedStatement(sql).execute(arguments)
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws.
+    ///
+    /// IMMEDIATE takes the write lock at once, so a concurrent writer waits for
+    /// the busy timeout instead of failing half-way through the body.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import CSQLite
+
+/// An error reported by SQLite, with its extended result code, its message and
+/// the SQL that was running. Bound values are never included, so stored text
+/// cannot leak into logs.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    /// The extended result code (`sqlite3_extended_errcode`).
+    public let extendedCode: Int32
+    /// What SQLite said (`sqlite3_errmsg`).
+    public let message: String
+    /// The statement that failed, when there was one.
+    public let sql: String?
+
+    public init(extendedCode: Int32, message: String, sql: String? = nil) {
+        self.extendedCode = extendedCode
+        self.message = message
+        self.sql = sql
+    }
+
+    /// The primary result code (the low byte of the extended code).
+    public var code: Int32 { extendedCode & 0xff }
+
+    /// True when the statement stopped because `sqlite3_interrupt` was called.
+    public var isInterrupted: Bool { code == SQLITE_INTERRUPT }
+
+    /// True when another connection held a lock for longer than the busy timeout.
+    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+
+    public var description: String {
+        if isInterrupted { return "cancelled" }
+        var text = "SQLite error \(extendedCode): \(message)"
+        if let sql { text += " - while executing `\(sql)`" }
+        return text
+    }
+}

@@ -1,0 +1,2 @@
+import BeatCore
+print(BeatVersion.string)
