@@ -1,0 +1,63 @@
+/// One Mastodon status turned into a post record.
+///
+/// - The id stays a string (snowflakes exceed 2^53); it is the id on the
+///   server the data came from, as `in_reply_to_id` is.
+/// - A content warning (`spoiler_text`) is stored as the title: it is the
+///   author's own heading shown in place of the hidden text, so it stays
+///   searchable and apart from the body, as a story's title is.
+/// - `score` is `favourites_count`, the number Mastodon shows as likes.
+/// - The HTML needs no pre-pass: a shortened link is three spans
+///   (`invisible` scheme, `ellipsis` start, `invisible` rest) whose texts
+///   join, once tags are removed, into the full address exactly once.
+enum MastodonStatus {
+    static func emit(
+        _ value: JSONValue, at location: RecordLocation, thread: String?, seen: inout Set<String>, into output: RecordOutput
+    ) {
+        guard case .object(let object) = value else {
+            output.reject(at: location, "expected a Mastodon status object, found \(JSONWriter.serialize(value).prefix(40))")
+            return
+        }
+        // A boost is a wrapper with no content of its own around the boosted
+        // status: the original is stored, under its own id and author.
+        if let original = object["reblog"], case .object = original {
+            emit(original, at: location.member("reblog"), thread: nil, seen: &seen, into: output)
+            return
+        }
+        guard let id = object["id"]?.nonEmptyText else {
+            if object["content"] != nil && object["account"] != nil {
+                output.reject(at: location, "a status edit (from /statuses/:id/history) has no id; import the status itself")
+            } else {
+                output.reject(at: location, "expected a Mastodon status (id, created_at, account, content); found keys \(object.keys.prefix(6).joined(separator: ", "))")
+            }
+            return
+        }
+        guard let created = object["created_at"], !created.isNull else {
+            output.reject(at: location, "status \(id) has no 'created_at'")
+            return
+        }
+        guard let published = DateParser.seconds(from: created) else {
+            output.reject(at: location, "status \(id): 'created_at' \(JSONWriter.serialize(created)) is not a date")
+            return
+        }
+        guard seen.insert(id).inserted else { return }
+        let url = object["url"]?.nonEmptyText ?? object["uri"]?.nonEmptyText
+        let author = MastodonAuthor(account: object["account"], statusURI: object["uri"]?.nonEmptyText ?? url)
+        let parent = object["in_reply_to_id"]?.nonEmptyText
+        let record = PostRecord(
+            source: "mastodon",
+            sourceID: id,
+            venue: author.instance,
+            author: author.handle,
+            publishedAt: published,
+            title: object["spoiler_text"]?.nonEmptyText.map(PlainText.normalize).flatMap { $0.isEmpty ? nil : $0 },
+            // Media-only statuses have empty content, which Mastodon allows.
+            text: object["content"]?.string.map(HTMLText.plainText) ?? "",
+            url: url,
+            parent: parent,
+            thread: thread ?? (parent == nil ? id : nil),
+            score: object["favourites_count"]?.int64,
+            lang: object["language"]?.nonEmptyText,
+            raw: JSONWriter.serialize(value))
+        output.emit(record, at: location)
+    }
+}
