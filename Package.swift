@@ -22,7 +22,9 @@ let package = Package(
             name: "BeatSQLite", dependencies: ["CSQLite"],
             // Glibc keeps floor/round in libm, which Swift's numeric conversions call.
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "BeatCore", dependencies: ["BeatSQLite"]),
+        .target(
+            name: "BeatCore", dependencies: ["BeatSQLite"],
+            resources: [.copy("Resources/demo-corpus.jsonl")]),
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
         .target(

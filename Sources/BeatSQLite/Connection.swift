@@ -23,6 +23,7 @@ public final class Connection {
     /// for, since every part of Beat needs it.
     /// - Throws: `SQLiteError` when the file cannot be opened or is not a database.
     public init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 10_000) throws(SQLiteError) {
+        _ = Connection.configureOnce
         var db: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -56,6 +57,9 @@ public final class Connection {
                 message: "this SQLite library was built without FTS5; install a build with it (Debian: libsqlite3-0 >= 3.9)")
         }
     }
+
+    // Runs once per process, before any connection exists.
+    private static let configureOnce: Void = { _ = beat_sqlite_configure() }()
 
     deinit {
         cache.removeAll()

@@ -1,1 +1,139 @@
-import CEditLine
+import BeatCore
+import BeatSQLite
+
+/// The input loop: reads command lines (continuing across lines while a quote
+/// is open or a line ends in `\`), runs them, and reports errors, for the
+/// interactive shell, piped input and `-c` alike.
+public final class Shell {
+    private let session: Session
+    private let reader: LineReader
+    /// True when any command failed (exit status 1) or was misused (2).
+    public private(set) var worstStatus: Int32 = 0
+    /// Stop at the first failing command (scripts and `-c`), or go on (interactive).
+    public var stopOnError: Bool
+
+    public init(session: Session, reader: LineReader, stopOnError: Bool) {
+        self.session = session
+        self.reader = reader
+        self.stopOnError = stopOnError
+    }
+
+    /// Runs until the input ends, `quit`, or (with `stopOnError`) a failure.
+    /// Returns the exit status: 0, 1 when a command failed, 2 on a usage error.
+    public func run() -> Int32 {
+        var pending = ""
+        while true {
+            let prompt = pending.isEmpty ? "beat> " : "  ...> "
+            switch reader.readLine(prompt: prompt) {
+            case .end:
+                if !pending.isEmpty { execute(pending) }
+                return worstStatus
+            case .interrupted:
+                if pending.isEmpty && session.isInteractive {
+                    session.errors.line("(type quit or press Ctrl-D to leave)")
+                }
+                pending = ""
+            case .line(let line):
+                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") { continue }
+                if line.hasSuffix("\\") && !line.hasSuffix("\\\\") {
+                    pending += line.dropLast() + "\n"
+                    continue
+                }
+                pending += line
+                if CommandWords.needsContinuation(pending) {
+                    pending += "\n"
+                    continue
+                }
+                let entry = pending
+                pending = ""
+                reader.remember(entry)
+                if !execute(entry) { return worstStatus }
+            }
+            session.output.flush()
+            if session.output.isBroken { return worstStatus }
+        }
+    }
+
+    /// Runs one command given as words (`beat import a.json`), as from the command line.
+    public func runWords(_ words: [String]) -> Int32 {
+        let status = runOne(words.map(CommandWords.quote).joined(separator: " "))
+        session.output.flush()
+        return max(status, 0)
+    }
+
+    /// Runs one entry (commands separated by `;`). Returns false to stop the loop.
+    @discardableResult
+    func execute(_ entry: String) -> Bool {
+        for command in CommandWords.splitCommands(entry) {
+            let status = runOne(command)
+            if status == -1 { return false }
+            worstStatus = max(worstStatus, status)
+            if status != 0 && stopOnError { return false }
+        }
+        return true
+    }
+
+    /// Runs one command; returns its exit status, or -1 for `quit`.
+    private func runOne(_ text: String) -> Int32 {
+        session.cancellation.reset()
+        do {
+            let words = try CommandWords.split(text)
+            guard !words.isEmpty else { return 0 }
+            let outcome = try CommandTable.run(words, in: session)
+            session.output.flush()
+            return outcome == .success ? 0 : 1
+        } catch is QuitRequest {
+            return -1
+        } catch let error as CommandWords.SplitError {
+            session.errors.line("error: \(error.reason)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+            return 2
+        } catch let error as UsageError {
+            session.errors.line("error: \(error)")
+            return 2
+        } catch let error as SQLiteError where error.isInterrupted {
+            session.errors.line("cancelled")
+            return 1
+        } catch {
+            session.errors.line("error: \(error)")
+            return 1
+        }
+    }
+}
+
+extension CommandWords {
+    /// Splits an entry at `;` outside quotes: `beat -c 'import a.json; import b.json'`.
+    public static func splitCommands(_ entry: String) -> [String] {
+        var commands: [String] = []
+        var current = ""
+        var quote: Character?
+        var escaping = false
+        for character in entry {
+            if escaping {
+                escaping = false
+            } else if character == "\\" && quote != "'" {
+                escaping = true
+            } else if let q = quote {
+                if character == q { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == ";" || character == "\n" {
+                commands.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        commands.append(current)
+        return commands.filter { !$0.trimmedOfSpaces.isEmpty }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmedOfSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -6,6 +6,11 @@
 // libedit's el_set, el_get and history are variadic, which Swift cannot call.
 // Each wrapper below fixes one operation's argument list; nothing else lives here.
 
+// The standard streams are global variables, which Swift 6 treats as unsafe shared state.
+static inline EditLine *beat_el_init_stdio(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
+
 typedef char *(*beat_prompt_fn)(EditLine *);
 typedef unsigned char (*beat_command_fn)(EditLine *, int);
 

@@ -12,4 +12,10 @@ static inline sqlite3_destructor_type beat_sqlite_transient(void) {
 static inline int beat_sqlite_enable_defensive(sqlite3 *db) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
 }
+// sqlite3_config is variadic too. Memory statistics take a global mutex on
+// every allocation; Beat never reads them, so they are turned off before the
+// library initialises. Must run before the first connection opens.
+static inline int beat_sqlite_configure(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 #endif

@@ -157,17 +157,14 @@ import Testing
     @Test func kaggleCSVImportsThroughTheGenericReader() throws {
         let corpus = try TemporaryCorpus()
         let options = ImportOptions(source: "hackernews", venue: "HN")
-        // Known bug of the generic reader: a CSV without a text column (link
-        // stories have only a title) has every row rejected for "no text".
-        withKnownIssue("MappedFields rejects rows that have a title but no text column") {
-            let outcome = try corpus.importFiles([Fixtures.path("hackernews/dataquest_posts.csv")], options: options)
-            #expect(outcome.formats == [.csv])
-            #expect(outcome.summary.added == 60)
-            #expect(outcome.summary.skipped == 0)
-            let post = try #require(try corpus.post("hackernews", "11793140"))
-            #expect(post["title"] == "How unauthorized idiots repair Apple laptops [video]")
-            #expect(post["text"] == "")
-        }
+        // Link stories have a title and no text column: they import with empty text.
+        let outcome = try corpus.importFiles([Fixtures.path("hackernews/dataquest_posts.csv")], options: options)
+        #expect(outcome.formats == [.csv])
+        #expect(outcome.summary.added == 60)
+        #expect(outcome.summary.skipped == 0)
+        let post = try #require(try corpus.post("hackernews", "11793140"))
+        #expect(post["title"] == "How unauthorized idiots repair Apple laptops [video]")
+        #expect(post["text"] == "")
     }
 
     @Test func kaggleCSVDatesAndPointsWithTitleAsText() throws {

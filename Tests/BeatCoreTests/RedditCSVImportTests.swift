@@ -7,9 +7,6 @@ import Testing
 /// subreddit column) through the generic CSV reader, with `--source reddit
 /// --venue LifeProTips` (the fixture is r/LifeProTips). Expected values were
 /// read from the fixture with Python's csv module.
-///
-/// `withKnownIssue` marks what the generic reader gets wrong for this file
-/// today; each block fails the test once the reader is fixed, so it can go.
 @Suite struct RedditCSVImportTests {
     let file = Fixtures.path("reddit/subreddit_top.csv")
     let options = ImportOptions(source: "reddit", venue: "LifeProTips")
@@ -59,13 +56,11 @@ import Testing
         for (id, count) in breaks {
             #expect(try lineBreaks(corpus, id) == count, "\(id)")
         }
-        // Selftexts holding `&gt;` go through the HTML path, which joins their lines.
-        withKnownIssue("CSV text with '&' or '<' is read as HTML: line breaks become spaces") { () throws -> Void in
-            #expect(try corpus.post("reddit", "1hivuk")?["text"] == .text(
-                "Put your camera on a tripod\n\nTake about 15 pictures about every 10 seconds\n\nOpen them all in Photoshop from File->Scripts->Statistics\n\nChoose \"median\"\n\nExample:\nhttp://i.imgur.com/Gkn1ngK.jpg"))
-            #expect(try lineBreaks(corpus, "1ekv6e") == 45)
-            #expect(try lineBreaks(corpus, "1gipq6") == 10)
-        }
+        // Selftexts holding `&gt;` are entity-decoded but not read as HTML: their lines stay.
+        #expect(try corpus.post("reddit", "1hivuk")?["text"] == .text(
+            "Put your camera on a tripod\n\nTake about 15 pictures about every 10 seconds\n\nOpen them all in Photoshop from File->Scripts->Statistics\n\nChoose \"median\"\n\nExample:\nhttp://i.imgur.com/Gkn1ngK.jpg"))
+        #expect(try lineBreaks(corpus, "1ekv6e") == 45)
+        #expect(try lineBreaks(corpus, "1gipq6") == 10)
     }
 
     @Test func permalinksAreAbsolute() throws {
@@ -79,20 +74,16 @@ import Testing
         ]
         let list = selfPosts.map { "'\($0)'" }.joined(separator: ",")
         #expect(try corpus.integer("SELECT count(*) FROM posts WHERE \(ownAddress) AND source_id IN (\(list))") == 22)
-        // The 18 link posts get the link (`url`) instead of the `permalink` column.
-        withKnownIssue("the CSV url alias prefers 'url' (the link) over 'permalink'") { () throws -> Void in
-            #expect(try corpus.integer("SELECT count(*) FROM posts WHERE \(ownAddress)") == 40)
-            #expect(try corpus.post("reddit", "savv7")?["url"] == .text("http://www.reddit.com/r/LifeProTips/comments/savv7/lpt_when_camping_strap_a_head_lamp_to_a_gallon/"))
-        }
+        // The 18 link posts too: the `permalink` column wins over the shared link in `url`.
+        #expect(try corpus.integer("SELECT count(*) FROM posts WHERE \(ownAddress)") == 40)
+        #expect(try corpus.post("reddit", "savv7")?["url"] == .text("http://www.reddit.com/r/LifeProTips/comments/savv7/lpt_when_camping_strap_a_head_lamp_to_a_gallon/"))
     }
 
     @Test func venueIsTheGivenSubreddit() throws {
         let corpus = try TemporaryCorpus()
         _ = try corpus.importFiles([file], options: options)
-        // The `domain` column ("self.LifeProTips", "i.imgur.com") is taken as the venue before --venue.
-        withKnownIssue("the CSV venue alias 'domain' wins over --venue") { () throws -> Void in
-            #expect(try corpus.integer("SELECT count(*) FROM posts WHERE venue = 'LifeProTips'") == 40)
-        }
+        // --venue wins over the `domain` column ("self.LifeProTips", "i.imgur.com").
+        #expect(try corpus.integer("SELECT count(*) FROM posts WHERE venue = 'LifeProTips'") == 40)
     }
 
     @Test func reimportIsIdempotent() throws {

@@ -52,21 +52,27 @@ final class PostWriter {
         return try update(record, tags: tags)
     }
 
-    private func update(_ record: PostRecord, tags: String?) throws -> Outcome {
+    private func update(_ incoming: PostRecord, tags: String?) throws -> Outcome {
         let select = try connection.cachedStatement(Self.selectSQL)
-        try select.bind([.text(record.source), .text(record.sourceID)])
+        try select.bind([.text(incoming.source), .text(incoming.sourceID)])
         defer { select.reset() }
         guard try select.step() else {
             preconditionFailure("insert conflicted on (source, source_id) but no row has it")
         }
         let id = select.int64(0)
         let stored = PostRecord(
-            source: record.source, sourceID: record.sourceID, venue: select.string(1), author: select.string(2),
+            source: incoming.source, sourceID: incoming.sourceID, venue: select.string(1), author: select.string(2),
             publishedAt: select.int64(3), title: select.string(4), text: select.string(5) ?? "", url: select.string(6),
             parent: select.string(7), thread: select.string(8), score: select.optionalInt64(9), lang: select.string(10),
             tags: nil, raw: select.string(12))
         let storedTags = select.string(11)
         let importedAt = select.int64(13)
+        // Thread links are facts about the post that some formats do not carry
+        // (an HN item fetched alone has no story id): a copy without them keeps
+        // the links an earlier import found.
+        var record = incoming
+        record.parent = record.parent ?? stored.parent
+        record.thread = record.thread ?? stored.thread
         var comparable = record
         comparable.tags = nil
         comparable.originLine = nil

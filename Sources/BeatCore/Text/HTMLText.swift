@@ -13,6 +13,17 @@ public enum HTMLText {
     /// Elements whose content is never text.
     private static let skippedElements: Set<String> = ["script", "style", "head", "title", "noscript", "template", "svg"]
 
+    /// True when `text` holds at least one real tag, so it should be read as
+    /// HTML (a `<` in "a < b" or in Markdown is not one).
+    public static func containsMarkup(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        let bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "<") {
+            if let tag = Tag.parse(bytes, at: index), tag.name != "!" { return true }
+        }
+        return false
+    }
+
     /// The plain text of `html`.
     public static func plainText(_ html: String) -> String {
         guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else {

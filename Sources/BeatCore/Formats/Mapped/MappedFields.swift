@@ -6,12 +6,13 @@ struct MappedFields: Sendable {
     static let aliases: [String: [String]] = [
         "id": ["id", "source_id", "objectID", "name", "guid", "uri"],
         "source": ["source", "platform"],
-        "venue": ["venue", "subreddit", "community", "outlet", "site", "domain", "instance"],
+        "venue": ["venue", "subreddit", "community", "outlet", "instance"],
         "author": ["author", "by", "user", "username", "user_name", "screen_name", "handle", "byline"],
         "published_at": ["published_at", "created_utc", "created_at", "date", "time", "timestamp", "published", "pubDate", "datetime"],
         "title": ["title", "headline", "subject"],
         "text": ["text", "body", "selftext", "content", "comment_text", "story_text", "message", "full_text", "description"],
-        "url": ["url", "permalink", "link", "href"],
+        // A permalink names the post itself; `url` is often the link a post shares.
+        "url": ["permalink", "url", "link", "href"],
         "parent": ["parent", "parent_id", "in_reply_to_id"],
         "thread": ["thread", "link_id", "story_id", "thread_id", "root"],
         "score": ["score", "points", "num_points", "ups", "likes"],
@@ -37,7 +38,9 @@ struct MappedFields: Sendable {
             if let path = mapping?[field] { return "'\(path)' (mapped to \(field))" }
             return "a '\(field)' field (or one of \((Self.aliases[field] ?? []).joined(separator: ", ")); map it with --map \(field)=NAME)"
         }
-        guard let text = value("text")?.text ?? (mapping?["text"] == nil ? nil : Optional("")) else {
+        let title = value("title")?.nonEmptyText
+        // Link posts (Kaggle HN CSV, reddit-top link rows) have a title and no text column.
+        guard let text = value("text")?.text ?? (mapping?["text"] == nil && title == nil ? nil : Optional("")) else {
             output.reject(at: location, "no text: expected \(describe("text"))")
             return nil
         }
@@ -49,7 +52,6 @@ struct MappedFields: Sendable {
             output.reject(at: location, "'\(dateText)' is not a date Beat reads; give its pattern with --date-format (for example '%d.%m.%Y %H:%M')")
             return nil
         }
-        let title = value("title")?.nonEmptyText
         // Rows without an id get one from their content, so re-importing them is still idempotent.
         let id = value("id")?.nonEmptyText ?? "sha1-" + SHA1.hex(of: "\(published)\u{1F}\(title ?? "")\u{1F}\(text)").prefix(16)
         var tags: [String]?
@@ -60,11 +62,12 @@ struct MappedFields: Sendable {
         return PostRecord(
             source: value("source")?.nonEmptyText ?? "",
             sourceID: id,
-            venue: value("venue")?.nonEmptyText,
+            // --venue names the venue of every row unless --map says where to find it.
+            venue: mapping?["venue"] == nil && output.defaultVenue != nil ? output.defaultVenue : value("venue")?.nonEmptyText,
             author: value("author")?.nonEmptyText,
             publishedAt: published,
             title: title.map(PlainText.normalize),
-            text: HTMLText.plainText(text),
+            text: HTMLText.containsMarkup(text) ? HTMLText.plainText(text) : PlainText.normalize(HTMLEntities.decode(text)),
             url: value("url")?.nonEmptyText,
             parent: value("parent")?.nonEmptyText,
             thread: value("thread")?.nonEmptyText,

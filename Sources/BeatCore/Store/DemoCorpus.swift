@@ -1,0 +1,36 @@
+import Foundation
+
+/// The demo corpus shipped with Beat: a few hundred posts written for it, across
+/// every source and several beats, loaded into a new default corpus so that a
+/// first start has something real to explore.
+public enum DemoCorpus {
+    static let fileName = "demo-corpus.jsonl"
+
+    /// The path of the bundled demo corpus, or nil when the resource bundle is
+    /// not beside the executable (a copied binary without its resources).
+    public static var path: String? {
+        // Looked up by hand: SwiftPM's generated `Bundle.module` stops the
+        // program when the bundle is missing, and a missing demo is not fatal.
+        let bundleNames = ["Beat_BeatCore.resources", "Beat_BeatCore.bundle/Contents/Resources", "Beat_BeatCore.bundle"]
+        var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+            folders.append(executable)
+        }
+        for folder in folders {
+            for bundle in bundleNames {
+                let candidate = folder.appendingPathComponent(bundle).appendingPathComponent(fileName).path
+                if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// Imports the demo corpus into `corpus`.
+    /// - Throws: `ImportError.cannotOpen` when the demo file is not installed.
+    public static func load(into corpus: Corpus) throws -> ImportSummary {
+        guard let path else {
+            throw ImportError.cannotOpen(path: fileName, reason: "the demo corpus is not installed beside the beat executable")
+        }
+        return try Importer(corpus: corpus, options: ImportOptions(format: .jsonl)).run([path])
+    }
+}

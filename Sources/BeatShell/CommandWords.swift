@@ -1,0 +1,77 @@
+/// Splits a command line into words as a POSIX shell would for quoting:
+/// whitespace separates words, single quotes keep everything, double quotes
+/// keep everything but `\"` and `\\`, and a backslash escapes the next character.
+public enum CommandWords {
+    /// Why a line could not be split, with the column (1-based) of the problem.
+    public struct SplitError: Error, Equatable {
+        public let reason: String
+        public let column: Int
+    }
+
+    public static func split(_ line: String) throws(SplitError) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var quoteColumn = 0
+        var escaping = false
+        for (offset, character) in line.enumerated() {
+            if escaping {
+                current.append(character)
+                escaping = false
+                continue
+            }
+            if let q = quote {
+                if character == q {
+                    quote = nil
+                } else if character == "\\" && q == "\"" {
+                    escaping = true
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case " ", "\t", "\n":
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
+            case "'", "\"":
+                quote = character
+                quoteColumn = offset + 1
+                inWord = true
+            case "\\":
+                escaping = true
+                inWord = true
+            default:
+                current.append(character)
+                inWord = true
+            }
+        }
+        if let quote { throw SplitError(reason: "the \(quote) opened here is not closed", column: quoteColumn) }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// True when `line` ends inside quotes or after a continuation backslash,
+    /// so the shell should read another line before running it.
+    public static func needsContinuation(_ line: String) -> Bool {
+        if line.hasSuffix("\\") && !line.hasSuffix("\\\\") { return true }
+        do { _ = try split(line) } catch { return true }
+        return false
+    }
+
+    /// Quotes `word` so that `split` gives it back unchanged.
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty && word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./:=,@+%".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

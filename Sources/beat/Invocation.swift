@@ -1,0 +1,110 @@
+import BeatCore
+import BeatShell
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The command line of `beat`: global options, then either one command and
+/// its arguments, `-c 'COMMANDS'`, commands piped on standard input, or the
+/// interactive shell.
+struct Invocation {
+    var databasePath: String?
+    var commandText: String?
+    var command: [String] = []
+    var showHelp = false
+    var showVersion = false
+
+    static let usage = """
+        usage: beat [--db PATH] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
+
+        With no command, beat opens its shell (or reads commands from standard input when
+        it is not a terminal). A COMMAND runs once and exits; 'beat help' lists them.
+
+        options:
+          --db PATH     the corpus file (default: $BEAT_DB, else ~/.local/share/beat/corpus.db)
+          -c COMMANDS   run these commands (separated by ';') and exit
+          --version     print the version
+          -h, --help    print this help
+
+        exit status: 0 success, 1 a command failed, 2 a usage error
+        """
+
+    init(arguments: [String]) throws {
+        var index = 0
+        func value(_ flag: String) throws -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError("\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("--db=") {
+                databasePath = String(argument.dropFirst(5))
+            } else {
+                switch argument {
+                case "--db": databasePath = try value(argument)
+                case "-c": commandText = try value(argument)
+                case "-h", "--help": showHelp = true
+                case "--version": showVersion = true
+                default:
+                    if argument.hasPrefix("-") && argument != "-" {
+                        throw UsageError("unknown option \(argument)")
+                    }
+                    command = Array(arguments[index...])
+                    index = arguments.count
+                    continue
+                }
+            }
+            index += 1
+        }
+    }
+
+    func run() -> Int32 {
+        let output = OutputChannel.standardOutput()
+        let errors = OutputChannel.standardError()
+        defer { output.flush() }
+        if showHelp {
+            output.line(Self.usage)
+            return 0
+        }
+        if showVersion {
+            output.line("beat \(BeatVersion.string) (SQLite \(SQLiteVersion.string))")
+            return 0
+        }
+        let environment = ProcessEnvironment.current
+        let explicit = databasePath ?? environment["BEAT_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let path = CorpusLocation.resolve(explicit: databasePath, environment: environment)
+        let interactive = command.isEmpty && commandText == nil && isatty(0) == 1
+        let session = Session(
+            databasePath: path, usesDefaultDatabase: explicit == nil, environment: environment,
+            output: output, errors: errors, isInteractive: interactive)
+
+        let firstWord = command.first ?? commandText.flatMap { try? CommandWords.split($0).first } ?? ""
+        if !["import", "help", "quit"].contains(firstWord) {
+            do { try session.loadDemoIfNew() } catch {
+                errors.line("beat: \(error)")
+                return 1
+            }
+        }
+
+        if !command.isEmpty {
+            let shell = Shell(session: session, reader: StringLineReader(""), stopOnError: true)
+            return shell.runWords(command)
+        }
+        if let commandText {
+            return Shell(session: session, reader: StringLineReader(commandText), stopOnError: true).run()
+        }
+        if !interactive {
+            return Shell(session: session, reader: PlainLineReader(), stopOnError: true).run()
+        }
+        let historyPath = HistoryLocation.path(environment: environment)
+        var reader: LineReader = PlainLineReader()
+        if environment["TERM"] != "dumb", let editor = EditLineReader(programName: "beat", historyPath: historyPath) {
+            reader = editor
+        }
+        errors.line("Beat \(BeatVersion.string) — corpus \(path)\nType 'help' for commands, Ctrl-D to leave.")
+        return Shell(session: session, reader: reader, stopOnError: false).run()
+    }
+}
