@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(
             name: "BeatCoreTests", dependencies: ["BeatCore", "BeatSQLite", "BeatTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BeatEndToEndTests", dependencies: ["beat", "BeatCore", "BeatSQLite", "BeatTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

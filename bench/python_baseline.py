@@ -4,10 +4,14 @@ Beat JSONL into the same schema (read from a corpus Beat created, triggers and
 FTS5 index included) in one transaction, then merging the index as Beat does.
 
 usage: python_baseline.py SCHEMA_DB JSONL OUT_DB
-Prints one JSON line: rows, seconds, rows_per_s.
+Prints one JSON line: rows, seconds (the timed section: load, commit, merge),
+rows_per_s, and peak_rss_kb (the process's peak resident set size).
+OUT_DB must not exist yet.
 """
 import datetime
 import json
+import os
+import resource
 import sqlite3
 import sys
 import time
@@ -20,17 +24,23 @@ def epoch(value):
 
 
 def main():
+    if len(sys.argv) != 4:
+        sys.exit("usage: python_baseline.py SCHEMA_DB JSONL OUT_DB")
     schema_db, jsonl, out_db = sys.argv[1:4]
-    source = sqlite3.connect(schema_db)
+    if os.path.exists(out_db):
+        sys.exit("python_baseline.py: %s exists; remove it (and its -wal, -shm) first" % out_db)
+    source = sqlite3.connect("file:%s?mode=ro" % schema_db, uri=True)
     statements = [row[0] for row in source.execute(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'posts_fts_%' "
         "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")]
+    user_version = source.execute("PRAGMA user_version").fetchone()[0]
     source.close()
     db = sqlite3.connect(out_db, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     for sql in statements:
         db.execute(sql)
+    db.execute("PRAGMA user_version = %d" % user_version)  # so that Beat can open the result
     start = time.perf_counter()
     db.execute("BEGIN")
     db.execute("INSERT INTO imports(path, format, started_at) VALUES (?, 'jsonl', 0)", (jsonl,))
@@ -51,7 +61,10 @@ def main():
     db.execute("COMMIT")
     db.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('merge', 500)")
     seconds = time.perf_counter() - start
-    print(json.dumps({"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds)}))
+    db.close()
+    peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds),
+                      "peak_rss_kb": peak_rss_kb}))
 
 
 if __name__ == "__main__":

@@ -28,10 +28,11 @@ public enum SQLiteValue: Sendable, Equatable, Hashable {
     }
 }
 
-extension SQLiteValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+// No ExpressibleByNilLiteral: with it, `optionalValue == nil` would quietly
+// compare against `.null` instead of testing for absence.
+extension SQLiteValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(nilLiteral: ()) { self = .null }
 }
 
 extension Optional where Wrapped == String {

@@ -3,6 +3,11 @@ public struct JSONParseError: Error, Sendable, Equatable {
     public let reason: String
     /// Offset in bytes from the start of the parsed text.
     public let offset: Int
+
+    public init(reason: String, offset: Int) {
+        self.reason = reason
+        self.offset = offset
+    }
 }
 
 /// A strict JSON parser over UTF-8 bytes.
@@ -112,11 +117,13 @@ public struct JSONParser {
                 }
                 let key = try parseString()
                 skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                guard position < bytes.count else { throw error("the JSON text ends inside an object opened at byte \(start)") }
+                guard bytes[position] == UInt8(ascii: ":") else {
                     throw error("expected ':' after the member name \"\(key)\"")
                 }
                 position += 1
                 skipWhitespace()
+                guard position < bytes.count else { throw error("the JSON text ends inside an object opened at byte \(start)") }
                 let value = try parseValue(depth: depth)
                 members.append((key, value))
                 skipWhitespace()
@@ -143,6 +150,7 @@ public struct JSONParser {
             }
             while true {
                 skipWhitespace()
+                guard position < bytes.count else { throw error("the JSON text ends inside an array opened at byte \(start)") }
                 elements.append(try parseValue(depth: depth))
                 skipWhitespace()
                 guard position < bytes.count else { throw error("the JSON text ends inside an array opened at byte \(start)") }

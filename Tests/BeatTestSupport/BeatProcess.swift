@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs the built `beat` executable, as a user or a script would.
+public enum BeatProcess {
+    /// What one run printed and how it ended.
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The `beat` binary beside the test bundle in the build folder.
+    public static var executable: URL {
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder = folder.deletingLastPathComponent() }
+        let candidate = folder.appendingPathComponent("beat")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        // Swift Testing may run from the toolchain's helper; fall back to the build folder by source location.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/beat")
+    }
+
+    /// Runs `beat` with `arguments`, feeding `input` on standard input, with
+    /// `environment` added to a minimal one (HOME and XDG folders point into
+    /// `home` so nothing touches the real user's files).
+    public static func run(
+        _ arguments: [String], input: String? = nil, home: String, environment: [String: String] = [:]
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = [
+            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
+            "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+        ]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = stdout.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
