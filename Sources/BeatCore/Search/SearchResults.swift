@@ -1,0 +1,165 @@
+/// A post as commands show it: its public id and attribution.
+public struct PostSummary: Sendable, Equatable {
+    /// `source:source_id`.
+    public var id: String
+    public var source: String
+    public var venue: String?
+    public var author: String?
+    /// Unix seconds, UTC.
+    public var publishedAt: Int64
+    public var title: String?
+    public var url: String?
+
+    public init(id: String, source: String, venue: String?, author: String?, publishedAt: Int64, title: String?, url: String?) {
+        self.id = id
+        self.source = source
+        self.venue = venue
+        self.author = author
+        self.publishedAt = publishedAt
+        self.title = title
+        self.url = url
+    }
+}
+
+/// A run of text in which some parts matched the query.
+public struct HighlightedText: Sendable, Equatable {
+    public struct Segment: Sendable, Equatable {
+        public var text: String
+        public var isMatch: Bool
+        public init(text: String, isMatch: Bool) {
+            self.text = text
+            self.isMatch = isMatch
+        }
+    }
+
+    public var segments: [Segment]
+    public init(segments: [Segment]) { self.segments = segments }
+
+    /// The text without highlighting.
+    public var plain: String { segments.map(\.text).joined() }
+}
+
+/// One hit of `search`.
+public struct SearchHit: Sendable, Equatable {
+    public var post: PostSummary
+    /// A short excerpt around the matches (or the start of the text for a filters-only query).
+    public var snippet: HighlightedText
+    /// bm25 with the title weighted higher; lower is better (as FTS5 returns it). Nil when sorted by date.
+    public var rank: Double?
+
+    public init(post: PostSummary, snippet: HighlightedText, rank: Double?) {
+        self.post = post
+        self.snippet = snippet
+        self.rank = rank
+    }
+}
+
+/// A page of `search` results.
+public struct SearchPage: Sendable, Equatable {
+    public var query: String
+    /// Every post matching the query, not just this page.
+    public var total: Int
+    /// 0-based position of the first hit in the whole result list.
+    public var offset: Int
+    public var hits: [SearchHit]
+
+    public init(query: String, total: Int, offset: Int, hits: [SearchHit]) {
+        self.query = query
+        self.total = total
+        self.offset = offset
+        self.hits = hits
+    }
+}
+
+/// What `count --by` groups by.
+public enum CountDimension: String, CaseIterable, Sendable {
+    case source, venue, author, day, week, month
+}
+
+/// One row of a `count --by` breakdown.
+public struct CountBucket: Sendable, Equatable {
+    /// The source, venue or author, or the bucket's first day (`2026-04-13`) or month (`2026-04`).
+    public var key: String
+    public var count: Int
+    public init(key: String, count: Int) {
+        self.key = key
+        self.count = count
+    }
+}
+
+/// A quotable sentence (or short run of sentences) of a post, verbatim.
+public struct Quote: Sendable, Equatable {
+    /// Exactly as stored in the post's text: a substring of it.
+    public var text: String
+    /// The post it is attributed to (the earliest, when several posts say the same).
+    public var post: PostSummary
+    /// How many matching posts contain this same sentence (reposts, cross-posts).
+    public var count: Int
+    /// The public ids of the other posts that contain it.
+    public var alsoIn: [String]
+
+    public init(text: String, post: PostSummary, count: Int, alsoIn: [String]) {
+        self.text = text
+        self.post = post
+        self.count = count
+        self.alsoIn = alsoIn
+    }
+}
+
+/// A full record with its thread context, for `show`.
+public struct PostDetail: Sendable, Equatable {
+    public var post: PostSummary
+    public var text: String
+    public var score: Int64?
+    public var lang: String?
+    public var tags: [String]
+    /// The post this one replies to, when it is in the corpus.
+    public var parent: PostSummary?
+    /// Replies present in the corpus, oldest first.
+    public var replies: [PostSummary]
+    /// The first post of the thread, when it is in the corpus and is not the parent.
+    public var threadRoot: PostSummary?
+
+    public init(
+        post: PostSummary, text: String, score: Int64?, lang: String?, tags: [String], parent: PostSummary?,
+        replies: [PostSummary], threadRoot: PostSummary?
+    ) {
+        self.post = post
+        self.text = text
+        self.score = score
+        self.lang = lang
+        self.tags = tags
+        self.parent = parent
+        self.replies = replies
+        self.threadRoot = threadRoot
+    }
+}
+
+/// What the corpus holds from one source and venue: its coverage.
+public struct Coverage: Sendable, Equatable {
+    public var source: String
+    public var venue: String?
+    public var posts: Int
+    public var first: Int64
+    public var last: Int64
+    public init(source: String, venue: String?, posts: Int, first: Int64, last: Int64) {
+        self.source = source
+        self.venue = venue
+        self.posts = posts
+        self.first = first
+        self.last = last
+    }
+}
+
+/// One row of `authors`.
+public struct AuthorCount: Sendable, Equatable {
+    public var author: String
+    /// The source the author posted on most in the selection.
+    public var source: String
+    public var posts: Int
+    public init(author: String, source: String, posts: Int) {
+        self.author = author
+        self.source = source
+        self.posts = posts
+    }
+}
