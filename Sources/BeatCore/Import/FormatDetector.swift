@@ -21,6 +21,8 @@ enum FormatDetector {
             if text.contains("<html") || text.contains("<!doctype html") || text.contains("<article") || text.contains("<body") {
                 return .article
             }
+            // Markdown may open with an HTML comment or tag.
+            if lowerPath.hasSuffix(".md") || lowerPath.hasSuffix(".markdown") || lowerPath.hasSuffix(".txt") { return .article }
             throw .unknownFormat(path: input.path, hint: "XML that is not an RSS, RDF or Atom feed")
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             if hasMapping { return .jsonl }

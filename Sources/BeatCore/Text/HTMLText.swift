@@ -65,7 +65,8 @@ public enum HTMLText {
             if blockElements.contains(tag.name) {
                 builder.breakLine(paragraph: true)
             } else if lineElements.contains(tag.name) {
-                if !(tag.isClosing && tag.name == "br") { builder.breakLine(paragraph: false) }
+                // `</li>` ends nothing the next `<li>` does not; `<br></br>` is one break.
+                if !tag.isClosing { builder.breakLine(paragraph: false) }
             } else if tag.name == "td" || tag.name == "th", !tag.isClosing {
                 builder.space()
             }
@@ -167,8 +168,9 @@ struct TextBuilder {
 
     mutating func space() { pendingSpace = true }
 
+    /// A second line break in a row (`<br><br>`) makes a paragraph break.
     mutating func breakLine(paragraph: Bool) {
-        pendingBreak = max(pendingBreak, paragraph ? 2 : 1)
+        pendingBreak = paragraph || pendingBreak >= 1 ? 2 : 1
     }
 
     private mutating func flush() {

@@ -116,10 +116,13 @@ public struct JSONObject: Sendable, Equatable {
 }
 
 extension String {
+    /// The string without leading and trailing ASCII whitespace, by scalar
+    /// (CRLF is one Character, so trimming by Character would miss it).
     func trimmingASCIIWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" { slice.removeLast() }
-        return String(slice)
+        let isSpace = { (s: Unicode.Scalar) in s == " " || s == "\t" || s == "\n" || s == "\r" }
+        guard let first = unicodeScalars.firstIndex(where: { !isSpace($0) }),
+              let last = unicodeScalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(unicodeScalars[first...last])
     }
 }
