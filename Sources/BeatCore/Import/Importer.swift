@@ -83,7 +83,14 @@ public final class Importer {
         // batch is written; it is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
         try connection.execute("PRAGMA cache_size = -65536")
-        defer { try? connection.execute("PRAGMA cache_size = \(previousCache)") }
+        // Checkpoint once at the end instead of after every batch: each page is
+        // then copied from the WAL into the database once, not once per batch.
+        try connection.execute("PRAGMA wal_autocheckpoint = 0")
+        defer {
+            try? connection.execute("PRAGMA cache_size = \(previousCache)")
+            try? connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         if options.strict { try connection.execute("BEGIN IMMEDIATE") }
         do {
             for path in paths {

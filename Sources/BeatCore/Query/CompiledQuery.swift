@@ -35,3 +35,35 @@ public struct CompiledQuery: Sendable, Equatable {
     /// True when the query can match nothing (e.g. `since:` after `until:`).
     public var isEmptyRange: Bool { idRange.map { $0.isEmpty } ?? false }
 }
+
+extension CompiledQuery {
+    /// `SELECT id FROM …`: the ids of every matching post, with its bindings.
+    ///
+    /// With words, the FTS5 index drives: the date range is a rowid range on
+    /// `posts_fts`, and filters on `p` are checked only for the rows it yields.
+    public func idsSQL() -> (sql: String, bindings: [SQLiteValue]) {
+        var clauses: [String] = []
+        var values: [SQLiteValue] = []
+        let sql: String
+        if let match {
+            clauses.append("posts_fts MATCH ?")
+            values.append(.text(match))
+            if let idRange {
+                clauses.append("f.rowid BETWEEN ? AND ?")
+                values += [.integer(idRange.lowerBound), .integer(idRange.upperBound)]
+            }
+            sql = conditions.isEmpty
+                ? "SELECT f.rowid AS id FROM posts_fts f WHERE "
+                : "SELECT f.rowid AS id FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE "
+        } else {
+            if let idRange {
+                clauses.append("p.id BETWEEN ? AND ?")
+                values += [.integer(idRange.lowerBound), .integer(idRange.upperBound)]
+            }
+            sql = "SELECT p.id AS id FROM posts p WHERE "
+        }
+        clauses += conditions.map { "(\($0))" }
+        values += bindings
+        return (sql + (clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")), values)
+    }
+}
