@@ -14,6 +14,8 @@ public final class Session {
     public var isInteractive: Bool
     /// Set by Ctrl-C; long commands poll it.
     public let cancellation = CancellationFlag()
+    /// Interrupts the corpus's running statement from the Ctrl-C watcher.
+    public let interruptTarget = InterruptTarget()
     private var openedCorpus: Corpus?
 
     public init(
@@ -33,6 +35,7 @@ public final class Session {
         if let openedCorpus { return openedCorpus }
         let corpus = try Corpus(path: databasePath)
         openedCorpus = corpus
+        interruptTarget.set(corpus.connection.interruptHandle)
         return corpus
     }
 

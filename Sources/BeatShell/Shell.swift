@@ -11,11 +11,14 @@ public final class Shell {
     public private(set) var worstStatus: Int32 = 0
     /// Stop at the first failing command (scripts and `-c`), or go on (interactive).
     public var stopOnError: Bool
+    /// Ctrl-C handling, in the interactive shell only.
+    private let interrupts: InterruptWatcher?
 
-    public init(session: Session, reader: LineReader, stopOnError: Bool) {
+    public init(session: Session, reader: LineReader, stopOnError: Bool, interrupts: InterruptWatcher? = nil) {
         self.session = session
         self.reader = reader
         self.stopOnError = stopOnError
+        self.interrupts = interrupts
     }
 
     /// Runs until the input ends, `quit`, or (with `stopOnError`) a failure.
@@ -29,6 +32,7 @@ public final class Shell {
                 if !pending.isEmpty { execute(pending) }
                 return worstStatus
             case .interrupted:
+                _ = interrupts?.takeInterruptAtPrompt()
                 if pending.isEmpty && session.isInteractive {
                     session.errors.line("(type quit or press Ctrl-D to leave)")
                 }
@@ -79,7 +83,11 @@ public final class Shell {
         do {
             let words = try CommandWords.split(text)
             guard !words.isEmpty else { return 0 }
-            let outcome = try CommandTable.run(words, in: session)
+            let outcome = try interrupts.map { watcher in
+                try watcher.whileRunning(session.cancellation, session.interruptTarget) {
+                    try CommandTable.run(words, in: session)
+                }
+            } ?? CommandTable.run(words, in: session)
             session.output.flush()
             return outcome == .success ? 0 : 1
         } catch is QuitRequest {
@@ -92,6 +100,9 @@ public final class Shell {
             return 2
         } catch let error as SQLiteError where error.isInterrupted {
             session.errors.line("cancelled")
+            return 1
+        } catch let failure as CommandFailure where session.cancellation.isSet {
+            session.errors.line(failure.description)
             return 1
         } catch {
             session.errors.line("error: \(error)")

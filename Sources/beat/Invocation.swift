@@ -105,6 +105,8 @@ struct Invocation {
             reader = editor
         }
         errors.line("Beat \(BeatVersion.string) — corpus \(path)\nType 'help' for commands, Ctrl-D to leave.")
-        return Shell(session: session, reader: reader, stopOnError: false).run()
+        let interrupts = InterruptWatcher()
+        interrupts.start()
+        return Shell(session: session, reader: reader, stopOnError: false, interrupts: interrupts).run()
     }
 }

@@ -152,6 +152,14 @@ public final class Importer {
         var pending: [PostRecord] = []
         pending.reserveCapacity(min(options.batchSize, 65_536))
         var lastProgress = started
+        func reportProgress(pendingRecords: Int) {
+            let now = clock()
+            guard now - lastProgress >= 0.5 else { return }
+            lastProgress = now
+            events.progress(ImportProgress(
+                path: path, records: summary.recordsRead + pendingRecords, bytesRead: input.bytesRead,
+                totalBytes: input.size, seconds: now - started))
+        }
 
         // Records are written a batch at a time in publication order. Post ids
         // follow publication time, and FTS5 flushes its pending index data
@@ -159,13 +167,14 @@ public final class Importer {
         // turns thousands of tiny index segments into one.
         func writePending() throws {
             pending.sort { $0.publishedAt < $1.publishedAt }
-            for record in pending {
+            for (index, record) in pending.enumerated() {
                 if cancellation.isSet { throw ImportError.cancelled }
                 switch try writer.write(record) {
                 case .added: summary.added += 1
                 case .updated: summary.updated += 1
                 case .unchanged: summary.unchanged += 1
                 }
+                if index % 1024 == 1023 { reportProgress(pendingRecords: 0) }
             }
             pending.removeAll(keepingCapacity: true)
         }
@@ -188,13 +197,7 @@ public final class Importer {
                     try writePending()
                     if !options.strict { try connection.execute("COMMIT; BEGIN IMMEDIATE") }
                 }
-                let now = clock()
-                if now - lastProgress >= 0.5 {
-                    lastProgress = now
-                    events.progress(ImportProgress(
-                        path: path, records: summary.recordsRead + pending.count, bytesRead: input.bytesRead,
-                        totalBytes: input.size, seconds: now - started))
-                }
+                reportProgress(pendingRecords: pending.count)
             }
             try writePending()
             summary.seconds = clock() - started
