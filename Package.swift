@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(
             name: "BeatCoreTests", dependencies: ["BeatCore", "BeatSQLite", "BeatTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "BeatShellTests", dependencies: ["BeatShell", "BeatCore", "BeatTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "BeatEndToEndTests", dependencies: ["beat", "BeatCore", "BeatSQLite", "BeatTestSupport"]),
     ],

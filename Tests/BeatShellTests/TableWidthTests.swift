@@ -1,0 +1,33 @@
+import BeatShell
+import Testing
+
+@Suite struct TableWidthTests {
+    /// Every line of every table fits the terminal, at widths from narrow to wide, with and
+    /// without colour (Beat's own bold sequences take no columns).
+    @Test(arguments: RenderKind.all) func everyLineFitsTheWidth(_ kind: RenderKind) {
+        for width in [24, 40, 57, 80, 120, 200] {
+            for color in [false, true] {
+                let text = kind.text(.table, RenderSettings(width: width, color: color, now: RenderFixtures.now))
+                #expect(text.hasSuffix("\n"))
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                    let shown = line.replacing("\u{1B}[1m", with: "").replacing("\u{1B}[22m", with: "")
+                    #expect(DisplayWidth.of(String(shown)) <= width, "\(width) columns: \(shown)")
+                    #expect(!shown.hasSuffix(" "), "trailing space: \(shown)")
+                }
+            }
+        }
+    }
+
+    /// A wider terminal shows more of the cut text, never less.
+    @Test func widerTerminalsCutLess() {
+        let search = RenderKind.all[0]
+        let narrow = search.text(.table, RenderSettings(width: 40))
+        let wide = search.text(.table, RenderSettings(width: 120))
+        #expect(narrow.contains("news:technology/us-tightens-ai-chip-…"))
+        #expect(wide.contains("news:technology/us-tightens-ai-chip-export-controls…"))
+        #expect(wide.contains("Karen Freifeld, \"Reuters\""))
+        // At 40 columns the row of columns does not fit: the id gets its own line, the rest is wrapped under it.
+        #expect(narrow.contains("\n1  reddit:1p49idc\n   2026-04-15 · reddit (LocalLLaMA) ·\n   em-bee\n"))
+        #expect(wide.contains("\n1  reddit:1p49idc "))
+    }
+}
