@@ -97,12 +97,16 @@ public struct Quote: Sendable, Equatable {
     public var count: Int
     /// The public ids of the other posts that contain it.
     public var alsoIn: [String]
+    /// True when `text` is a clause (or run of words) cut from a sentence too
+    /// long to quote whole: show it with an ellipsis.
+    public var isPartial: Bool
 
-    public init(text: String, post: PostSummary, count: Int, alsoIn: [String]) {
+    public init(text: String, post: PostSummary, count: Int, alsoIn: [String], isPartial: Bool = false) {
         self.text = text
         self.post = post
         self.count = count
         self.alsoIn = alsoIn
+        self.isPartial = isPartial
     }
 }
 

@@ -61,5 +61,10 @@ enum Schema {
             INSERT INTO posts_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
         """,
+        // 2: replies by their parent, for a post's thread context (`show`). Top-level
+        // posts have no parent and are left out of the index.
+        """
+        CREATE INDEX posts_source_parent ON posts(source, parent) WHERE parent IS NOT NULL;
+        """,
     ]
 }
