@@ -63,6 +63,48 @@ public enum CommandWords {
         return false
     }
 
+    /// The text after the first word, as typed (leading spaces removed).
+    public static func rest(afterFirstWordOf text: String) -> String {
+        var rest = Substring(text).drop { $0 == " " || $0 == "\t" }
+        rest = rest.drop { $0 != " " && $0 != "\t" }
+        return String(rest.drop { $0 == " " || $0 == "\t" })
+    }
+
+    /// Splits off a trailing `> FILE` or `>> FILE` (outside quotes): the command
+    /// and where its output goes.
+    public static func splitRedirection(_ text: String) throws(SplitError) -> (String, (path: String, append: Bool)?) {
+        var quote: Character?
+        var escaping = false
+        var position: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if escaping {
+                escaping = false
+            } else if character == "\\" && quote != "'" {
+                escaping = true
+            } else if let q = quote {
+                if character == q { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == ">" {
+                position = index
+                break
+            }
+            index = text.index(after: index)
+        }
+        guard let position else { return (text, nil) }
+        var after = text.index(after: position)
+        let append = after < text.endIndex && text[after] == ">"
+        if append { after = text.index(after: after) }
+        let target = try split(String(text[after...]))
+        guard target.count == 1 else {
+            let column = text.distance(from: text.startIndex, to: position) + 1
+            throw SplitError(reason: target.isEmpty ? "'>' needs a file name after it" : "'>' takes one file name", column: column)
+        }
+        return (String(text[..<position]), (target[0], append))
+    }
+
     /// Quotes `word` so that `split` gives it back unchanged.
     public static func quote(_ word: String) -> String {
         if !word.isEmpty && word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./:=,@+%".contains($0) }) { return word }

@@ -1,9 +1,11 @@
 import BeatCore
+import Foundation
 
 /// What one run of Beat works with: the corpus, where output goes, and the
 /// settings commands change. The shell and the command line share it.
 public final class Session {
-    public let output: OutputChannel
+    /// Where results go: standard output, or a file while a command's `> FILE` is in effect.
+    public private(set) var output: OutputChannel
     public let errors: OutputChannel
     public let environment: [String: String]
     /// The corpus file.
@@ -17,6 +19,41 @@ public final class Session {
     /// Interrupts the corpus's running statement from the Ctrl-C watcher.
     public let interruptTarget = InterruptTarget()
     private var openedCorpus: Corpus?
+
+    /// The output format (`--format`, `format NAME`).
+    public var format: OutputFormat = .table
+    /// Filters applied to every query until `filter clear` (`filter source:reddit since:30d`).
+    public var filters = ""
+    /// A fixed "now" for relative dates (`--now`), so scripts give the same output every run.
+    public var fixedNow: Int64?
+    /// Public ids of the last list shown, so `show 3` names its third post.
+    public var lastList: [String] = []
+    /// The last search, so `more` can show its next page.
+    public var lastSearch: SearchState?
+    /// Forces colour on or off; nil decides from the terminal and NO_COLOR.
+    public var colorOverride: Bool?
+
+    /// The current time for relative dates: `--now` when given.
+    public var now: Int64 { fixedNow ?? Int64(Date().timeIntervalSince1970) }
+
+    /// Layout for renderers: the terminal's width, and colour only on a terminal without NO_COLOR.
+    public var renderSettings: RenderSettings {
+        let color = colorOverride ?? (output.isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+        return RenderSettings(width: output.isTerminal ? TerminalSize.columns(environment: environment) : 100, color: color)
+    }
+
+    /// Runs `body` with results going to `path` (`> FILE`, or `>> FILE` to append).
+    public func withOutput<T>(redirectedTo path: String, append: Bool, _ body: () throws -> T) throws -> T {
+        let file = try OutputChannel.file(path: path, append: append)
+        let saved = output
+        output = file
+        defer {
+            file.flush()
+            file.close()
+            output = saved
+        }
+        return try body()
+    }
 
     public init(
         databasePath: String, usesDefaultDatabase: Bool, environment: [String: String],

@@ -60,7 +60,11 @@ public final class Shell {
 
     /// Runs one command given as words (`beat import a.json`), as from the command line.
     public func runWords(_ words: [String]) -> Int32 {
-        let status = runOne(words.map(CommandWords.quote).joined(separator: " "))
+        // Each argument is one word already (the calling shell removed its quotes);
+        // a query's own quotes stay inside its words, so the raw text is the words joined.
+        let status = runReporting(echo: words.joined(separator: " ")) {
+            (words, words.dropFirst().joined(separator: " "), nil)
+        }
         session.output.flush()
         return max(status, 0)
     }
@@ -78,22 +82,37 @@ public final class Shell {
     }
 
     /// Runs one command; returns its exit status, or -1 for `quit`.
-    private func runOne(_ text: String) -> Int32 {
+    private func runOne(_ typed: String) -> Int32 {
+        runReporting(echo: typed) {
+            let (text, redirect) = try CommandWords.splitRedirection(typed)
+            return (try CommandWords.split(text), CommandWords.rest(afterFirstWordOf: text), redirect)
+        }
+    }
+
+    /// Runs the command that `parse` yields and turns every error into a
+    /// message and an exit status (-1 for `quit`).
+    private func runReporting(
+        echo typed: String, _ parse: () throws -> ([String], String, (path: String, append: Bool)?)
+    ) -> Int32 {
         session.cancellation.reset()
         do {
-            let words = try CommandWords.split(text)
+            let (words, raw, redirect) = try parse()
             guard !words.isEmpty else { return 0 }
-            let outcome = try interrupts.map { watcher in
-                try watcher.whileRunning(session.cancellation, session.interruptTarget) {
-                    try CommandTable.run(words, in: session)
+            let run = { () throws -> CommandOutcome in
+                guard let redirect else { return try CommandTable.run(words, raw: raw, in: self.session) }
+                return try self.session.withOutput(redirectedTo: redirect.path, append: redirect.append) {
+                    try CommandTable.run(words, raw: raw, in: self.session)
                 }
-            } ?? CommandTable.run(words, in: session)
+            }
+            let outcome = try interrupts.map { watcher in
+                try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
+            } ?? run()
             session.output.flush()
             return outcome == .success ? 0 : 1
         } catch is QuitRequest {
             return -1
         } catch let error as CommandWords.SplitError {
-            session.errors.line("error: \(error.reason)\n  \(text)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+            session.errors.line("error: \(error.reason)\n  \(typed)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
             return 2
         } catch let error as UsageError {
             session.errors.line("error: \(error)")

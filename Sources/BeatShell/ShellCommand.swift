@@ -11,7 +11,19 @@ public struct ShellCommand: Sendable {
     public let examples: [String]
     /// Longer description for `help NAME`.
     public let details: String
-    let run: @Sendable (Session, [String]) throws -> CommandOutcome
+    let run: @Sendable (Session, CommandArguments) throws -> CommandOutcome
+}
+
+/// What follows a command's name: as words (quotes removed, for file names
+/// and options) and as typed (for queries, whose quotes are part of the grammar).
+public struct CommandArguments: Sendable {
+    public let words: [String]
+    public let raw: String
+
+    public init(words: [String], raw: String) {
+        self.words = words
+        self.raw = raw
+    }
 }
 
 /// How a command ended, for the exit status.
@@ -40,6 +52,16 @@ public struct UsageError: Error, CustomStringConvertible {
 /// Every command, in the order `help` lists them.
 public enum CommandTable {
     public static let all: [ShellCommand] = [
+        SearchCommand.command,
+        SearchCommand.more,
+        CountCommand.command,
+        QuotesCommand.command,
+        ShowCommand.command,
+        SourcesCommand.command,
+        AuthorsCommand.command,
+        ExportCommand.command,
+        FilterCommand.command,
+        FormatCommand.command,
         ImportCommand.command,
         HelpCommand.command,
         QuitCommand.command,
@@ -54,7 +76,7 @@ public enum CommandTable {
 
     /// Runs one command line's words.
     /// - Throws: `UsageError` for an unknown command or bad arguments; the command's own errors.
-    public static func run(_ words: [String], in session: Session) throws -> CommandOutcome {
+    public static func run(_ words: [String], raw: String, in session: Session) throws -> CommandOutcome {
         guard let name = words.first else { return .success }
         guard let command = find(name) else {
             let ambiguous = all.filter { $0.name.hasPrefix(name) }.map(\.name)
@@ -64,7 +86,7 @@ public enum CommandTable {
             let hint = Suggestion.closest(to: name, among: all.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
             throw UsageError("unknown command '\(name)'.\(hint) Type 'help' for the list of commands.")
         }
-        return try command.run(session, Array(words.dropFirst()))
+        return try command.run(session, CommandArguments(words: Array(words.dropFirst()), raw: raw))
     }
 }
 

@@ -11,19 +11,23 @@ import Darwin
 /// interactive shell.
 struct Invocation {
     var databasePath: String?
+    var format: OutputFormat?
+    var now: Int64?
     var commandText: String?
     var command: [String] = []
     var showHelp = false
     var showVersion = false
 
     static let usage = """
-        usage: beat [--db PATH] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
+        usage: beat [--db PATH] [--format F] [--now TIME] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
 
         With no command, beat opens its shell (or reads commands from standard input when
         it is not a terminal). A COMMAND runs once and exits; 'beat help' lists them.
 
         options:
           --db PATH     the corpus file (default: $BEAT_DB, else ~/.local/share/beat/corpus.db)
+          --format F    table, json, jsonl, csv or md (default: table)
+          --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
           -c COMMANDS   run these commands (separated by ';') and exit
           --version     print the version
           -h, --help    print this help
@@ -45,6 +49,18 @@ struct Invocation {
             } else {
                 switch argument {
                 case "--db": databasePath = try value(argument)
+                case "--format":
+                    let name = try value(argument)
+                    guard let parsed = OutputFormat(rawValue: name) else {
+                        throw UsageError("--format takes \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+                    }
+                    format = parsed
+                case "--now":
+                    let text = try value(argument)
+                    guard let seconds = DateParser.seconds(from: text) else {
+                        throw UsageError("--now takes a date and time such as 2026-11-20T12:00:00Z, not '\(text)'")
+                    }
+                    now = seconds
                 case "-c": commandText = try value(argument)
                 case "-h", "--help": showHelp = true
                 case "--version": showVersion = true
@@ -80,6 +96,8 @@ struct Invocation {
         let session = Session(
             databasePath: path, usesDefaultDatabase: explicit == nil, environment: environment,
             output: output, errors: errors, isInteractive: interactive)
+        if let format { session.format = format }
+        session.fixedNow = now
 
         let firstWord = command.first ?? commandText.flatMap { try? CommandWords.split($0).first } ?? ""
         if !["import", "help", "quit"].contains(firstWord) {

@@ -6,7 +6,7 @@ enum HelpCommand {
         examples: ["help", "help import"],
         details: "",
         run: { session, arguments in
-            guard let name = arguments.first else {
+            guard let name = arguments.words.first else {
                 let width = CommandTable.all.map(\.name.count).max() ?? 0
                 for command in CommandTable.all {
                     session.output.line(command.name.padding(to: width) + "  " + command.summary)

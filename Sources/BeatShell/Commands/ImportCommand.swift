@@ -20,7 +20,7 @@ enum ImportCommand {
             A bad record is reported as FILE:LINE and skipped; --strict undoes the whole import at the first one.
             Exit status: 0 when everything was imported, 1 when records were skipped or a file could not be read.
             """,
-        run: { session, arguments in try run(session, arguments) })
+        run: { session, arguments in try run(session, arguments.words) })
 
     private static func run(_ session: Session, _ arguments: [String]) throws -> CommandOutcome {
         var options = ImportOptions()

@@ -21,7 +21,28 @@ public final class OutputChannel {
     /// Collects text in memory (`collected`).
     public static func memory() -> OutputChannel { OutputChannel(descriptor: nil) }
 
+    private var ownsDescriptor = false
+
     init(descriptor: Int32?) { self.descriptor = descriptor }
+
+    /// A file, created or truncated (or appended to).
+    /// - Throws: `CommandFailure` naming the file and the reason.
+    public static func file(path: String, append: Bool) throws -> OutputChannel {
+        let fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
+        guard fd >= 0 else { throw CommandFailure("cannot write to \(path): \(String(cString: strerror(errno)))") }
+        let channel = OutputChannel(descriptor: fd)
+        channel.ownsDescriptor = true
+        return channel
+    }
+
+    /// Closes a file channel's descriptor.
+    public func close() {
+        if ownsDescriptor, let descriptor {
+            flush()
+            Glibc_close(descriptor)
+            ownsDescriptor = false
+        }
+    }
 
     /// True when the descriptor is a terminal.
     public var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? false }
@@ -56,6 +77,9 @@ public final class OutputChannel {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+@inline(__always)
+private func Glibc_close(_ fd: Int32) { _ = close(fd) }
 
 @inline(__always)
 private func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {

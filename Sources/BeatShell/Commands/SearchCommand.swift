@@ -1,0 +1,97 @@
+import BeatCore
+import BeatSQLite
+
+enum SearchCommand {
+    static let command = ShellCommand(
+        name: "search",
+        summary: "find posts: ranked hits with highlighted snippets",
+        usage: "search QUERY [--sort rank|new|old] [--limit N]",
+        examples: [
+            "search \"open weights\" source:reddit since:2026-04-01",
+            "search licence OR license -source:news --sort new --limit 5",
+        ],
+        details: QueryHelp.grammar,
+        run: { session, arguments in
+            let options = try QueryOptions(arguments.raw, flags: ["--sort", "--limit"], command: "search")
+            let sortName = options.values["--sort"] ?? "rank"
+            guard let sort = SearchSort(rawValue: sortName) else {
+                throw UsageError("--sort takes rank, new or old, not '\(sortName)'", command: "search")
+            }
+            let limit = try options.number("--limit", default: 20, command: "search")
+            let query = try session.compile(options.query)
+            let total = try count(query, in: session)
+            var state = SearchState(text: options.query, query: query, sort: sort, limit: limit, nextOffset: 0, total: total)
+            try showPage(&state, in: session)
+            return .success
+        })
+
+    static let more = ShellCommand(
+        name: "more",
+        summary: "the next page of the last search",
+        usage: "more",
+        examples: ["search export controls", "more"],
+        details: "",
+        run: { session, _ in
+            guard var state = session.lastSearch else { throw UsageError("no search to continue; run 'search QUERY' first") }
+            guard state.nextOffset < state.total else {
+                session.errors.line("no more results: all \(state.total) were shown")
+                return .success
+            }
+            try showPage(&state, in: session)
+            return .success
+        })
+
+    static func count(_ query: CompiledQuery, in session: Session) throws -> Int {
+        let (sql, bindings) = query.countSQL()
+        return Int(try session.corpus().connection.scalar(sql, bindings)?.int64Value ?? 0)
+    }
+
+    private static func showPage(_ state: inout SearchState, in session: Session) throws {
+        let engine = try session.searchEngine()
+        let connection = try session.corpus().connection
+        let (sql, bindings) = state.query.searchSQL(sort: state.sort, limit: state.limit, offset: state.nextOffset)
+        var rows: [(id: Int64, rank: Double?, snippet: String)] = []
+        try connection.forEachRow(sql, bindings) { row in
+            rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? ""))
+        }
+        let summaries = try engine.hits(ids: rows.map(\.id))
+        let hits = rows.compactMap { row in
+            summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
+        }
+        let page = SearchPage(query: state.query.description, total: state.total, offset: state.nextOffset, hits: hits)
+        Render.search(page, as: session.format, settings: session.renderSettings, to: session.output.write)
+        session.lastList = hits.map(\.post.id)
+        state.nextOffset += hits.count
+        session.lastSearch = state
+    }
+}
+
+enum CountCommand {
+    static let command = ShellCommand(
+        name: "count",
+        summary: "how many posts match; --by gives a breakdown",
+        usage: "count QUERY [--by source|venue|author|day|week|month]",
+        examples: ["count \"open weights\" source:reddit", "count \"export controls\" --by month"],
+        details: QueryHelp.grammar,
+        run: { session, arguments in
+            let options = try QueryOptions(arguments.raw, flags: ["--by"], command: "count")
+            let query = try session.compile(options.query)
+            guard let byName = options.values["--by"] else {
+                Render.count(try SearchCommand.count(query, in: session), query: query.description,
+                             as: session.format, settings: session.renderSettings, to: session.output.write)
+                return .success
+            }
+            guard let dimension = CountDimension(rawValue: byName) else {
+                let names = CountDimension.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("--by takes \(names), not '\(byName)'", command: "count")
+            }
+            let (sql, bindings) = query.groupCountSQL(by: dimension)
+            var buckets: [CountBucket] = []
+            try session.corpus().connection.forEachRow(sql, bindings) { row in
+                buckets.append(CountBucket(key: row.string(0) ?? "(none)", count: Int(row.int64(1))))
+            }
+            Render.counts(buckets, by: dimension, as: session.format,
+                          settings: session.renderSettings, to: session.output.write)
+            return .success
+        })
+}
