@@ -16,24 +16,56 @@ public struct CompiledQuery: Sendable, Equatable {
     public var conditions: [String]
     /// Values for the placeholders of `conditions`, in order.
     public var bindings: [SQLiteValue]
-    /// Inclusive range of post ids allowed by the date filters, or nil for all dates.
+    /// Inclusive range of post ids allowed by the date filters, or nil for all dates;
+    /// an open end is `Int64.min` or `Int64.max` (and is left out of the SQL).
     public var idRange: ClosedRange<Int64>?
     /// The query in words, for headers and reports: `posts matching "open weights" from reddit since 2026-04-01`.
     public var description: String
+    /// True when the query can match nothing because its dates exclude each
+    /// other (session `since:30d` with a query's `until:2025-01-01`); the SQL
+    /// then selects no rows. Within one query text that is an error instead.
+    public var isEmptyRange: Bool
 
     public init(
         match: String? = nil, conditions: [String] = [], bindings: [SQLiteValue] = [],
-        idRange: ClosedRange<Int64>? = nil, description: String = "all posts"
+        idRange: ClosedRange<Int64>? = nil, description: String = "all posts", isEmptyRange: Bool = false
     ) {
         self.match = match
         self.conditions = conditions
         self.bindings = bindings
         self.idRange = idRange
         self.description = description
+        self.isEmptyRange = isEmptyRange
     }
 
-    /// True when the query can match nothing (e.g. `since:` after `until:`).
-    public var isEmptyRange: Bool { idRange.map { $0.isEmpty } ?? false }
+    /// A query that needs both `self` and `other` to hold: the two matches
+    /// (each parenthesised), the conditions of both, the common date range.
+    /// The description is `self`'s, followed by `other`'s after "within".
+    public func combined(with other: CompiledQuery) -> CompiledQuery {
+        var result = self
+        switch (match, other.match) {
+        case (let a?, let b?): result.match = "(\(a)) AND (\(b))"
+        case (nil, let b?): result.match = b
+        default: break
+        }
+        result.conditions += other.conditions
+        result.bindings += other.bindings
+        result.isEmptyRange = isEmptyRange || other.isEmptyRange
+        if let a = idRange, let b = other.idRange {
+            let first = max(a.lowerBound, b.lowerBound)
+            let last = min(a.upperBound, b.upperBound)
+            if first <= last {
+                result.idRange = first...last
+            } else {
+                result.idRange = nil
+                result.isEmptyRange = true
+            }
+        } else {
+            result.idRange = idRange ?? other.idRange
+        }
+        result.description = description + " within " + other.description
+        return result
+    }
 }
 
 extension CompiledQuery {
@@ -42,28 +74,7 @@ extension CompiledQuery {
     /// With words, the FTS5 index drives: the date range is a rowid range on
     /// `posts_fts`, and filters on `p` are checked only for the rows it yields.
     public func idsSQL() -> (sql: String, bindings: [SQLiteValue]) {
-        var clauses: [String] = []
-        var values: [SQLiteValue] = []
-        let sql: String
-        if let match {
-            clauses.append("posts_fts MATCH ?")
-            values.append(.text(match))
-            if let idRange {
-                clauses.append("f.rowid BETWEEN ? AND ?")
-                values += [.integer(idRange.lowerBound), .integer(idRange.upperBound)]
-            }
-            sql = conditions.isEmpty
-                ? "SELECT f.rowid AS id FROM posts_fts f WHERE "
-                : "SELECT f.rowid AS id FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE "
-        } else {
-            if let idRange {
-                clauses.append("p.id BETWEEN ? AND ?")
-                values += [.integer(idRange.lowerBound), .integer(idRange.upperBound)]
-            }
-            sql = "SELECT p.id AS id FROM posts p WHERE "
-        }
-        clauses += conditions.map { "(\($0))" }
-        values += bindings
-        return (sql + (clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")), values)
+        let selection = selection(joiningPosts: false)
+        return ("SELECT \(selection.id) AS id FROM \(selection.from) WHERE \(selection.filter)", selection.bindings)
     }
 }

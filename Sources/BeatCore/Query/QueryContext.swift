@@ -1,0 +1,15 @@
+/// What compiling a query needs from outside the query text.
+public struct QueryContext: Sendable {
+    /// Unix seconds, UTC, that relative dates count back from (`since:7d`):
+    /// the clock, or `--now` for reproducible scripts.
+    public var now: Int64
+
+    /// Looks up a beat by name and returns its query text, for `beat:NAME`.
+    /// Nil (or a nil answer) makes `beat:NAME` a "no beat named …" error.
+    public var beatQuery: (@Sendable (String) -> String?)?
+
+    public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil) {
+        self.now = now
+        self.beatQuery = beatQuery
+    }
+}

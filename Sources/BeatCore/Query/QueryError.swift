@@ -1,0 +1,97 @@
+/// Where a part of a query is: its 1-based column and its length, both in
+/// characters (grapheme clusters), as an editor counts them.
+struct QuerySpan: Sendable, Equatable, Hashable {
+    var column: Int
+    var length: Int
+
+    init(column: Int, length: Int) {
+        self.column = column
+        self.length = length
+    }
+
+    /// The span from the start of `self` to the end of `other`.
+    func through(_ other: QuerySpan) -> QuerySpan {
+        let end = max(column + length, other.column + other.length)
+        let start = min(column, other.column)
+        return QuerySpan(column: start, length: end - start)
+    }
+}
+
+/// A mistake in a query: what is wrong, where, and what to do about it.
+///
+/// Thrown for genuine mistakes only (an unbalanced quote or parenthesis, an
+/// unknown filter, a bad date, an operator missing a side), so that a
+/// mistake is never reported as "0 results".
+public struct QueryError: Error, Equatable, Sendable {
+    public let message: String
+    /// 1-based column, in characters, of the offending part.
+    public let column: Int
+    /// Its length in characters (at least 1).
+    public let length: Int
+    /// What to do instead, when there is something useful to say.
+    public let hint: String?
+
+    public init(message: String, column: Int, length: Int, hint: String? = nil) {
+        self.message = message
+        self.column = max(1, column)
+        self.length = max(1, length)
+        self.hint = hint
+    }
+
+    init(_ message: String, at span: QuerySpan, hint: String? = nil) {
+        self.init(message: message, column: span.column, length: span.length, hint: hint)
+    }
+
+    /// The error as three or four lines: the message, the query, a caret line
+    /// under the offending part, and the hint when there is one.
+    ///
+    /// ```
+    /// error: unknown filter 'auther:'
+    /// auther:alice
+    /// ^~~~~~
+    /// hint: did you mean 'author:'?
+    /// ```
+    ///
+    /// Control characters in the query are shown as their Unicode control
+    /// pictures, and wide characters (CJK, emoji) count two cells, so the caret
+    /// stays under the part on a terminal.
+    public func rendered(query: String) -> String {
+        let characters = Array(query)
+        let shown = characters.map(Self.visible)
+        let before = shown.prefix(column - 1).reduce(0) { $0 + Self.cellWidth($1) }
+        let partEnd = min(characters.count, column - 1 + length)
+        let part = column - 1 < partEnd ? shown[(column - 1)..<partEnd] : []
+        let width = max(1, part.reduce(0) { $0 + Self.cellWidth($1) })
+        var lines = [
+            "error: \(message)",
+            shown.map(String.init).joined(),
+            String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1),
+        ]
+        if let hint { lines.append("hint: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+
+    // Control characters would move the terminal's cursor; their pictures (U+2400…) take one cell.
+    private static func visible(_ character: Character) -> Character {
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+              scalar.properties.generalCategory == .control
+        else { return character }
+        if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) { return Character(picture) }
+        return scalar.value == 0x7F ? "\u{2421}" : "\u{FFFD}"
+    }
+
+    /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, else 1.
+    static func cellWidth(_ character: Character) -> Int {
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F || scalar.properties.isEmojiPresentation { return 2 }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                return 2
+            default: continue
+            }
+        }
+        return 1
+    }
+}
