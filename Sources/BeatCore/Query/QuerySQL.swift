@@ -123,7 +123,8 @@ extension CompiledQuery {
                     + "WHERE \(selection.filter) ORDER BY p.id \(direction) LIMIT ? OFFSET ?",
                 selection.bindings + page)
         }
-        let snippet = "snippet(posts_fts, -1, char(2), char(3), '…', 24)"
+        // The text column: a title match is shown by the title itself.
+        let snippet = "snippet(posts_fts, 1, char(2), char(3), '…', 24)"
         let rank = sort == .rank ? "bm25(posts_fts, 3.0, 1.0)" : "NULL"
         let order = sort == .rank ? "rank, f.rowid DESC" : "f.rowid \(direction)"
         return (

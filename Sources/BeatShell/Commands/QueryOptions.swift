@@ -64,15 +64,20 @@ extension Session {
     /// error that shows the query with a caret under the column at fault.
     func compile(_ text: String) throws -> CompiledQuery {
         let context = QueryContext(now: now)
-        do {
+        do throws(QueryError) {
             return try QueryCompiler.compile(text, sessionFilters: filters, context: context)
         } catch {
-            // Point into whichever text holds the mistake: the query, or the active filter.
-            let inFilters = (try? QueryCompiler.compile(text, context: context)) != nil && !filters.isEmpty
-            let shown = inFilters ? filters : text
-            let rendered = error.rendered(query: shown).trimmingTrailingNewlines
-            throw UsageError(inFilters ? "in the active filter (see: filter):\n" + rendered : rendered)
+            // The caret points into whichever text holds the mistake: the query, or the active filter.
+            let inFilters = error.message.hasPrefix("session filter")
+            throw UsageError(error.rendered(query: inFilters ? filters : text).withoutErrorPrefix)
         }
+    }
+
+    /// The query as results name it: as typed, with the active filters.
+    func shownQuery(_ text: String) -> String {
+        let query = text.trimmedOfSpaces
+        guard !filters.isEmpty else { return query }
+        return query.isEmpty ? filters : "\(query) \(filters)"
     }
 
     /// A search engine on the corpus.
@@ -80,6 +85,12 @@ extension Session {
 }
 
 extension String {
+    /// A rendered query error without its leading `error: `, which the shell adds to every error.
+    var withoutErrorPrefix: String {
+        let text = trimmingTrailingNewlines
+        return text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text
+    }
+
     var trimmingTrailingNewlines: String {
         var text = self
         while text.hasSuffix("\n") { text.removeLast() }

@@ -113,10 +113,10 @@ enum FilterCommand {
                 session.output.line("filters cleared")
             default:
                 // Check it compiles on its own before keeping it.
-                do {
+                do throws(QueryError) {
                     _ = try QueryCompiler.compile(text, context: QueryContext(now: session.now))
                 } catch {
-                    throw UsageError(error.rendered(query: text).trimmingTrailingNewlines)
+                    throw UsageError(error.rendered(query: text).withoutErrorPrefix)
                 }
                 session.filters = text
                 session.output.line("filter \(text)")

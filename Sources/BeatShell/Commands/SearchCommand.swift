@@ -58,7 +58,7 @@ enum SearchCommand {
         let hits = rows.compactMap { row in
             summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
         }
-        let page = SearchPage(query: state.query.description, total: state.total, offset: state.nextOffset, hits: hits)
+        let page = SearchPage(query: session.shownQuery(state.text), total: state.total, offset: state.nextOffset, hits: hits)
         Render.search(page, as: session.format, settings: session.renderSettings, to: session.output.write)
         session.lastList = hits.map(\.post.id)
         state.nextOffset += hits.count
@@ -77,7 +77,7 @@ enum CountCommand {
             let options = try QueryOptions(arguments.raw, flags: ["--by"], command: "count")
             let query = try session.compile(options.query)
             guard let byName = options.values["--by"] else {
-                Render.count(try SearchCommand.count(query, in: session), query: query.description,
+                Render.count(try SearchCommand.count(query, in: session), query: session.shownQuery(options.query),
                              as: session.format, settings: session.renderSettings, to: session.output.write)
                 return .success
             }
