@@ -74,7 +74,7 @@ import Testing
 
     @Test func filtersOnlyReadPostsInTheirIdRange() throws {
         let corpus = try QueryDemo.corpus()
-        let query = try compile("source:reddit author:gguf_goblin since:2026-01-01 until:2026-06-30")
+        let query = try compile("source:reddit since:2026-01-01 until:2026-06-30")
         for statement in [query.countSQL(), query.searchSQL(sort: .new, limit: 20)] {
             #expect(try Self.plan(statement, in: corpus).first == Self.idRangeScan)
         }
@@ -82,6 +82,20 @@ import Testing
         let byMonth = try Self.plan(query.groupCountSQL(by: .month), in: corpus)
         #expect(byMonth.contains(Self.idRangeScan))
         #expect(byMonth.filter { $0.hasPrefix("SCAN p") || $0.hasPrefix("SEARCH p") } == [Self.idRangeScan])
+    }
+
+    @Test func filtersOnlyAuthorSeeksTheAuthorIndexWithinTheIdRange() throws {
+        let corpus = try QueryDemo.corpus()
+        let query = try compile("source:reddit author:gguf_goblin since:2026-01-01 until:2026-06-30")
+        let authorSeek = "SEARCH p USING INDEX posts_author (author=? AND id>? AND id<?)"
+        for statement in [query.countSQL(), query.searchSQL(sort: .new, limit: 20), query.groupCountSQL(by: .month)] {
+            let plan = try Self.plan(statement, in: corpus)
+            #expect(plan.contains(authorSeek), "\(plan)")
+            #expect(!plan.contains(Self.sorts) || statement.sql.contains("GROUP BY"), "\(plan)")
+        }
+        // With words, the FTS5 index still drives: the unary + keeps the author index out.
+        let withWords = try Self.plan(try compile("aurora author:gguf_goblin").countSQL(), in: corpus)
+        #expect(!withWords.contains { $0.contains("posts_author") }, "\(withWords)")
     }
 
     @Test func dateBreakdownsNeedNoPostsRow() throws {

@@ -57,7 +57,16 @@ extension CompiledQuery {
                 values.append(.integer(idRange.upperBound))
             }
         }
-        clauses += conditions.map { "(\($0))" }
+        // The filters carry a unary `+` so that, with words, the FTS5 index drives
+        // the query. Without words there is no text index to protect, and the `+`
+        // would stop SQLite from using the author and venue indexes, which are
+        // selective; the source index is not (a third of all posts), and scanning
+        // ids in time order beats it for pages sorted by date.
+        clauses += conditions.map { condition in
+            guard match == nil else { return "(\(condition))" }
+            return "(" + condition.replacingOccurrences(of: "+p.author ", with: "p.author ")
+                .replacingOccurrences(of: "+p.venue ", with: "p.venue ") + ")"
+        }
         values += bindings
         return Selection(
             from: from, filter: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), bindings: values, id: id)

@@ -66,5 +66,12 @@ enum Schema {
         """
         CREATE INDEX posts_source_parent ON posts(source, parent) WHERE parent IS NOT NULL;
         """,
+        // 3: authors and venues, for filters-only queries (`author:x`, `in:LocalLLaMA`)
+        // and the shell's prefix completion. Queries with words keep the full-text
+        // index in charge with a unary `+` on these columns (see QuerySQL).
+        """
+        CREATE INDEX posts_author ON posts(author COLLATE NOCASE, id);
+        CREATE INDEX posts_venue ON posts(venue COLLATE NOCASE, id);
+        """,
     ]
 }
