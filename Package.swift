@@ -27,6 +27,8 @@ let package = Package(
             resources: [.copy("Resources/demo-corpus.jsonl")]),
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
+        // Query latency inside the process; run by bench/query-bench.
+        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),

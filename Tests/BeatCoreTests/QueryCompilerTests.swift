@@ -105,11 +105,11 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
             idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-06-30T23:59:59Z")),
         QueryCompileCase(
             "since:2026-04-01 since:2026-03-01", match: nil, idRange: QueryTime.firstID("2026-03-01T00:00:00Z")...Int64.max),
-        QueryCompileCase("since:7d", match: nil, idRange: QueryTime.firstID("2026-07-08T12:00:00Z")...Int64.max),
-        QueryCompileCase("since:24h", match: nil, idRange: QueryTime.firstID("2026-07-14T12:00:00Z")...Int64.max),
-        QueryCompileCase("since:2w", match: nil, idRange: QueryTime.firstID("2026-07-01T12:00:00Z")...Int64.max),
-        QueryCompileCase("since:3m", match: nil, idRange: QueryTime.firstID("2026-04-15T12:00:00Z")...Int64.max),
-        QueryCompileCase("since:1y", match: nil, idRange: QueryTime.firstID("2025-07-15T12:00:00Z")...Int64.max),
+        QueryCompileCase("since:7d", match: nil, idRange: QueryTime.firstID("2026-07-08T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase("since:24h", match: nil, idRange: QueryTime.firstID("2026-07-14T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase("since:2w", match: nil, idRange: QueryTime.firstID("2026-07-01T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase("since:3m", match: nil, idRange: QueryTime.firstID("2026-04-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase("since:1y", match: nil, idRange: QueryTime.firstID("2025-07-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
         QueryCompileCase("until:7d", match: nil, idRange: Int64.min...QueryTime.lastID("2026-07-08T12:00:00Z")),
         QueryCompileCase("on:today", match: nil, idRange: QueryTime.firstID("2026-07-15T00:00:00Z")...QueryTime.lastID("2026-07-15T23:59:59Z")),
         QueryCompileCase(
@@ -170,9 +170,9 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
     @Test func relativeMonthsClampTheDay() throws {
         let lastOfMay = QueryContext(now: QueryTime.seconds("2026-05-31T08:30:00Z"))
         let query = try QueryCompiler.compile("since:3m", context: lastOfMay)
-        #expect(query.idRange == QueryTime.firstID("2026-02-28T08:30:00Z")...Int64.max)
+        #expect(query.idRange == QueryTime.firstID("2026-02-28T08:30:00Z")...QueryTime.lastID("2026-05-31T08:30:00Z"))
         let leap = try QueryCompiler.compile("since:1y", context: QueryContext(now: QueryTime.seconds("2024-02-29T00:00:00Z")))
-        #expect(leap.idRange == QueryTime.firstID("2023-02-28T00:00:00Z")...Int64.max)
+        #expect(leap.idRange == QueryTime.firstID("2023-02-28T00:00:00Z")...QueryTime.lastID("2024-02-29T00:00:00Z"))
     }
 
     @Test(arguments: [

@@ -130,9 +130,10 @@ struct QueryCountCase: CustomTestStringConvertible, Sendable {
         QueryCountCase("on:2026-04-15", "date(published_at, 'unixepoch') = '2026-04-15'", "p['published_at'].startswith('2026-04-15')"),
         QueryCountCase("on:2026-04", "strftime('%Y-%m', published_at, 'unixepoch') = '2026-04'", "p['published_at'].startswith('2026-04')"),
         QueryCountCase("on:2026", "published_at >= \(at("2026-01-01")) AND published_at < \(at("2027-01-01"))", "p['published_at'].startswith('2026')"),
-        QueryCountCase("since:30d", "published_at >= \(at("2026-06-15 12:00:00"))", "p['ts'] >= ts('2026-06-15T12:00:00Z')"),
-        QueryCountCase("since:3m", "published_at >= \(at("2026-04-15 12:00:00"))", "p['ts'] >= ts('2026-04-15T12:00:00Z')"),
-        QueryCountCase("since:24h", "published_at >= \(at("2026-07-14 12:00:00"))", "p['ts'] >= ts('2026-07-14T12:00:00Z')"),
+        // A relative since ends at now: the demo holds posts after the fixed now.
+        QueryCountCase("since:30d", "published_at BETWEEN \(at("2026-06-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-06-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
+        QueryCountCase("since:3m", "published_at BETWEEN \(at("2026-04-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-04-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
+        QueryCountCase("since:7d", "published_at BETWEEN \(at("2026-07-08 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-07-08T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
         QueryCountCase("since:2w until:1d", "published_at BETWEEN \(at("2026-07-01 12:00:00")) AND \(at("2026-07-14 12:00:00"))"),
         QueryCountCase("since:1y until:2026-01-01", "published_at < \(at("2026-01-02"))", "p['ts'] < day('2026-01-02')"),
         // Negations and alternatives of filters.

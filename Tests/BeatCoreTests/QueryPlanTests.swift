@@ -42,8 +42,11 @@ import Testing
         #expect(both.count == 1)
         let fts = Self.ftsStep(both.first)
         #expect(fts.isFTS && fts.match && fts.lower && fts.upper)
+        // A relative since ends now: both bounds.
         let since = Self.ftsStep(try Self.plan(try compile("chips since:7d").countSQL(), in: corpus).first)
-        #expect(since.isFTS && since.lower && !since.upper)
+        #expect(since.isFTS && since.lower && since.upper)
+        let absolute = Self.ftsStep(try Self.plan(try compile("chips since:2026-01-01").countSQL(), in: corpus).first)
+        #expect(absolute.isFTS && absolute.lower && !absolute.upper)
     }
 
     @Test func filtersAreCheckedOnRowsTheIndexYields() throws {

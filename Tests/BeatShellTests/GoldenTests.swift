@@ -1,3 +1,4 @@
+import BeatTestSupport
 import Foundation
 import Testing
 

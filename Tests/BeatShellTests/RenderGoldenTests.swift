@@ -1,5 +1,6 @@
 import BeatCore
 import BeatShell
+import BeatTestSupport
 import Testing
 
 /// One result kind, rendered by the public API.
@@ -37,30 +38,32 @@ extension OutputFormat {
     /// Every result kind in every format, at 80 columns without colour, compared whole.
     @Test(arguments: RenderKind.all) func everyFormatMatchesItsGoldenFile(_ kind: RenderKind) {
         for format in OutputFormat.allCases {
-            Golden.check(kind.text(format), "\(kind.name).\(format.fileExtension)")
+            Golden.check(kind.text(format), "\(kind.name).\(format.fileExtension)", directory: goldenDirectory)
         }
     }
 
     /// Tables at a narrow and a wide terminal.
     @Test(arguments: RenderKind.all) func tablesAt40And120Columns(_ kind: RenderKind) {
         for width in [40, 120] {
-            Golden.check(kind.text(.table, RenderSettings(width: width)), "\(kind.name).table-\(width).txt")
+            Golden.check(kind.text(.table, RenderSettings(width: width)), "\(kind.name).table-\(width).txt", directory: goldenDirectory)
         }
     }
 
     @Test func matchesAreBoldOnlyWithColour() {
         let search = RenderKind.all[0]
         let colored = search.text(.table, RenderSettings(color: true))
-        Golden.check(colored, "search.table-color.txt")
+        Golden.check(colored, "search.table-color.txt", directory: goldenDirectory)
         #expect(colored.contains("\u{1B}[1mopen weights\u{1B}[22m"))
         #expect(!search.text(.table).contains("\u{1B}"))
     }
 
     @Test func relativeAgesOnlyWithNow() {
         let settings = RenderSettings(now: RenderFixtures.now)
-        Golden.check(Render.string { Render.sources(RenderFixtures.coverage, as: .table, settings: settings, to: $0) }, "sources.table-now.txt")
+        Golden.check(Render.string { Render.sources(RenderFixtures.coverage, as: .table, settings: settings, to: $0) }, "sources.table-now.txt", directory: goldenDirectory)
         let post = Render.string { Render.post(RenderFixtures.detail, as: .table, settings: settings, to: $0) }
         // 2026-04-15T09:21:00Z to 2026-11-22T12:00:00Z is 221 days: 7 months of 30 days.
         #expect(post.contains("date    2026-04-15T09:21:00Z (7 months ago)\n"))
     }
 }
+
+private let goldenDirectory = Golden.directory(besides: #filePath)

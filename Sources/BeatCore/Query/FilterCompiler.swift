@@ -155,6 +155,9 @@ struct FilterCompiler {
         var last = until.map(\.end).max()
         if let earliestSince = since.min(by: { $0.start < $1.start }) {
             phrases.append(earliestSince.isRelative ? "in \(earliestSince.label)" : "since \(earliestSince.label)")
+            // "since:7d" is the last seven days: it ends now, which matters when
+            // --now replays an earlier moment on a corpus that holds later posts.
+            if earliestSince.isRelative && until.isEmpty { last = context.now }
         }
         if let latestUntil = until.max(by: { $0.end < $1.end }) {
             phrases.append("until " + latestUntil.instant)

@@ -4,14 +4,17 @@ import Testing
 /// Whole-output comparison with files under `Golden/`. Setting `BEAT_RECORD_GOLDEN=1` writes the
 /// actual output over the file instead, and still fails the test: a recorded file must be read
 /// and committed by a person, so a CI run can never pass by recording.
-enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+public enum Golden {
+    /// The `Golden` folder beside the test file at `filePath` (pass `#filePath`).
+    public static func directory(besides filePath: String) -> String {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    }
 
-    static var recordingRequested: Bool { ProcessInfo.processInfo.environment["BEAT_RECORD_GOLDEN"] == "1" }
+    public static var recordingRequested: Bool { ProcessInfo.processInfo.environment["BEAT_RECORD_GOLDEN"] == "1" }
 
     /// Records an issue unless `actual` equals the file `name`, with a line diff when it differs.
-    static func check(
-        _ actual: String, _ name: String, directory: String = directory, recording: Bool = recordingRequested,
+    public static func check(
+        _ actual: String, _ name: String, directory: String, recording: Bool = recordingRequested,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let path = directory + "/" + name
@@ -36,7 +39,7 @@ enum Golden {
 
     /// The changed lines with one line of context, from a longest common subsequence of lines.
     /// Escapes, carriage returns and tabs are shown as `\e`, `\r` and `\t` so the log stays readable.
-    static func diff(_ expected: String, _ actual: String) -> String {
+    public static func diff(_ expected: String, _ actual: String) -> String {
         let a = splitLines(expected)
         let b = splitLines(actual)
         var common = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -1,0 +1,288 @@
+// beat-bench: query latency measured inside the process, without start-up.
+//
+//   beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]
+//
+// Opens the corpus read-write (so pending migrations apply, timed once as
+// "open"), then for each query (the built-in set when none is given) times
+// two operations:
+//
+//   search  what the `search` command does for one top-20 page, rendering
+//           excepted: compile, count (countSQL), the page (searchSQL, sort
+//           rank, limit 20), the summaries (SearchEngine.hits(ids:)) and the
+//           highlighted snippets (SearchEngine.highlighted);
+//   count   what `count` does: compile and countSQL.
+//
+// Each operation runs --warmup times untimed, then --runs times (default 20),
+// fewer when one warm-up run shows that --runs would exceed --budget seconds
+// (never fewer than 5). One JSON line per query and operation on standard
+// output, with p50, p95, every sample in ms, and the count; search lines also
+// give each phase's p50. bench/query-bench runs this and compares it with the
+// same FTS5 statements run directly.
+
+import BeatCore
+import BeatSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fixed query set of bench/query-bench (issue 3, "Speed").
+let defaultQueries = [
+    "the",  // a word in three posts of four
+    "item",  // the most common word that is not a function word (a fifth of the posts)
+    "data",  // a mid-frequency word (5 %)
+    "zugzwang",  // a rare, planted word (57 posts at 1M)
+    "data center",  // two words, unquoted: both must match, anywhere
+    "\"open weights\"",  // a planted phrase
+    "regulat*",  // a prefix
+    "\"open weights\" source:reddit since:2024-03-01 until:2024-06-30",  // phrase + source + date range
+]
+
+struct Options {
+    var database = ""
+    var runs = 20
+    var warmup = 2
+    var budget = 10.0
+    var now = Int64(time(nil))
+    var queries: [String] = []
+}
+
+func fail(_ message: String, status: Int32 = 2) -> Never {
+    fflush(nil)
+    let line = "beat-bench: \(message)\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+    exit(status)
+}
+
+func parseOptions(_ arguments: [String]) -> Options {
+    var options = Options()
+    var index = 0
+    func value(_ name: String) -> String {
+        index += 1
+        guard index < arguments.count else { fail("\(name) needs a value") }
+        return arguments[index]
+    }
+    while index < arguments.count {
+        let argument = arguments[index]
+        switch argument {
+        case "--db": options.database = value(argument)
+        case "--runs":
+            guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive number") }
+            options.runs = n
+        case "--warmup":
+            guard let n = Int(value(argument)), n >= 0 else { fail("--warmup takes a number") }
+            options.warmup = n
+        case "--budget":
+            guard let s = Double(value(argument)), s > 0 else { fail("--budget takes seconds") }
+            options.budget = s
+        case "--now":
+            guard let s = Int64(value(argument)) else { fail("--now takes unix seconds") }
+            options.now = s
+        case "-h", "--help":
+            print("usage: beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]")
+            exit(0)
+        default:
+            if argument.hasPrefix("--") { fail("unknown option \(argument)") }
+            options.queries.append(argument)
+        }
+        index += 1
+    }
+    if options.database.isEmpty { fail("--db PATH is required") }
+    if options.queries.isEmpty { options.queries = defaultQueries }
+    return options
+}
+
+// MARK: - Timing
+
+func nowNanoseconds() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+func milliseconds(since start: UInt64) -> Double {
+    Double(nowNanoseconds() - start) / 1e6
+}
+
+/// The q-quantile of `samples` by linear interpolation between closest ranks
+/// (as Python's `statistics.quantiles(method="inclusive")` and bench/query-bench compute it).
+func quantile(_ samples: [Double], _ q: Double) -> Double {
+    let sorted = samples.sorted()
+    guard sorted.count > 1 else { return sorted.first ?? 0 }
+    let position = q * Double(sorted.count - 1)
+    let low = Int(position.rounded(.down))
+    let high = min(low + 1, sorted.count - 1)
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+}
+
+// MARK: - The measured work
+
+/// Per-phase times of one search, in ms.
+struct Phases {
+    var compile = 0.0, count = 0.0, page = 0.0, hits = 0.0, highlight = 0.0
+}
+
+/// Results checked after the runs, so that nothing measured can be optimised away.
+struct Outcome {
+    var count = 0
+    var hits = 0
+    var segments = 0
+}
+
+/// What `search QUERY` does for its first page (SearchCommand.run and showPage), without rendering.
+func search(_ text: String, corpus: Corpus, engine: SearchEngine, context: QueryContext, phases: inout Phases) throws
+    -> Outcome
+{
+    var mark = nowNanoseconds()
+    func lap() -> Double {
+        let now = nowNanoseconds()
+        defer { mark = now }
+        return Double(now - mark) / 1e6
+    }
+    let query = try QueryCompiler.compile(text, context: context)
+    phases.compile = lap()
+    let (countSQL, countBindings) = query.countSQL()
+    let total = Int(try corpus.connection.scalar(countSQL, countBindings)?.int64Value ?? 0)
+    phases.count = lap()
+    let (sql, bindings) = query.searchSQL(sort: .rank, limit: 20, offset: 0)
+    var rows: [(id: Int64, rank: Double?, snippet: String)] = []
+    try corpus.connection.forEachRow(sql, bindings) { row in
+        rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? ""))
+    }
+    phases.page = lap()
+    let summaries = try engine.hits(ids: rows.map(\.id))
+    phases.hits = lap()
+    let hits = rows.compactMap { row in
+        summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
+    }
+    phases.highlight = lap()
+    return Outcome(count: total, hits: hits.count, segments: hits.reduce(0) { $0 + $1.snippet.segments.count })
+}
+
+/// What `count QUERY` does, without rendering.
+func count(_ text: String, corpus: Corpus, context: QueryContext) throws -> Outcome {
+    let query = try QueryCompiler.compile(text, context: context)
+    let (sql, bindings) = query.countSQL()
+    return Outcome(count: Int(try corpus.connection.scalar(sql, bindings)?.int64Value ?? 0))
+}
+
+// MARK: - Output
+
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+func jsonNumber(_ value: Double) -> String {
+    String(Double((value * 1000).rounded()) / 1000)
+}
+
+func emit(_ fields: [(String, String)]) {
+    print("{" + fields.map { jsonString($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
+    fflush(nil)
+}
+
+// MARK: - Main
+
+let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let context = QueryContext(now: options.now)
+
+let openStart = nowNanoseconds()
+let corpus: Corpus
+do {
+    corpus = try Corpus(path: options.database)
+} catch {
+    fail("\(error)")
+}
+let openMilliseconds = milliseconds(since: openStart)
+let engine = SearchEngine(corpus: corpus)
+let posts = (try? corpus.postCount()) ?? -1
+emit([
+    ("event", jsonString("open")), ("db", jsonString(options.database)), ("ms", jsonNumber(openMilliseconds)),
+    ("schema", String(Corpus.schemaVersion)), ("posts", String(posts)),
+    ("sqlite", jsonString(Connection.libraryVersion)),
+])
+
+/// Runs `body` as configured: warm-ups, then as many timed runs as the budget allows.
+func measure(_ body: () throws -> Void) throws -> [Double] {
+    var slowestWarmup = 0.0
+    for _ in 0..<options.warmup {
+        let start = nowNanoseconds()
+        try body()
+        slowestWarmup = max(slowestWarmup, milliseconds(since: start))
+    }
+    var runs = options.runs
+    if slowestWarmup > 0, Double(runs) * slowestWarmup > options.budget * 1000 {
+        runs = max(5, Int(options.budget * 1000 / slowestWarmup))
+    }
+    var samples: [Double] = []
+    samples.reserveCapacity(runs)
+    for _ in 0..<runs {
+        let start = nowNanoseconds()
+        try body()
+        samples.append(milliseconds(since: start))
+    }
+    return samples
+}
+
+var failed = false
+for text in options.queries {
+    do {
+        let compiled = try QueryCompiler.compile(text, context: context)
+        var outcome = Outcome()
+        var phases = Phases()
+        var phaseSamples: [String: [Double]] = [:]
+        let searchSamples = try measure {
+            outcome = try search(text, corpus: corpus, engine: engine, context: context, phases: &phases)
+            phaseSamples["compile", default: []].append(phases.compile)
+            phaseSamples["count", default: []].append(phases.count)
+            phaseSamples["page", default: []].append(phases.page)
+            phaseSamples["hits", default: []].append(phases.hits)
+            phaseSamples["highlight", default: []].append(phases.highlight)
+        }
+        // Phases over the timed runs only (the warm-ups come first).
+        let timed = searchSamples.count
+        let phaseFields = ["compile", "count", "page", "hits", "highlight"].map { name in
+            (name, jsonNumber(quantile(Array(phaseSamples[name, default: []].suffix(timed)), 0.5)))
+        }
+        let (searchSQL, _) = compiled.searchSQL(sort: .rank, limit: 20)
+        emit([
+            ("query", jsonString(text)), ("op", jsonString("search")), ("runs", String(timed)),
+            ("p50_ms", jsonNumber(quantile(searchSamples, 0.5))), ("p95_ms", jsonNumber(quantile(searchSamples, 0.95))),
+            ("count", String(outcome.count)), ("hits", String(outcome.hits)), ("segments", String(outcome.segments)),
+            ("phases_p50_ms", "{" + phaseFields.map { jsonString($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"),
+            ("match", compiled.match.map(jsonString) ?? "null"), ("sql", jsonString(searchSQL)),
+            ("samples_ms", "[" + searchSamples.map(jsonNumber).joined(separator: ", ") + "]"),
+        ])
+
+        var counted = Outcome()
+        let countSamples = try measure { counted = try count(text, corpus: corpus, context: context) }
+        let (countSQL, _) = compiled.countSQL()
+        emit([
+            ("query", jsonString(text)), ("op", jsonString("count")), ("runs", String(countSamples.count)),
+            ("p50_ms", jsonNumber(quantile(countSamples, 0.5))), ("p95_ms", jsonNumber(quantile(countSamples, 0.95))),
+            ("count", String(counted.count)), ("sql", jsonString(countSQL)),
+            ("samples_ms", "[" + countSamples.map(jsonNumber).joined(separator: ", ") + "]"),
+        ])
+    } catch {
+        failed = true
+        emit([("query", jsonString(text)), ("error", jsonString("\(error)"))])
+    }
+}
+exit(failed ? 1 : 0)
