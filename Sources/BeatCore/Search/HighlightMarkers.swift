@@ -34,24 +34,33 @@ extension HighlightedText {
     /// `highlight(posts_fts, col, char(2), char(3))` and `snippet()` return it.
     /// Adjacent segments of the same kind are merged and empty ones dropped.
     public init(marked: String) {
-        let (plain, matches) = HighlightMarkers.parse(marked)
+        // The markers are single ASCII bytes, never part of a multi-byte
+        // character, so the UTF-8 view can be cut at them directly: this runs
+        // for every hit of every page and must stay cheap.
         var segments: [Segment] = []
-        func add(_ range: Range<Int>, isMatch: Bool) {
-            guard !range.isEmpty else { return }
-            let text = String(String.UnicodeScalarView(plain[range]))
+        var isMatch = false
+        var runStart = marked.utf8.startIndex
+        func add(upTo end: String.Index) {
+            guard runStart < end else { return }
+            let text = String(marked[runStart..<end])
             if let last = segments.last, last.isMatch == isMatch {
                 segments[segments.count - 1].text += text
             } else {
                 segments.append(Segment(text: text, isMatch: isMatch))
             }
         }
-        var position = 0
-        for match in matches {
-            add(position..<match.lowerBound, isMatch: false)
-            add(match, isMatch: true)
-            position = match.upperBound
+        var index = marked.utf8.startIndex
+        while index < marked.utf8.endIndex {
+            let byte = marked.utf8[index]
+            if byte == 0x02 || byte == 0x03 {
+                add(upTo: index)
+                // A stray closing marker is dropped; a match left open runs to the end.
+                isMatch = byte == 0x02
+                runStart = marked.utf8.index(after: index)
+            }
+            index = marked.utf8.index(after: index)
         }
-        add(position..<plain.count, isMatch: false)
+        add(upTo: marked.utf8.endIndex)
         self.init(segments: segments)
     }
 
