@@ -6,6 +6,11 @@ public enum CommandWords {
     public struct SplitError: Error, Equatable {
         public let reason: String
         public let column: Int
+
+        public init(reason: String, column: Int) {
+            self.reason = reason
+            self.column = column
+        }
     }
 
     public static func split(_ line: String) throws(SplitError) -> [String] {
@@ -73,9 +78,25 @@ public enum CommandWords {
     /// Splits off a trailing `> FILE` or `>> FILE` (outside quotes): the command
     /// and where its output goes.
     public static func splitRedirection(_ text: String) throws(SplitError) -> (String, (path: String, append: Bool)?) {
+        let position = unquotedIndices(of: text, where: { $0 == ">" }).first
+        guard let position else { return (text, nil) }
+        var after = text.index(after: position)
+        let append = after < text.endIndex && text[after] == ">"
+        if append { after = text.index(after: after) }
+        let target = try split(String(text[after...]))
+        guard target.count == 1 else {
+            let column = text.distance(from: text.startIndex, to: position) + 1
+            throw SplitError(reason: target.isEmpty ? "'>' needs a file name after it" : "'>' takes one file name", column: column)
+        }
+        return (String(text[..<position]), (target[0], append))
+    }
+
+    /// Positions of the characters satisfying `isWanted` that stand outside
+    /// quotes and are not escaped by a backslash.
+    static func unquotedIndices(of text: String, where isWanted: (Character) -> Bool) -> [String.Index] {
+        var found: [String.Index] = []
         var quote: Character?
         var escaping = false
-        var position: String.Index?
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
@@ -87,22 +108,12 @@ public enum CommandWords {
                 if character == q { quote = nil }
             } else if character == "'" || character == "\"" {
                 quote = character
-            } else if character == ">" {
-                position = index
-                break
+            } else if isWanted(character) {
+                found.append(index)
             }
             index = text.index(after: index)
         }
-        guard let position else { return (text, nil) }
-        var after = text.index(after: position)
-        let append = after < text.endIndex && text[after] == ">"
-        if append { after = text.index(after: after) }
-        let target = try split(String(text[after...]))
-        guard target.count == 1 else {
-            let column = text.distance(from: text.startIndex, to: position) + 1
-            throw SplitError(reason: target.isEmpty ? "'>' needs a file name after it" : "'>' takes one file name", column: column)
-        }
-        return (String(text[..<position]), (target[0], append))
+        return found
     }
 
     /// Quotes `word` so that `split` gives it back unchanged.

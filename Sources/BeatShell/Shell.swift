@@ -134,26 +134,12 @@ extension CommandWords {
     /// Splits an entry at `;` outside quotes: `beat -c 'import a.json; import b.json'`.
     public static func splitCommands(_ entry: String) -> [String] {
         var commands: [String] = []
-        var current = ""
-        var quote: Character?
-        var escaping = false
-        for character in entry {
-            if escaping {
-                escaping = false
-            } else if character == "\\" && quote != "'" {
-                escaping = true
-            } else if let q = quote {
-                if character == q { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == ";" || character == "\n" {
-                commands.append(current)
-                current = ""
-                continue
-            }
-            current.append(character)
+        var start = entry.startIndex
+        for separator in unquotedIndices(of: entry, where: { $0 == ";" || $0 == "\n" }) {
+            commands.append(String(entry[start..<separator]))
+            start = entry.index(after: separator)
         }
-        commands.append(current)
+        commands.append(String(entry[start...]))
         return commands.filter { !$0.trimmedOfSpaces.isEmpty }
     }
 }

@@ -169,25 +169,7 @@ func count(_ text: String, corpus: Corpus, context: QueryContext) throws -> Outc
 
 // MARK: - Output
 
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+func jsonString(_ text: String) -> String { JSONWriter.quote(text) }
 
 func jsonNumber(_ value: Double) -> String {
     String(Double((value * 1000).rounded()) / 1000)
