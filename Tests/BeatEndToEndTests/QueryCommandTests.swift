@@ -158,3 +158,33 @@ import Testing
         #expect(stderr.isEmpty, "\(stderr)")
     }
 }
+
+/// Colour is for terminals only, and never when NO_COLOR is set.
+@Suite struct TerminalColourTests {
+    /// Runs `beat` on a pseudo-terminal through util-linux `script`, returning what the terminal showed.
+    private func onTerminal(_ arguments: String, environment: [String: String], home: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(BeatProcess.executable.path)' \(arguments)", "/dev/null"]
+        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm", "COLUMNS": "100"].merging(environment) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
+    @Test func boldMatchesOnATerminalUnlessNOCOLOR() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let home = try TemporaryCorpus()
+        let db = home.directory + "/demo.db"
+        _ = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
+        let coloured = try onTerminal("--db '\(db)' search sepsis --limit 2", environment: [:], home: home.directory)
+        #expect(coloured.contains("\u{1B}[1m"), "\(coloured)")
+        let plain = try onTerminal("--db '\(db)' search sepsis --limit 2", environment: ["NO_COLOR": "1"], home: home.directory)
+        #expect(plain.contains("sepsis"))
+        #expect(!plain.contains("\u{1B}["), "\(plain)")
+    }
+}
