@@ -28,3 +28,11 @@ public enum HistoryLocation {
 public enum SQLiteVersion {
     public static var string: String { Connection.libraryVersion }
 }
+
+/// The start-up file: `$XDG_CONFIG_HOME/beat/beatrc`, else `~/.config/beat/beatrc`.
+public enum StartupFile {
+    public static func path(environment: [String: String]) -> String? {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/beat/beatrc" }
+        return environment["HOME"].map { $0 + "/.config/beat/beatrc" }
+    }
+}

@@ -32,6 +32,14 @@ public final class Session {
     public var lastSearch: SearchState?
     /// Forces colour on or off; nil decides from the terminal and NO_COLOR.
     public var colorOverride: Bool?
+    /// `--param NAME=VALUE` values for query files; they win over `set NAME VALUE`.
+    public var parameters: [String: String] = [:]
+    /// Values from `set NAME VALUE`, for `$NAME` in the following commands.
+    public var variables: [String: String] = [:]
+    /// How many `run FILE` are open inside each other.
+    public var runDepth = 0
+    /// Print each command's elapsed time (`timer on`).
+    public var showsTimer = false
 
     /// The current time for relative dates: `--now` when given.
     public var now: Int64 { fixedNow ?? Int64(Date().timeIntervalSince1970) }

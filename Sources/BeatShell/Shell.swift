@@ -1,4 +1,5 @@
 import BeatCore
+import Foundation
 import BeatSQLite
 
 /// The input loop: reads command lines (continuing across lines while a quote
@@ -13,6 +14,8 @@ public final class Shell {
     public var stopOnError: Bool
     /// Ctrl-C handling, in the interactive shell only.
     private let interrupts: InterruptWatcher?
+    /// Where the current entry came from (`queries/weekly.beat:12`), for error messages of scripts.
+    public var location: (() -> String)?
 
     public init(session: Session, reader: LineReader, stopOnError: Bool, interrupts: InterruptWatcher? = nil) {
         self.session = session
@@ -48,14 +51,38 @@ public final class Shell {
                     pending += "\n"
                     continue
                 }
-                let entry = pending
+                let typed = pending
                 pending = ""
-                reader.remember(entry)
+                reader.remember(typed)
+                let entry: String
+                do {
+                    entry = try Parameters.substitute(in: typed, session: session)
+                } catch {
+                    report("\(error)")
+                    worstStatus = max(worstStatus, 1)
+                    if stopOnError { return worstStatus }
+                    continue
+                }
                 if !execute(entry) { return worstStatus }
             }
             session.output.flush()
             if session.output.isBroken { return worstStatus }
         }
+    }
+
+    /// Runs the start-up file (`beatrc`) if it exists: its errors are reported and do not stop Beat.
+    public static func runStartupFile(_ path: String, session: Session) {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let reader = FileLineReader(text: String(decoding: data, as: UTF8.self))
+        let shell = Shell(session: session, reader: reader, stopOnError: false)
+        shell.location = { "\(path):\(reader.entryLine)" }
+        _ = shell.run()
+    }
+
+    /// Writes an error, prefixed with the script location when there is one.
+    private func report(_ message: String) {
+        let prefix = location.map { "\($0()): " } ?? ""
+        session.errors.line(prefix + "error: " + message)
     }
 
     /// Runs one command given as words (`beat import a.json`), as from the command line.
@@ -75,6 +102,8 @@ public final class Shell {
         for command in CommandWords.splitCommands(entry) {
             let status = runOne(command)
             if status == -1 { return false }
+            // Ctrl-C stops a whole query file, not just its current line.
+            if session.cancellation.isSet && session.runDepth > 0 { return false }
             worstStatus = max(worstStatus, status)
             if status != 0 && stopOnError { return false }
         }
@@ -104,18 +133,22 @@ public final class Shell {
                     try CommandTable.run(words, raw: raw, in: self.session)
                 }
             }
+            let started = Date()
             let outcome = try interrupts.map { watcher in
                 try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
             } ?? run()
             session.output.flush()
+            if session.showsTimer {
+                session.errors.line(String(format: "time: %.3f s", Date().timeIntervalSince(started)))
+            }
             return outcome == .success ? 0 : 1
         } catch is QuitRequest {
             return -1
         } catch let error as CommandWords.SplitError {
-            session.errors.line("error: \(error.reason)\n  \(typed)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+            report("\(error.reason)\n  \(typed)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
             return 2
         } catch let error as UsageError {
-            session.errors.line("error: \(error)")
+            report("\(error)")
             return 2
         } catch let error as SQLiteError where error.isInterrupted {
             session.errors.line("cancelled")
@@ -124,7 +157,7 @@ public final class Shell {
             session.errors.line(failure.description)
             return 1
         } catch {
-            session.errors.line("error: \(error)")
+            report("\(error)")
             return 1
         }
     }

@@ -63,6 +63,9 @@ public enum CommandTable {
         FilterCommand.command,
         FormatCommand.command,
         ImportCommand.command,
+        RunCommand.command,
+        SetCommand.command,
+        TimerCommand.command,
         HelpCommand.command,
         QuitCommand.command,
     ]

@@ -15,6 +15,7 @@ struct Invocation {
     var now: Int64?
     var commandText: String?
     var command: [String] = []
+    var readsStartupFile = true
     var showHelp = false
     var showVersion = false
 
@@ -29,6 +30,7 @@ struct Invocation {
           --format F    table, json, jsonl, csv or md (default: table)
           --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
           -c COMMANDS   run these commands (separated by ';') and exit
+          --no-rc       do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)
           --version     print the version
           -h, --help    print this help
 
@@ -62,6 +64,7 @@ struct Invocation {
                     }
                     now = seconds
                 case "-c": commandText = try value(argument)
+                case "--no-rc": readsStartupFile = false
                 case "-h", "--help": showHelp = true
                 case "--version": showVersion = true
                 default:
@@ -96,8 +99,12 @@ struct Invocation {
         let session = Session(
             databasePath: path, usesDefaultDatabase: explicit == nil, environment: environment,
             output: output, errors: errors, isInteractive: interactive)
-        if let format { session.format = format }
         session.fixedNow = now
+        if readsStartupFile, let rc = StartupFile.path(environment: environment) {
+            Shell.runStartupFile(rc, session: session)
+        }
+        // Options on the command line win over the start-up file.
+        if let format { session.format = format }
 
         let firstWord = command.first ?? commandText.flatMap { try? CommandWords.split($0).first } ?? ""
         if !["import", "help", "quit"].contains(firstWord) {

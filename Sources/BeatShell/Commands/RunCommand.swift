@@ -1,0 +1,104 @@
+import Foundation
+
+enum RunCommand {
+    static let maximumDepth = 16
+
+    static let command = ShellCommand(
+        name: "run",
+        summary: "run a query file (.beat): one command per line, # comments, set and $NAME",
+        usage: "run FILE [--param NAME=VALUE]... [--keep-going]",
+        examples: [
+            "run queries/weekly-review.beat",
+            "run queries/story-quotes.beat --param since=2026-02-01 --keep-going",
+        ],
+        details: """
+            Lines are commands as typed in the shell; a line ending in \\ or with an open quote continues.
+            'set NAME VALUE' sets a default that $NAME (or ${NAME}) uses in later lines; --param NAME=VALUE
+            overrides it. A failing command stops the file with FILE:LINE in its message unless --keep-going
+            is given. run may nest up to \(maximumDepth) files deep.
+            """,
+        run: { session, arguments in
+            var path: String?
+            var parameters: [String: String] = [:]
+            var keepGoing = false
+            var words = arguments.words[...]
+            while let word = words.popFirst() {
+                switch word {
+                case "--keep-going": keepGoing = true
+                case "--param":
+                    guard let pair = words.popFirst(), let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                        throw UsageError("--param takes NAME=VALUE", command: "run")
+                    }
+                    parameters[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+                default:
+                    guard !word.hasPrefix("--") else { throw UsageError("unknown option \(word)", command: "run") }
+                    guard path == nil else { throw UsageError("run takes one file", command: "run") }
+                    path = word
+                }
+            }
+            guard let path else { throw UsageError("name the file to run", command: "run") }
+            guard session.runDepth < maximumDepth else {
+                throw CommandFailure("\(path): run files nest more than \(maximumDepth) deep (does a file run itself?)")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError("cannot read \(path): no such file, or not readable", command: "run")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure("\(path): not UTF-8 text")
+            }
+            // Parameters given here win over the file's own `set` lines and over outer ones.
+            let savedParameters = session.parameters
+            let savedVariables = session.variables
+            session.parameters.merge(parameters) { $1 }
+            session.runDepth += 1
+            defer {
+                session.runDepth -= 1
+                session.parameters = savedParameters
+                session.variables = savedVariables
+            }
+            let reader = FileLineReader(text: text)
+            let shell = Shell(session: session, reader: reader, stopOnError: !keepGoing)
+            shell.location = { "\(path):\(reader.entryLine)" }
+            return shell.run() == 0 ? .success : .failure
+        })
+}
+
+enum SetCommand {
+    static let command = ShellCommand(
+        name: "set",
+        summary: "give $NAME a value for the following commands (a query file's defaults)",
+        usage: "set NAME VALUE",
+        examples: ["set since 2026-04-01", "count aurora since:$since"],
+        details: "--param NAME=VALUE given to run wins over set. With no arguments, set lists the values.",
+        run: { session, arguments in
+            guard let name = arguments.words.first else {
+                for (name, value) in session.variables.merging(session.parameters, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+                    session.output.line("set \(name) \(CommandWords.quote(value))")
+                }
+                return .success
+            }
+            guard name.first.map({ $0 == "_" || ($0.isASCII && $0.isLetter) }) == true,
+                  name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            else { throw UsageError("'\(name)' is not a name: letters, digits and _, starting with a letter", command: "set") }
+            session.variables[name] = arguments.words.dropFirst().joined(separator: " ")
+            return .success
+        })
+}
+
+enum TimerCommand {
+    static let command = ShellCommand(
+        name: "timer",
+        summary: "print how long each command took",
+        usage: "timer on|off",
+        examples: ["timer on"],
+        details: "",
+        run: { session, arguments in
+            switch arguments.words.first {
+            case "on": session.showsTimer = true
+            case "off": session.showsTimer = false
+            case nil: session.output.line("timer \(session.showsTimer ? "on" : "off")")
+            default: throw UsageError("timer takes on or off", command: "timer")
+            }
+            return .success
+        })
+}

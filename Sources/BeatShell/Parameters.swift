@@ -1,0 +1,45 @@
+/// `$NAME` and `${NAME}` in query files: replaced by `--param NAME=VALUE`,
+/// else by `set NAME VALUE`. A `$` not followed by a name (`$2.3 billion`) stays.
+enum Parameters {
+    struct UnknownParameter: Error, CustomStringConvertible {
+        let name: String
+        var description: String {
+            "unknown parameter $\(name); give it with 'set \(name) VALUE' in the file or --param \(name)=VALUE"
+        }
+    }
+
+    static func substitute(in text: String, session: Session) throws -> String {
+        guard text.contains("$") else { return text }
+        var output = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "$" else {
+                output.append(character)
+                index = text.index(after: index)
+                continue
+            }
+            var nameStart = text.index(after: index)
+            let braced = nameStart < text.endIndex && text[nameStart] == "{"
+            if braced { nameStart = text.index(after: nameStart) }
+            var nameEnd = nameStart
+            while nameEnd < text.endIndex, isNameCharacter(text[nameEnd], first: nameEnd == nameStart) {
+                nameEnd = text.index(after: nameEnd)
+            }
+            let name = String(text[nameStart..<nameEnd])
+            if name.isEmpty || (braced && (nameEnd == text.endIndex || text[nameEnd] != "}")) {
+                output.append(character)
+                index = text.index(after: index)
+                continue
+            }
+            guard let value = session.parameters[name] ?? session.variables[name] else { throw UnknownParameter(name: name) }
+            output += value
+            index = braced ? text.index(after: nameEnd) : nameEnd
+        }
+        return output
+    }
+
+    private static func isNameCharacter(_ character: Character, first: Bool) -> Bool {
+        character == "_" || (character.isASCII && character.isLetter) || (!first && character.isASCII && character.isNumber)
+    }
+}
