@@ -40,6 +40,8 @@ public final class Session {
     public var runDepth = 0
     /// Print each command's elapsed time (`timer on`).
     public var showsTimer = false
+    /// Long output on a terminal goes through `$PAGER` (`pager off`, `--no-pager`).
+    public var usesPager = true
 
     /// The current time for relative dates: `--now` when given.
     public var now: Int64 { fixedNow ?? Int64(Date().timeIntervalSince1970) }
@@ -48,6 +50,17 @@ public final class Session {
     public var renderSettings: RenderSettings {
         let color = colorOverride ?? (output.isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
         return RenderSettings(width: output.isTerminal ? TerminalSize.columns(environment: environment) : 100, color: color)
+    }
+
+    /// Runs `body` with results collected in memory, and returns them.
+    func capturingOutput(_ body: () throws -> CommandOutcome) rethrows -> (CommandOutcome, String) {
+        let memory = OutputChannel.memory()
+        memory.reportsTerminal = output.isTerminal
+        let saved = output
+        output = memory
+        defer { output = saved }
+        let outcome = try body()
+        return (outcome, memory.collected)
     }
 
     /// Runs `body` with results going to `path` (`> FILE`, or `>> FILE` to append).

@@ -128,6 +128,13 @@ public final class Shell {
             let (words, raw, redirect) = try parse()
             guard !words.isEmpty else { return 0 }
             let run = { () throws -> CommandOutcome in
+                if redirect == nil && self.session.isInteractive && self.session.usesPager && self.session.output.isTerminal {
+                    let (outcome, text) = try self.session.capturingOutput {
+                        try CommandTable.run(words, raw: raw, in: self.session)
+                    }
+                    Pager.show(text, environment: self.session.environment, output: self.session.output)
+                    return outcome
+                }
                 guard let redirect else { return try CommandTable.run(words, raw: raw, in: self.session) }
                 return try self.session.withOutput(redirectedTo: redirect.path, append: redirect.append) {
                     try CommandTable.run(words, raw: raw, in: self.session)

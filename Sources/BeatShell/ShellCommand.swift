@@ -66,6 +66,7 @@ public enum CommandTable {
         RunCommand.command,
         SetCommand.command,
         TimerCommand.command,
+        PagerCommand.command,
         HelpCommand.command,
         QuitCommand.command,
     ]

@@ -16,6 +16,7 @@ struct Invocation {
     var commandText: String?
     var command: [String] = []
     var readsStartupFile = true
+    var usesPager = true
     var showHelp = false
     var showVersion = false
 
@@ -30,6 +31,7 @@ struct Invocation {
           --format F    table, json, jsonl, csv or md (default: table)
           --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
           -c COMMANDS   run these commands (separated by ';') and exit
+          --no-pager    write long output straight to the terminal instead of through $PAGER
           --no-rc       do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)
           --version     print the version
           -h, --help    print this help
@@ -65,6 +67,7 @@ struct Invocation {
                     now = seconds
                 case "-c": commandText = try value(argument)
                 case "--no-rc": readsStartupFile = false
+                case "--no-pager": usesPager = false
                 case "-h", "--help": showHelp = true
                 case "--version": showVersion = true
                 default:
@@ -100,6 +103,7 @@ struct Invocation {
             databasePath: path, usesDefaultDatabase: explicit == nil, environment: environment,
             output: output, errors: errors, isInteractive: interactive)
         session.fixedNow = now
+        session.usesPager = usesPager
         if readsStartupFile, let rc = StartupFile.path(environment: environment) {
             Shell.runStartupFile(rc, session: session)
         }

@@ -44,8 +44,12 @@ public final class OutputChannel {
         }
     }
 
+    /// For a memory channel standing in for the terminal (the pager's input):
+    /// lay results out as for the terminal.
+    var reportsTerminal = false
+
     /// True when the descriptor is a terminal.
-    public var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? false }
+    public var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? reportsTerminal }
 
     public func write(_ text: String) {
         guard let descriptor else {
