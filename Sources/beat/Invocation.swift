@@ -130,7 +130,10 @@ struct Invocation {
         }
         let historyPath = HistoryLocation.path(environment: environment)
         var reader: LineReader = PlainLineReader()
-        if environment["TERM"] != "dumb", let editor = EditLineReader(programName: "beat", historyPath: historyPath) {
+        if environment["TERM"] != "dumb", let editor = EditLineReader(
+            programName: "beat", historyPath: historyPath,
+            completer: Completer(source: CorpusCompletions { try session.corpus() }))
+        {
             reader = editor
         }
         errors.line("Beat \(BeatVersion.string) — corpus \(path)\nType 'help' for commands, Ctrl-D to leave.")

@@ -15,9 +15,11 @@ public final class EditLineReader: LineReader {
     // libedit asks for the prompt through a C callback with no context
     // argument; the reader in use keeps its prompt here.
     nonisolated(unsafe) static var currentPrompt: [CChar] = Array("beat> ".utf8CString)
+    /// Tab completion; nil leaves Tab to libedit's default.
+    private let completer: Completer?
 
     /// Opens libedit on the terminal; nil when it cannot be set up.
-    public init?(programName: String, historyPath: String?) {
+    public init?(programName: String, historyPath: String?, completer: Completer? = nil) {
         guard let el = beat_el_init_stdio(programName) else { return nil }
         guard let h = history_init() else {
             el_end(el)
@@ -26,6 +28,7 @@ public final class EditLineReader: LineReader {
         editLine = el
         history = h
         self.historyPath = historyPath
+        self.completer = completer
         _ = beat_history_set_size(h, &event, 5000)
         _ = beat_history_set_unique(h, &event, 1)
         _ = beat_el_set_editor(el, "emacs")
@@ -34,6 +37,15 @@ public final class EditLineReader: LineReader {
         // Ctrl-R searches history backwards whatever the user's .editrc says.
         _ = beat_el_bind(el, "^R", "em-inc-search-prev")
         el_source(el, nil)
+        if completer != nil {
+            // The reader outlives libedit (deinit ends it), so an unretained pointer is safe.
+            _ = beat_el_set_client_data(el, Unmanaged.passUnretained(self).toOpaque())
+            _ = beat_el_add_function(el, "beat-complete", "complete the word before the cursor") { el, _ in
+                guard let el, let data = beat_el_get_client_data(el) else { return UInt8(CC_ERROR) }
+                return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete(el)
+            }
+            _ = beat_el_bind(el, "^I", "beat-complete")
+        }
         if let historyPath { _ = beat_history_load(h, &event, historyPath) }
     }
 
@@ -58,5 +70,50 @@ public final class EditLineReader: LineReader {
         guard !entry.trimmedOfSpaces.isEmpty else { return }
         _ = beat_history_enter(history, &event, entry)
         if let historyPath { _ = beat_history_save(history, &event, historyPath) }
+    }
+
+    /// Tab: inserts what all candidates share; one candidate gets a space after
+    /// it (unless it ends in `:` or `/`); several are listed below the prompt.
+    private func complete(_ el: OpaquePointer) -> UInt8 {
+        guard let completer, let info = el_line(el) else { return UInt8(CC_ERROR) }
+        let start = UnsafeRawPointer(info.pointee.buffer)!
+        let count = UnsafeRawPointer(info.pointee.cursor)! - start
+        let line = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+        let completion = completer.complete(line)
+        guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        var insert = completion.commonPrefix
+        if completion.candidates.count == 1, !(insert.hasSuffix(":") || insert.hasSuffix("/")) { insert += " " }
+        if insert != completion.word && insert.count >= completion.word.count {
+            if insert.hasPrefix(completion.word) {
+                _ = el_insertstr(el, String(insert.dropFirst(completion.word.count)))
+            } else {
+                el_deletestr(el, Int32(completion.word.unicodeScalars.count))
+                _ = el_insertstr(el, insert)
+            }
+        }
+        if completion.candidates.count == 1 { return UInt8(CC_REFRESH) }
+        let width = TerminalSize.columns(environment: ProcessEnvironment.current)
+        let listing = EditLineReader.columns(completion.candidates, width: width)
+        let bytes = Array(("\n" + listing).utf8)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// `items` in columns across `width`, filled down, each line ending in a newline.
+    static func columns(_ items: [String], width: Int) -> String {
+        let cell = (items.map(\.count).max() ?? 0) + 2
+        let perLine = max(1, width / cell)
+        let rows = (items.count + perLine - 1) / perLine
+        var text = ""
+        for row in 0..<rows {
+            var line = ""
+            for column in 0..<perLine where column * rows + row < items.count {
+                let item = items[column * rows + row]
+                line += item + String(repeating: " ", count: cell - item.count)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            text += line + "\n"
+        }
+        return text
     }
 }

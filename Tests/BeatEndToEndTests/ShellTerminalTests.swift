@@ -1,0 +1,90 @@
+import BeatTestSupport
+import Foundation
+import Testing
+
+/// The interactive shell on a real pseudo-terminal: libedit, Tab completion, Ctrl-D.
+@Suite struct ShellTerminalTests {
+    /// Starts `beat --db DB` on a pty (python3's `pty` module), types
+    /// `count source:redd`, Tab, Enter, waits for the next prompt, then sends
+    /// Ctrl-D. Every wait has a deadline, so a hang fails instead of blocking.
+    static let driver = #"""
+        import os, pty, select, sys, time
+        beat, db, home = sys.argv[1:4]
+        env = {"HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
+               "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "TERM": "xterm",
+               "LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1"}
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(beat, [beat, "--db", db], env)
+        seen = b""
+        def fail(why):
+            sys.stdout.write(seen.decode("utf-8", "replace"))
+            print("\nTIMEOUT " + why)
+            os.kill(pid, 9)
+            sys.exit(3)
+        def read_until(marker, after, timeout=15):
+            global seen
+            deadline = time.time() + timeout
+            while seen.find(marker, after) < 0:
+                left = deadline - time.time()
+                if left <= 0: fail("waiting for %r" % marker)
+                if select.select([fd], [], [], left)[0]:
+                    try: chunk = os.read(fd, 4096)
+                    except OSError: chunk = b""
+                    if not chunk: fail("terminal closed")
+                    seen += chunk
+            return seen.find(marker, after) + len(marker)
+        at = read_until(b"beat> ", 0)
+        os.write(fd, b"count source:redd"); time.sleep(0.2)
+        os.write(fd, b"\t"); time.sleep(0.2)
+        os.write(fd, b"\r")
+        read_until(b"beat> ", at)
+        os.write(fd, b"\x04")
+        deadline = time.time() + 15
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done: break
+            if time.time() > deadline: fail("waiting for exit")
+            try:
+                if select.select([fd], [], [], 0.1)[0]: seen += os.read(fd, 4096)
+            except OSError: time.sleep(0.05)
+        sys.stdout.write(seen.decode("utf-8", "replace"))
+        print("\nEXIT %d" % os.waitstatus_to_exitcode(status))
+        """#
+
+    @Test func tabCompletesASourceNameAndCtrlDExits() throws {
+        let home = try TemporaryCorpus()
+        let db = home.directory + "/demo.db"
+        _ = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
+        let script = try home.write("drive.py", Self.driver)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, BeatProcess.executable.path, db, home.directory]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        nonisolated(unsafe) var data = Data()
+        let reading = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            data = out.fileHandleForReading.readDataToEndOfFile()
+            reading.signal()
+        }
+        // The driver has its own deadlines; this one catches the driver itself hanging.
+        if finished.wait(timeout: .now() + 60) == .timedOut {
+            process.terminate()
+            Issue.record("the terminal driver did not finish in 60 s")
+            return
+        }
+        _ = reading.wait(timeout: .now() + 10)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        // Tab completed `redd` to `reddit ` before Enter ran the command.
+        #expect(text.contains("posts matching source:reddit"), "\(text)")
+        #expect(text.contains("EXIT 0"), "\(text)")
+    }
+}
