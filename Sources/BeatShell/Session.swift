@@ -40,6 +40,8 @@ public final class Session {
     public var runDepth = 0
     /// Print each command's elapsed time (`timer on`).
     public var showsTimer = false
+    /// The shell's history, oldest first, when a line editor keeps one.
+    public var historyEntries: (() -> [String])?
     /// Long output on a terminal goes through `$PAGER` (`pager off`, `--no-pager`).
     public var usesPager = true
 

@@ -67,6 +67,7 @@ public enum CommandTable {
         SetCommand.command,
         TimerCommand.command,
         PagerCommand.command,
+        HistoryCommand.command,
         HelpCommand.command,
         QuitCommand.command,
     ]

@@ -135,6 +135,7 @@ struct Invocation {
             completer: Completer(source: CorpusCompletions { try session.corpus() }))
         {
             reader = editor
+            session.historyEntries = { [unowned editor] in editor.entries() }
         }
         errors.line("Beat \(BeatVersion.string) — corpus \(path)\nType 'help' for commands, Ctrl-D to leave.")
         let interrupts = InterruptWatcher()

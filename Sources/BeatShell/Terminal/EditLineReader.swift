@@ -72,6 +72,17 @@ public final class EditLineReader: LineReader {
         if let historyPath { _ = beat_history_save(history, &event, historyPath) }
     }
 
+    /// Every history entry, oldest first (multi-line entries stay one entry).
+    public func entries() -> [String] {
+        var result: [String] = []
+        var step = beat_history_last(history, &event)
+        while step == 0, let text = event.str {
+            result.append(String(cString: text))
+            step = beat_history_prev(history, &event)
+        }
+        return result
+    }
+
     /// Tab: inserts what all candidates share; one candidate gets a space after
     /// it (unless it ends in `:` or `/`); several are listed below the prompt.
     private func complete(_ el: OpaquePointer) -> UInt8 {
