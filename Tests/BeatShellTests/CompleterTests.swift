@@ -24,9 +24,10 @@ import Testing
 
     @Test func commandNamesAtTheStartOfALine() {
         #expect(candidates("") .contains("search"))
-        #expect(candidates("se") == ["search"])
+        #expect(candidates("sea") == ["search"])
+        #expect(candidates("se") == ["search", "set"])
         #expect(candidates("so") == ["sources"])
-        #expect(Set(candidates("s")) == ["search", "show", "sources"])
+        #expect(Set(candidates("s")) == ["search", "set", "show", "sources"])
         #expect(candidates("count reddit; qu") == ["quotes", "quit"].sorted())
         #expect(candidates("help imp") == ["import"])
     }
