@@ -45,6 +45,13 @@ public final class Session {
     /// Long output on a terminal goes through `$PAGER` (`pager off`, `--no-pager`).
     public var usesPager = true
 
+    /// The prompt: the corpus's name and the active filters, `corpus [source:reddit]> `.
+    public var prompt: String {
+        let file = (databasePath as NSString).lastPathComponent
+        let name = file.hasSuffix(".db") ? String(file.dropLast(3)) : file
+        return filters.isEmpty ? "\(name)> " : "\(name) [\(filters)]> "
+    }
+
     /// The current time for relative dates: `--now` when given.
     public var now: Int64 { fixedNow ?? Int64(Date().timeIntervalSince1970) }
 

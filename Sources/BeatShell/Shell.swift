@@ -29,7 +29,7 @@ public final class Shell {
     public func run() -> Int32 {
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? "beat> " : "  ...> "
+            let prompt = pending.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
             switch reader.readLine(prompt: prompt) {
             case .end:
                 if !pending.isEmpty { execute(pending) }

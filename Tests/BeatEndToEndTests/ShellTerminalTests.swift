@@ -34,11 +34,19 @@ import Testing
                     if not chunk: fail("terminal closed")
                     seen += chunk
             return seen.find(marker, after) + len(marker)
-        at = read_until(b"beat> ", 0)
+        at = read_until(b"demo> ", 0)
         os.write(fd, b"count source:redd"); time.sleep(0.2)
         os.write(fd, b"\t"); time.sleep(0.2)
         os.write(fd, b"\r")
-        read_until(b"beat> ", at)
+        at = read_until(b"demo> ", at)
+        # The up arrow recalls the command from history.
+        os.write(fd, b"\x1b[A"); time.sleep(0.2)
+        os.write(fd, b"\r")
+        at = read_until(b"posts matching source:reddit", at)
+        at = read_until(b"demo> ", at)
+        # The prompt shows the active filters.
+        os.write(fd, b"filter since:2026-01-01\r")
+        at = read_until(b"demo [since:2026-01-01]> ", at)
         os.write(fd, b"\x04")
         deadline = time.time() + 15
         resent = False
@@ -90,6 +98,9 @@ import Testing
         #expect(process.terminationStatus == 0, "\(text)")
         // Tab completed `redd` to `reddit ` before Enter ran the command.
         #expect(text.contains("posts matching source:reddit"), "\(text)")
+        // The up arrow ran it a second time.
+        #expect(text.components(separatedBy: "posts matching source:reddit").count == 3, "\(text)")
+        #expect(text.contains("demo [since:2026-01-01]> "), "\(text)")
         #expect(text.contains("EXIT 0"), "\(text)")
     }
 }
