@@ -33,6 +33,9 @@ import Testing
                     except OSError: chunk = b""
                     if not chunk: fail("terminal closed")
                     seen += chunk
+            # Type like a person: a moment after the prompt appears, once the line
+            # editor has the terminal in its own mode.
+            time.sleep(0.4)
             return seen.find(marker, after) + len(marker)
         at = read_until(b"demo> ", 0)
         os.write(fd, b"count source:redd"); time.sleep(0.2)
