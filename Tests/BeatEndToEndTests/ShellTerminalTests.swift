@@ -2,7 +2,8 @@ import BeatTestSupport
 import Foundation
 import Testing
 
-/// The interactive shell on a real pseudo-terminal: libedit, Tab completion, Ctrl-D.
+/// The interactive shell on a real pseudo-terminal: libedit, Tab completion,
+/// history, the prompt, the pager, Ctrl-D.
 @Suite struct ShellTerminalTests {
     /// Starts `beat --db DB` on a pty (python3's `pty` module), types
     /// `count source:redd`, Tab, Enter, waits for the next prompt, then sends
@@ -12,7 +13,7 @@ import Testing
         beat, db, home = sys.argv[1:4]
         env = {"HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "TERM": "xterm",
-               "LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1"}
+               "LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1", "PAGER": "sed s/^/PAGED:/"}
         pid, fd = pty.fork()
         if pid == 0:
             os.execve(beat, [beat, "--db", db], env)
@@ -50,6 +51,13 @@ import Testing
         # The prompt shows the active filters.
         os.write(fd, b"filter since:2026-01-01\r")
         at = read_until(b"demo [since:2026-01-01]> ", at)
+        os.write(fd, b"filter clear\r")
+        at = read_until(b"demo> ", at)
+        # Output longer than the terminal goes through $PAGER.
+        os.write(fd, b"search aurora --limit 30\r")
+        at = read_until(b"PAGED:30 of ", at)
+        at = read_until(b"demo> ", at)
+
         os.write(fd, b"\x04")
         deadline = time.time() + 15
         resent = False
@@ -104,6 +112,7 @@ import Testing
         // The up arrow ran it a second time.
         #expect(text.components(separatedBy: "posts matching source:reddit").count == 3, "\(text)")
         #expect(text.contains("demo [since:2026-01-01]> "), "\(text)")
+        #expect(text.contains("PAGED:"), "\(text)")
         #expect(text.contains("EXIT 0"), "\(text)")
     }
 }

@@ -3,7 +3,7 @@ enum PagerCommand {
         name: "pager",
         summary: "send long output through $PAGER (default less -FRX), or not",
         usage: "pager on|off",
-        examples: ["pager off"],
+        examples: ["pager off", "pager"],
         details: "Only in the interactive shell at a terminal; beat --no-pager starts with it off.",
         run: { session, arguments in
             switch arguments.words.first {
@@ -21,7 +21,7 @@ enum HistoryCommand {
         name: "history",
         summary: "the commands typed before, oldest first (kept across sessions)",
         usage: "history",
-        examples: ["history"],
+        examples: ["history", "history > typed-commands.txt"],
         details: "Up and down arrows recall them, Ctrl-R searches them. Kept in $XDG_STATE_HOME/beat/history.",
         run: { session, _ in
             guard let entries = session.historyEntries?() else {

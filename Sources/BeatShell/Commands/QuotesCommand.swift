@@ -51,7 +51,7 @@ enum SourcesCommand {
         name: "sources",
         summary: "what the corpus holds: posts and dates per source and venue",
         usage: "sources",
-        examples: ["sources"],
+        examples: ["sources", "sources > coverage.txt"],
         details: "",
         run: { session, _ in
             Render.sources(try session.searchEngine().coverage(), as: session.format, settings: session.renderSettings,

@@ -90,7 +90,7 @@ enum TimerCommand {
         name: "timer",
         summary: "print how long each command took",
         usage: "timer on|off",
-        examples: ["timer on"],
+        examples: ["timer on", "timer off"],
         details: "",
         run: { session, arguments in
             switch arguments.words.first {
