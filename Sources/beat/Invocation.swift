@@ -140,6 +140,9 @@ struct Invocation {
         errors.line("Beat \(BeatVersion.string) — corpus \(path)\nType 'help' for commands, Ctrl-D to leave.")
         let interrupts = InterruptWatcher()
         interrupts.start()
-        return Shell(session: session, reader: reader, stopOnError: false, interrupts: interrupts).run()
+        // A person ending the shell with Ctrl-D or quit ends it normally, whatever
+        // failed on the way (each failure was reported when it happened).
+        _ = Shell(session: session, reader: reader, stopOnError: false, interrupts: interrupts).run()
+        return 0
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 import Testing
 
 /// The interactive shell on a real pseudo-terminal: libedit, Tab completion,
-/// history, the prompt, the pager, Ctrl-D.
+/// history, the prompt, the pager, Ctrl-C cancelling a command, Ctrl-D.
 @Suite struct ShellTerminalTests {
     /// Starts `beat --db DB` on a pty (python3's `pty` module), types
     /// `count source:redd`, Tab, Enter, waits for the next prompt, then sends
     /// Ctrl-D. Every wait has a deadline, so a hang fails instead of blocking.
     static let driver = #"""
         import os, pty, select, sys, time
-        beat, db, home = sys.argv[1:4]
+        beat, db, home, big = sys.argv[1:5]
         env = {"HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "TERM": "xterm",
                "LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1", "PAGER": "sed s/^/PAGED:/"}
@@ -53,6 +53,15 @@ import Testing
         at = read_until(b"demo [since:2026-01-01]> ", at)
         os.write(fd, b"filter clear\r")
         at = read_until(b"demo> ", at)
+        # Ctrl-C cancels a running import (reading its progress meanwhile, as a
+        # terminal does) and the prompt comes back.
+        os.write(fd, b"import " + big.encode() + b"\r")
+        end = time.time() + 1.5
+        while time.time() < end:
+            if select.select([fd], [], [], 0.1)[0]: seen += os.read(fd, 65536)
+        os.write(fd, b"\x03")
+        at = read_until(b"import cancelled", at)
+        at = read_until(b"demo> ", at)
         # Output longer than the terminal goes through $PAGER.
         os.write(fd, b"search aurora --limit 30\r")
         at = read_until(b"PAGED:30 of ", at)
@@ -81,10 +90,14 @@ import Testing
         let db = home.directory + "/demo.db"
         _ = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
         let script = try home.write("drive.py", Self.driver)
+        // Enough posts that importing them takes seconds, to cancel it half-way.
+        let big = try home.write("big.jsonl", (0..<200_000).map { i in
+            #"{"id": "b\#(i)", "source": "web", "published_at": \#(1_700_000_000 + i * 37), "text": "post \#(i) about nothing in particular"}"#
+        }.joined(separator: "\n"))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, BeatProcess.executable.path, db, home.directory]
+        process.arguments = ["python3", script, BeatProcess.executable.path, db, home.directory, big]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
@@ -113,6 +126,7 @@ import Testing
         #expect(text.components(separatedBy: "posts matching source:reddit").count == 3, "\(text)")
         #expect(text.contains("demo [since:2026-01-01]> "), "\(text)")
         #expect(text.contains("PAGED:"), "\(text)")
+        #expect(text.contains("import cancelled"), "\(text)")
         #expect(text.contains("EXIT 0"), "\(text)")
     }
 }

@@ -107,6 +107,11 @@ public final class Importer {
                 }
             }
             if options.strict { try connection.execute("COMMIT") }
+        } catch let error as SQLiteError where error.isInterrupted {
+            // Ctrl-C arrived inside a statement: SQLite rolled back the open
+            // batch; every batch committed before it is kept.
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            throw ImportError.cancelled
         } catch {
             if options.strict, connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error

@@ -34,6 +34,13 @@ public final class InterruptWatcher: @unchecked Sendable {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started Beat with SIGINT blocked (the mask is
+        // inherited across exec); the shell needs it, so unblock it here,
+        // before the other threads start and inherit this thread's mask.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let thread = Thread { [weak self] in
             while let self {
                 if pendingInterrupts != 0 { self.deliver() }
