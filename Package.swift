@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
         // Query latency inside the process; run by bench/query-bench.
-        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite"]),
+        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),

@@ -20,6 +20,7 @@
 // same FTS5 statements run directly.
 
 import BeatCore
+import BeatShell
 import BeatSQLite
 #if canImport(Glibc)
 import Glibc
@@ -266,5 +267,21 @@ for text in options.queries {
         failed = true
         emit([("query", jsonString(text)), ("error", jsonString("\(error)"))])
     }
+}
+// Tab completion of author prefixes, as the shell asks for it: three prefixes
+// taken from authors spread through the corpus.
+let completer = Completer(source: CorpusCompletions { corpus })
+var prefixes: [String] = []
+try? corpus.connection.forEachRow(
+    "SELECT author FROM posts WHERE author IS NOT NULL AND id IN (SELECT id FROM posts ORDER BY id LIMIT 3 OFFSET ?1)",
+    [.integer(Int64(max(0, posts / 2)))]
+) { row in if let author = row.string(0) { prefixes.append(String(author.prefix(3))) } }
+for prefix in prefixes {
+    var found = 0
+    let samples = (try? measure { found = completer.complete("search author:" + prefix).candidates.count }) ?? []
+    emit([
+        ("event", jsonString("complete")), ("line", jsonString("search author:" + prefix)), ("candidates", String(found)),
+        ("p50_ms", jsonNumber(quantile(samples, 0.5))), ("p95_ms", jsonNumber(quantile(samples, 0.95))),
+    ])
 }
 exit(failed ? 1 : 0)

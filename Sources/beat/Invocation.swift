@@ -17,6 +17,7 @@ struct Invocation {
     var command: [String] = []
     var readsStartupFile = true
     var usesPager = true
+    var color: Bool?
     var showHelp = false
     var showVersion = false
 
@@ -31,6 +32,7 @@ struct Invocation {
           --format F    table, json, jsonl, csv or md (default: table)
           --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
           -c COMMANDS   run these commands (separated by ';') and exit
+          --color       bold matches even when output is not a terminal (--no-color: never)
           --no-pager    write long output straight to the terminal instead of through $PAGER
           --no-rc       do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)
           --version     print the version
@@ -68,6 +70,8 @@ struct Invocation {
                 case "-c": commandText = try value(argument)
                 case "--no-rc": readsStartupFile = false
                 case "--no-pager": usesPager = false
+                case "--color": color = true
+                case "--no-color": color = false
                 case "-h", "--help": showHelp = true
                 case "--version": showVersion = true
                 default:
@@ -104,6 +108,7 @@ struct Invocation {
             output: output, errors: errors, isInteractive: interactive)
         session.fixedNow = now
         session.usesPager = usesPager
+        session.colorOverride = color
         if readsStartupFile, let rc = StartupFile.path(environment: environment) {
             Shell.runStartupFile(rc, session: session)
         }

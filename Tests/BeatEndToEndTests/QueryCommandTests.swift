@@ -117,6 +117,8 @@ import Testing
         #expect(result.stdout.contains("3-4 of \(hn)"))
         #expect(result.stdout.contains("\(all) posts matching aurora\n"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
+        let forced = try beat(["--color", "search", "aurora", "--limit", "1"], db: db, home: home)
+        #expect(forced.stdout.contains("\u{1B}[1m"), "--color forces bold matches into a pipe")
     }
 
     @Test func exportThenImportGivesIdenticalRecords() throws {

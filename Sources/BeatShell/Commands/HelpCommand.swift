@@ -32,7 +32,7 @@ enum QuitCommand {
         name: "quit",
         summary: "leave the shell (Ctrl-D does too)",
         usage: "quit",
-        examples: ["quit"],
+        examples: ["quit", "beat -c 'count aurora; quit'"],
         details: "",
         run: { _, _ in throw QuitRequest() })
 }
