@@ -1,19 +1,35 @@
+/// A setting switched with `NAME on|off`; `NAME` alone shows it as the command that sets it.
+enum SwitchCommand {
+    static func make(
+        _ name: String, summary: String, examples: [String], details: String,
+        _ setting: ReferenceWritableKeyPath<Session, Bool> & Sendable
+    ) -> ShellCommand {
+        ShellCommand(
+            name: name, summary: summary, usage: "\(name) on|off", examples: examples, details: details,
+            run: { session, arguments in
+                switch arguments.words.first {
+                case "on": session[keyPath: setting] = true
+                case "off": session[keyPath: setting] = false
+                case nil: session.output.line("\(name) \(session[keyPath: setting] ? "on" : "off")")
+                default: throw UsageError("\(name) takes on or off", command: name)
+                }
+                return .success
+            })
+    }
+}
+
 enum PagerCommand {
-    static let command = ShellCommand(
-        name: "pager",
-        summary: "send long output through $PAGER (default less -FRX), or not",
-        usage: "pager on|off",
+    static let command = SwitchCommand.make(
+        "pager", summary: "send long output through $PAGER (default less -FRX), or not",
         examples: ["pager off", "pager"],
         details: "Only in the interactive shell at a terminal; beat --no-pager starts with it off.",
-        run: { session, arguments in
-            switch arguments.words.first {
-            case "on": session.usesPager = true
-            case "off": session.usesPager = false
-            case nil: session.output.line("pager \(session.usesPager ? "on" : "off")")
-            default: throw UsageError("pager takes on or off", command: "pager")
-            }
-            return .success
-        })
+        \.usesPager)
+}
+
+enum TimerCommand {
+    static let command = SwitchCommand.make(
+        "timer", summary: "print how long each command took", examples: ["timer on", "timer off"], details: "",
+        \.showsTimer)
 }
 
 enum HistoryCommand {

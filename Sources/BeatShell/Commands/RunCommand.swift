@@ -84,21 +84,3 @@ enum SetCommand {
             return .success
         })
 }
-
-enum TimerCommand {
-    static let command = ShellCommand(
-        name: "timer",
-        summary: "print how long each command took",
-        usage: "timer on|off",
-        examples: ["timer on", "timer off"],
-        details: "",
-        run: { session, arguments in
-            switch arguments.words.first {
-            case "on": session.showsTimer = true
-            case "off": session.showsTimer = false
-            case nil: session.output.line("timer \(session.showsTimer ? "on" : "off")")
-            default: throw UsageError("timer takes on or off", command: "timer")
-            }
-            return .success
-        })
-}
