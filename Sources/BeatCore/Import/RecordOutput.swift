@@ -38,6 +38,25 @@ public final class RecordOutput: @unchecked Sendable {
         return options.date(from: value)
     }
 
+    /// The date a record cannot do without, or nil after rejecting the record:
+    /// with `missing` when there is none, with `unreadable(value as JSON)` when
+    /// it is not a date. `honouringDateFormat` applies `--date-format`, for
+    /// formats whose dates are not fixed by their platform.
+    func requiredDate(
+        _ value: JSONValue?, at location: RecordLocation, missing: String, unreadable: (String) -> String,
+        honouringDateFormat: Bool = false
+    ) -> Int64? {
+        guard let value, !value.isNull else {
+            reject(at: location, missing)
+            return nil
+        }
+        guard let seconds = honouringDateFormat ? date(from: value) : DateParser.seconds(from: value) else {
+            reject(at: location, unreadable(JSONWriter.serialize(value)))
+            return nil
+        }
+        return seconds
+    }
+
     /// Sends a record to be stored, after filling in defaults and checking it.
     func emit(_ record: PostRecord, at location: RecordLocation) {
         var record = record

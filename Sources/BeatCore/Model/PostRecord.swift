@@ -51,12 +51,4 @@ public struct PostRecord: Sendable, Equatable {
 
     /// `source:sourceID`.
     public var publicID: String { "\(source):\(sourceID)" }
-
-    /// True when the stored content is the same, ignoring where and when it was read.
-    public func hasSameContent(as other: PostRecord) -> Bool {
-        var a = self, b = other
-        a.originLine = nil
-        b.originLine = nil
-        return a == b
-    }
 }

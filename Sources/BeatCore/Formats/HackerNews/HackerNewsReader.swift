@@ -31,14 +31,10 @@ struct HackerNewsReader: JSONRecordReader {
             output.reject(at: location, "the HN item has no 'id'")
             return
         }
-        guard let time = object["time"], !time.isNull else {
-            output.reject(at: location, "HN item \(id) has no 'time'")
-            return
-        }
-        guard let published = DateParser.seconds(from: time) else {
-            output.reject(at: location, "HN item \(id): 'time' \(JSONWriter.serialize(time)) is not epoch seconds")
-            return
-        }
+        guard let published = output.requiredDate(
+            object["time"], at: location, missing: "HN item \(id) has no 'time'",
+            unreadable: { "HN item \(id): 'time' \($0) is not epoch seconds" })
+        else { return }
         // A poll option names its poll in `poll`, not `parent`.
         let poll = object["poll"]?.nonEmptyText
         let item = HackerNewsItem(

@@ -31,14 +31,10 @@ enum MastodonStatus {
             }
             return
         }
-        guard let created = object["created_at"], !created.isNull else {
-            output.reject(at: location, "status \(id) has no 'created_at'")
-            return
-        }
-        guard let published = DateParser.seconds(from: created) else {
-            output.reject(at: location, "status \(id): 'created_at' \(JSONWriter.serialize(created)) is not a date")
-            return
-        }
+        guard let published = output.requiredDate(
+            object["created_at"], at: location, missing: "status \(id) has no 'created_at'",
+            unreadable: { "status \(id): 'created_at' \($0) is not a date" })
+        else { return }
         guard seen.insert(id).inserted else { return }
         let url = object["url"]?.nonEmptyText ?? object["uri"]?.nonEmptyText
         let author = MastodonAuthor(account: object["account"], statusURI: object["uri"]?.nonEmptyText ?? url)

@@ -1,0 +1,15 @@
+import BeatCore
+
+enum SourcesCommand {
+    static let command = ShellCommand(
+        name: "sources",
+        summary: "what the corpus holds: posts and dates per source and venue",
+        usage: "sources",
+        examples: ["sources", "sources > coverage.txt"],
+        details: "",
+        run: { session, _ in
+            Render.sources(try session.searchEngine().coverage(), as: session.format, settings: session.renderSettings,
+                           to: session.output.write)
+            return .success
+        })
+}
