@@ -1,0 +1,52 @@
+/// What to summarise: a beat or query, over a window, optionally against
+/// another window or beat.
+public struct SummaryRequest: Sendable {
+    /// What the user named: `beat open-source-ai`, or the query text.
+    public var label: String
+    /// The beat or query with the session's filters, without the window.
+    public var query: CompiledQuery
+    public var window: SummaryWindow
+    public var comparison: SummaryComparisonRequest?
+    public var quoteCount: Int
+    public var termCount: Int
+    public var voiceCount: Int
+    public var venueCount: Int
+
+    public init(
+        label: String, query: CompiledQuery, window: SummaryWindow, comparison: SummaryComparisonRequest? = nil,
+        quoteCount: Int = 5, termCount: Int = 15, voiceCount: Int = 10, venueCount: Int = 10
+    ) {
+        self.label = label
+        self.query = query
+        self.window = window
+        self.comparison = comparison
+        self.quoteCount = quoteCount
+        self.termCount = termCount
+        self.voiceCount = voiceCount
+        self.venueCount = venueCount
+    }
+}
+
+/// What `--vs` compares against.
+public enum SummaryComparisonRequest: Sendable {
+    /// The same query in the window of equal length just before.
+    case previous
+    /// Another beat or query in the same window.
+    case other(label: String, query: CompiledQuery)
+}
+
+extension SummaryWindow {
+    /// The window a date-only compiled query covers (`since:… until:…`), so a
+    /// window means exactly what the same filters mean to `count`. Post ids
+    /// are `seconds << 20 | sequence` (see `Schema`).
+    public init(idRange: ClosedRange<Int64>) {
+        self.init(
+            start: idRange.lowerBound >> Schema.sequenceBits,
+            end: (idRange.upperBound >> Schema.sequenceBits) + 1)
+    }
+
+    /// The post ids of the window, for `CompiledQuery.idRange`.
+    public var idRange: ClosedRange<Int64> {
+        (start << Schema.sequenceBits)...((end << Schema.sequenceBits) - 1)
+    }
+}
