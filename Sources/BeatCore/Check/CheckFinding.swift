@@ -1,0 +1,99 @@
+/// What `check` concluded about one quotation of a story.
+public enum CheckVerdict: String, Sendable, CaseIterable, Equatable {
+    /// The text is in the corpus as quoted, and any stated attribution agrees.
+    case verified
+    /// Found with differences (see `CheckFinding.similarity` and `differences`).
+    case close
+    /// The text is found, but the story's author, source, venue or date disagrees with the record.
+    case misattributed
+    /// Nothing in the corpus is close, and the corpus covers the story's sources and dates.
+    case notFound = "not_found"
+    /// Nothing found, and the story's stated source or dates are not covered: no judgement possible.
+    case outsideCoverage = "outside_coverage"
+}
+
+/// The stored post a quotation was matched to, and the passage of it that matched.
+public struct QuoteMatch: Sendable, Equatable {
+    public var post: PostSummary
+    /// The matching passage, verbatim: a substring of the post's stored text (or title).
+    public var passage: String
+    public init(post: PostSummary, passage: String) {
+        self.post = post
+        self.passage = passage
+    }
+}
+
+/// One difference between a quotation and the passage it was matched to.
+public struct WordDifference: Sendable, Equatable {
+    /// The corpus's words (empty when the story added words).
+    public var old: String
+    /// The story's words (empty when the story dropped words without an ellipsis).
+    public var new: String
+    public init(old: String, new: String) {
+        self.old = old
+        self.new = new
+    }
+}
+
+/// An attribution field the story states that the record contradicts.
+public struct AttributionConflict: Sendable, Equatable {
+    public enum Field: String, Sendable, Equatable { case author, source, venue, date }
+    public var field: Field
+    /// What the story says.
+    public var stated: String
+    /// What the record says.
+    public var recorded: String
+    public init(field: Field, stated: String, recorded: String) {
+        self.field = field
+        self.stated = stated
+        self.recorded = recorded
+    }
+}
+
+/// The verdict on one quotation, with the evidence behind it.
+public struct CheckFinding: Sendable, Equatable {
+    public var quote: StoryQuote
+    public var verdict: CheckVerdict
+    /// 1 for an exact match (after normalising case, whitespace, quote marks, dashes and
+    /// apostrophes), lower for near matches, 0 when nothing was found.
+    public var similarity: Double
+    /// The best matching record, nil for `not_found` and `outside_coverage`.
+    public var match: QuoteMatch?
+    /// Words that differ between the quotation and the passage (`close`).
+    public var differences: [WordDifference]
+    /// Attribution fields that disagree with the record (`misattributed`).
+    public var conflicts: [AttributionConflict]
+    /// Why the verdict, in one line for the report: `exact match`, `2 words differ`,
+    /// `author: story says kim, record says em-bee`, `no bluesky posts before 2026-03-01 in the corpus`.
+    public var reason: String
+
+    public init(
+        quote: StoryQuote, verdict: CheckVerdict, similarity: Double, match: QuoteMatch?,
+        differences: [WordDifference], conflicts: [AttributionConflict], reason: String
+    ) {
+        self.quote = quote
+        self.verdict = verdict
+        self.similarity = similarity
+        self.match = match
+        self.differences = differences
+        self.conflicts = conflicts
+        self.reason = reason
+    }
+}
+
+/// Every finding of one story, in the order its quotations appear.
+public struct CheckReport: Sendable, Equatable {
+    /// The story as given (a path, or `-` for standard input).
+    public var story: String
+    public var findings: [CheckFinding]
+    public init(story: String, findings: [CheckFinding]) {
+        self.story = story
+        self.findings = findings
+    }
+
+    /// How many findings have `verdict`.
+    public func count(_ verdict: CheckVerdict) -> Int { findings.filter { $0.verdict == verdict }.count }
+
+    /// True when every quotation is verified: `check` exits 0 only then.
+    public var allVerified: Bool { findings.allSatisfy { $0.verdict == .verified } }
+}
