@@ -29,7 +29,7 @@ struct Invocation {
 
         options:
           --db PATH     the corpus file (default: $BEAT_DB, else ~/.local/share/beat/corpus.db)
-          --format F    table, json, jsonl, csv or md (default: table)
+          --format F    table, json, jsonl, csv, md or html (summary only; default: table)
           --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
           -c COMMANDS   run these commands (separated by ';') and exit
           --color       bold matches even when output is not a terminal (--no-color: never)

@@ -37,7 +37,7 @@ extension OutputFormat {
 @Suite struct RenderGoldenTests {
     /// Every result kind in every format, at 80 columns without colour, compared whole.
     @Test(arguments: RenderKind.all) func everyFormatMatchesItsGoldenFile(_ kind: RenderKind) {
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.everyCommandFormats {
             Golden.check(kind.text(format), "\(kind.name).\(format.fileExtension)", directory: goldenDirectory)
         }
     }

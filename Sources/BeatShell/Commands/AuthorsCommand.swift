@@ -12,7 +12,7 @@ enum AuthorsCommand {
             let limit = try options.number("--limit", default: 20, command: "authors")
             let query = try session.compile(options.query)
             let authors = try session.searchEngine().authors(for: query, limit: limit)
-            Render.authors(authors, as: session.format, settings: session.renderSettings, to: session.output.write)
+            Render.authors(authors, as: try session.outputFormat(for: "authors"), settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }

@@ -3,10 +3,10 @@ import BeatCore
 enum FormatCommand {
     static let command = ShellCommand(
         name: "format",
-        summary: "how results are written: table, json, jsonl, csv or md",
-        usage: "format [table|json|jsonl|csv|md]",
+        summary: "how results are written: table, json, jsonl, csv, md or html (summary only)",
+        usage: "format [table|json|jsonl|csv|md|html]",
         examples: ["format md", "format"],
-        details: "",
+        details: "html writes a self-contained page and is written by \(OutputFormat.htmlCommands.joined(separator: ", ")) only; other commands refuse it.",
         run: { session, arguments in
             guard let name = arguments.words.first else {
                 session.output.line("format \(session.format.rawValue)")

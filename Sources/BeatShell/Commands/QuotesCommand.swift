@@ -12,7 +12,7 @@ enum QuotesCommand {
             let limit = try options.number("--limit", default: 20, command: "quotes")
             let query = try session.compile(options.query)
             let quotes = try session.searchEngine().quotes(for: query, limit: limit)
-            Render.quotes(quotes, as: session.format, settings: session.renderSettings, to: session.output.write)
+            Render.quotes(quotes, as: try session.outputFormat(for: "quotes"), settings: session.renderSettings, to: session.output.write)
             session.lastList = quotes.map(\.post.id)
             return .success
         })

@@ -12,6 +12,7 @@ enum SearchCommand {
         ],
         details: QueryHelp.grammar,
         run: { session, arguments in
+            let format = try session.outputFormat(for: "search")
             let options = try QueryOptions(arguments.raw, flags: ["--sort", "--limit"], command: "search")
             let sortName = options.values["--sort"] ?? "rank"
             guard let sort = SearchSort(rawValue: sortName) else {
@@ -21,7 +22,7 @@ enum SearchCommand {
             let query = try session.compile(options.query)
             let total = try count(query, in: session)
             var state = SearchState(text: options.query, query: query, sort: sort, limit: limit, nextOffset: 0, total: total)
-            try showPage(&state, in: session)
+            try showPage(&state, as: format, in: session)
             return .success
         })
 
@@ -32,12 +33,13 @@ enum SearchCommand {
         examples: ["search export controls", "more"],
         details: "",
         run: { session, _ in
+            let format = try session.outputFormat(for: "more")
             guard var state = session.lastSearch else { throw UsageError("no search to continue; run 'search QUERY' first") }
             guard state.nextOffset < state.total else {
                 session.errors.line("no more results: all \(state.total) were shown")
                 return .success
             }
-            try showPage(&state, in: session)
+            try showPage(&state, as: format, in: session)
             return .success
         })
 
@@ -46,7 +48,7 @@ enum SearchCommand {
         return Int(try session.corpus().connection.scalar(sql, bindings)?.int64Value ?? 0)
     }
 
-    private static func showPage(_ state: inout SearchState, in session: Session) throws {
+    private static func showPage(_ state: inout SearchState, as format: OutputFormat, in session: Session) throws {
         let engine = try session.searchEngine()
         let connection = try session.corpus().connection
         let (sql, bindings) = state.query.searchSQL(sort: state.sort, limit: state.limit, offset: state.nextOffset)
@@ -59,7 +61,7 @@ enum SearchCommand {
             summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
         }
         let page = SearchPage(query: session.shownQuery(state.text), total: state.total, offset: state.nextOffset, hits: hits)
-        Render.search(page, as: session.format, settings: session.renderSettings, to: session.output.write)
+        Render.search(page, as: format, settings: session.renderSettings, to: session.output.write)
         session.lastList = hits.map(\.post.id)
         state.nextOffset += hits.count
         session.lastSearch = state
@@ -74,11 +76,12 @@ enum CountCommand {
         examples: ["count \"open weights\" source:reddit", "count \"export controls\" --by month"],
         details: QueryHelp.grammar,
         run: { session, arguments in
+            let format = try session.outputFormat(for: "count")
             let options = try QueryOptions(arguments.raw, flags: ["--by"], command: "count")
             let query = try session.compile(options.query)
             guard let byName = options.values["--by"] else {
                 Render.count(try SearchCommand.count(query, in: session), query: session.shownQuery(options.query),
-                             as: session.format, settings: session.renderSettings, to: session.output.write)
+                             as: format, settings: session.renderSettings, to: session.output.write)
                 return .success
             }
             guard let dimension = CountDimension(rawValue: byName) else {
@@ -90,7 +93,7 @@ enum CountCommand {
             try session.corpus().connection.forEachRow(sql, bindings) { row in
                 buckets.append(CountBucket(key: row.string(0) ?? "(none)", count: Int(row.int64(1))))
             }
-            Render.counts(buckets, by: dimension, as: session.format,
+            Render.counts(buckets, by: dimension, as: format,
                           settings: session.renderSettings, to: session.output.write)
             return .success
         })

@@ -23,7 +23,7 @@ enum ShowCommand {
             guard let detail = try session.searchEngine().detail(publicID: publicID) else {
                 throw CommandFailure("no post \(publicID) in this corpus (ids look like reddit:1h3kx9a or hackernews:8863)")
             }
-            Render.post(detail, as: session.format, settings: session.renderSettings, to: session.output.write)
+            Render.post(detail, as: try session.outputFormat(for: "show"), settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }

@@ -8,7 +8,7 @@ enum SourcesCommand {
         examples: ["sources", "sources > coverage.txt"],
         details: "",
         run: { session, _ in
-            Render.sources(try session.searchEngine().coverage(), as: session.format, settings: session.renderSettings,
+            Render.sources(try session.searchEngine().coverage(), as: try session.outputFormat(for: "sources"), settings: session.renderSettings,
                            to: session.output.write)
             return .success
         })

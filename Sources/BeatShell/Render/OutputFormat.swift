@@ -22,8 +22,49 @@
 ///   holds a comma, a quote or a line break; a missing value is an empty field. Text is verbatim.
 /// - `md`: Markdown to paste into a draft: quotes as a citation list, search hits as a numbered list
 ///   with links, counts, sources and authors as tables.
+/// - `html`: one self-contained page (inline CSS and SVG, no external reference); written by
+///   `summary` only (`OutputFormat.htmlCommands`). Other commands refuse it with a usage error, so
+///   their renderers are never asked for it.
+///
+/// The summary (`Render.summary`) in each format:
+/// - table: one screen: headline, sources and venues with bars, a sparkline of volume per bucket
+///   with its share of the corpus and the bursts marked, bursts with their quote, distinctive terms,
+///   voices, quotes, the sentiment estimate and the comparison.
+/// - json: `{"label", "query", "window": WINDOW, "volume": {"posts", "last_day", "corpus_posts",
+///   "share"}, "sources": [{"source", "posts", "share"}], "venues": [{"venue", "source", "posts",
+///   "share"}], "timeline": {"bucket_size", "buckets": [{"start", "end", "posts", "corpus_posts",
+///   "share", "burst"}], "bursts": [{"start", "end", "posts", "baseline", "score", "quote":
+///   QUOTE|null}]}, "terms": [{"term", "phrase", "posts", "other_posts", "score"}], "voices":
+///   [{"author", "source", "posts"}], "quotes": [QUOTE], "sentiment": {"kind": "estimate", "method",
+///   "sample_size", "population", "positive", "neutral", "critical"}|null, "comparison": {"label",
+///   "window": WINDOW, "posts", "change", "rising_terms": [TERM], "falling_terms": [TERM],
+///   "rising_voices": [VOICE], "falling_voices": [VOICE], "new_voices": [{"author", "source",
+///   "posts"}]}|null}` where WINDOW is `{"start", "end"}` (ISO 8601, end exclusive), QUOTE is
+///   `{"text", "id", "source", "venue", "author", "published_at", "url", "count"}` as `quotes`
+///   writes it, TERM is `{"term", "before", "after"}`, VOICE is `{"author", "source", "before",
+///   "after"}`, shares are fractions 0...1 and `change` is the relative change of posts against
+///   the other side (null when it had none).
+/// - jsonl: one object per item, each starting with `"section"`: `volume` (label, query, window,
+///   volume), `source`, `venue`, `bucket`, `burst`, `term`, `voice`, `quote`, `sentiment`,
+///   `comparison` (label, window, posts, change), `rising_term`, `falling_term`, `rising_voice`,
+///   `falling_voice`, `new_voice`; each with the json document's keys for that item.
+/// - csv: the timeline, one row per bucket: `start,end,posts,corpus_posts,share,burst`.
+/// - md: a brief to paste: a headline sentence, tables, bursts and quotes as citation lists with
+///   links and public ids.
+/// - html: the same sections as a page, with an SVG chart of volume over time and bars of sources.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, json, jsonl, csv, md
+    case table, json, jsonl, csv, md, html
+
+    /// The commands that write `html`.
+    public static let htmlCommands = ["summary"]
+
+    /// The formats every command writes.
+    public static let everyCommandFormats: [OutputFormat] = allCases.filter { $0 != .html }
+
+    /// Whether `command` can write this format.
+    public func isWritten(by command: String) -> Bool {
+        self != .html || Self.htmlCommands.contains(command)
+    }
 }
 
 /// What a renderer needs to know about where its text goes. The caller decides every value
@@ -56,5 +97,11 @@ public enum Render {
         var text = ""
         body { text += $0 }
         return text
+    }
+
+    /// Stops at a request for a format the command layer refuses (`Session.outputFormat(for:)`): reaching
+    /// it is a bug in the caller, not a user's mistake.
+    static func unsupported(_ format: OutputFormat, by command: String) -> Never {
+        preconditionFailure("\(command) does not write \(format.rawValue); Session.outputFormat(for:) refuses it first")
     }
 }

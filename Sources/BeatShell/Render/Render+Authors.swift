@@ -27,6 +27,7 @@ extension Render {
         case .csv:
             write(CSVText.row(["author", "source", "posts"]))
             for a in authors { write(CSVText.row([a.author, a.source, String(a.posts)])) }
+        case .html: unsupported(format, by: "authors")
         case .md:
             let rows = authors.enumerated().map { [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted] }
             for line in MarkdownText.table(header: ["#", "author", "source", "posts"], rightAligned: [0, 3], rows: rows) {

@@ -16,6 +16,7 @@ extension Render {
             write(JSONText.object([("count", .int(count))]).text + "\n")
         case .csv:
             write(CSVText.row(["count"]) + CSVText.row([String(count)]))
+        case .html: unsupported(format, by: "count")
         case .md:
             write("**\(Wording.posts(count))**" + (query.isEmpty ? "" : " matching " + MarkdownText.code(query)) + "\n")
         }
@@ -40,6 +41,7 @@ extension Render {
         case .csv:
             write(CSVText.row([dimension.rawValue, "count"]))
             for bucket in buckets { write(CSVText.row([bucket.key, String(bucket.count)])) }
+        case .html: unsupported(format, by: "count --by")
         case .md:
             let rows = buckets.map { [$0.key, $0.count.formatted] }
             for line in MarkdownText.table(header: [dimension.rawValue, "posts"], rightAligned: [1], rows: rows) {

@@ -21,6 +21,7 @@ extension Render {
                 detail.score.map { String($0) }, detail.lang, detail.tags.joined(separator: ";"), detail.parent?.id,
                 detail.threadRoot?.id, detail.replies.map(\.id).joined(separator: " "),
             ]))
+        case .html: unsupported(format, by: "show")
         case .md: postMarkdown(detail, write)
         }
     }

@@ -20,6 +20,7 @@ extension Render {
                 let p = q.post
                 write(CSVText.row([q.text, p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.url, String(q.count)]))
             }
+        case .html: unsupported(format, by: "quotes")
         case .md: quotesMarkdown(quotes, write)
         }
     }

@@ -26,6 +26,7 @@ extension Render {
                     hit.snippet.plain, hit.rank.flatMap { JSONText.double($0).numberText },
                 ]))
             }
+        case .html: unsupported(format, by: "search")
         case .md: searchMarkdown(page, write)
         }
     }

@@ -23,6 +23,7 @@ extension Render {
             for c in coverage {
                 write(CSVText.row([c.source, c.venue, String(c.posts), CivilTime.iso8601(c.first), CivilTime.iso8601(c.last)]))
             }
+        case .html: unsupported(format, by: "sources")
         case .md:
             let rows = coverage.map {
                 [$0.source, $0.venue ?? "", $0.posts.formatted, CivilTime.isoDate($0.first), CivilTime.isoDate($0.last)]
