@@ -8,11 +8,12 @@ enum AuthorsCommand {
         examples: ["authors", "authors \"export controls\" source:reddit --limit 10"],
         details: QueryHelp.grammar,
         run: { session, arguments in
+            let format = try session.outputFormat(for: "authors")
             let options = try QueryOptions(arguments.raw, flags: ["--limit"], command: "authors")
             let limit = try options.number("--limit", default: 20, command: "authors")
             let query = try session.compile(options.query)
             let authors = try session.searchEngine().authors(for: query, limit: limit)
-            Render.authors(authors, as: try session.outputFormat(for: "authors"), settings: session.renderSettings, to: session.output.write)
+            Render.authors(authors, as: format, settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }

@@ -8,6 +8,7 @@ enum ShowCommand {
         examples: ["show hackernews:48395589", "search aurora licence", "show 2"],
         details: "",
         run: { session, arguments in
+            let format = try session.outputFormat(for: "show")
             guard arguments.words.count == 1, let reference = arguments.words.first else {
                 throw UsageError("name one post: its id (source:id) or its number in the last list", command: "show")
             }
@@ -23,7 +24,7 @@ enum ShowCommand {
             guard let detail = try session.searchEngine().detail(publicID: publicID) else {
                 throw CommandFailure("no post \(publicID) in this corpus (ids look like reddit:1h3kx9a or hackernews:8863)")
             }
-            Render.post(detail, as: try session.outputFormat(for: "show"), settings: session.renderSettings, to: session.output.write)
+            Render.post(detail, as: format, settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }
