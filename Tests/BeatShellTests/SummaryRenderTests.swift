@@ -38,9 +38,10 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         }
     }
 
-    /// No line of the table is wider than the terminal, and no stored escape reaches it.
+    /// No line of the table is wider than the terminal (down to the narrowest, 24), and no stored
+    /// escape reaches it.
     @Test(arguments: SummaryCase.all) func tablesFitTheirWidthAndHoldNoEscapes(_ c: SummaryCase) {
-        for width in [40, 80, 120] {
+        for width in [24, 40, 80, 120] {
             let text = c.text(.table, RenderSettings(width: width))
             for line in text.split(separator: "\n") {
                 #expect(DisplayWidth.of(String(line)) <= width, "\(width): \(line)")

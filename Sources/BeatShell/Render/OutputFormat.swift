@@ -47,7 +47,8 @@
 /// - jsonl: one object per item, each starting with `"section"`: `volume` (label, query, window,
 ///   volume), `source`, `venue`, `bucket`, `burst`, `term`, `voice`, `quote`, `sentiment`,
 ///   `comparison` (label, window, posts, change), `rising_term`, `falling_term`, `rising_voice`,
-///   `falling_voice`, `new_voice`; each with the json document's keys for that item.
+///   `falling_voice`, `new_voice`; each with the json document's keys for that item (a bucket also
+///   names its `bucket_size`).
 /// - csv: the timeline, one row per bucket: `start,end,posts,corpus_posts,share,burst`.
 /// - md: a brief to paste: a headline sentence, tables, bursts and quotes as citation lists with
 ///   links and public ids.

@@ -65,7 +65,7 @@ extension Render {
         if let e = s.sentiment, e.sampleSize > 0 {
             table(["tone", "posts", "share"], [1, 2], SummaryWording.sentimentRows(e).map { [$0.name, $0.count.formatted, SummaryWording.percent($0.share)] })
             line()
-            line("An " + MarkdownText.escape(SummaryWording.sentimentBasis(e), atLineStart: false) + ".")
+            line("An " + MarkdownText.inline(SummaryWording.sentimentBasis(e), atLineStart: false) + ".")
         } else {
             line("No estimate: no posts in the window to score.")
         }

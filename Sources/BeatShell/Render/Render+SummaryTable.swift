@@ -49,18 +49,22 @@ extension Render {
             out.paragraph("no buckets: the window is empty")
             return
         }
-        let labelWidth = buckets.map { DisplayWidth.of(SummaryWording.bucketLabel($0.start, size)) }.max() ?? 0
-        let lead = labelWidth + 2 + 6
-        let perRow = max(4, out.width - lead)
+        let labels = buckets.map { SummaryWording.bucketLabel($0.start, size) }
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+        // The label goes on a line of its own when beside it too few buckets would fit.
+        let labelBeside = out.width - (labelWidth + 2 + 6) >= 8
+        let lead = labelBeside ? labelWidth + 2 : 0
+        let perRow = max(1, out.width - lead - 6)
         let hasBurst = buckets.contains(where: \.isBurst)
         for start in stride(from: 0, to: buckets.count, by: perRow) {
             let row = Array(buckets[start..<min(start + perRow, buckets.count)])
-            let label = DisplayWidth.fit(SummaryWording.bucketLabel(row[0].start, size), to: labelWidth)
-            let blank = String(repeating: " ", count: labelWidth)
-            out.line(label + "  posts " + SummarySparkline.posts(row, largest: buckets))
-            out.line(blank + "  share " + SummarySparkline.shares(row, largest: buckets))
+            let label = labelBeside ? DisplayWidth.fit(labels[start], to: labelWidth) + "  " : ""
+            let blank = String(repeating: " ", count: lead)
+            if !labelBeside { out.line(labels[start]) }
+            out.line(label + "posts " + SummarySparkline.posts(row, largest: buckets))
+            out.line(blank + "share " + SummarySparkline.shares(row, largest: buckets))
             let marks = SummarySparkline.bursts(row)
-            if !marks.isEmpty { out.line(blank + "  burst " + marks) }
+            if !marks.isEmpty { out.line(blank + "burst " + marks) }
         }
         out.paragraph(timelineNote(timeline, hasBurst: hasBurst))
     }
@@ -159,7 +163,7 @@ extension Render {
         out.paragraph(SummaryWording.comparisonVolume(s, c))
         func terms(_ title: String, _ changes: [TermChange]) {
             out.line("")
-            out.line(title)
+            out.paragraph(title)
             guard !changes.isEmpty else { return out.line("  none") }
             var table = TextTable([.init(header: "term", minimum: 10), .number("before"), .number("now"), .number("change")])
             for t in changes {
@@ -169,7 +173,7 @@ extension Render {
         }
         func voices(_ title: String, _ changes: [VoiceChange]) {
             out.line("")
-            out.line(title)
+            out.paragraph(title)
             guard !changes.isEmpty else { return out.line("  none") }
             var table = TextTable([
                 .init(header: "author", minimum: 8), .init(header: "source", minimum: 6, dropOrder: 0), .number("before"),
@@ -185,7 +189,7 @@ extension Render {
         voices("Rising voices", c.risingVoices)
         voices("Falling voices", c.fallingVoices)
         out.line("")
-        out.line("New voices (no posts on the other side)")
+        out.paragraph("New voices (no posts on the other side)")
         guard !c.newVoices.isEmpty else { return out.line("  none") }
         var table = TextTable([.init(header: "author", minimum: 8), .init(header: "source", minimum: 6, dropOrder: 0), .number("posts")])
         for v in c.newVoices { table.add([v.author, v.source, v.posts.formatted]) }
