@@ -16,12 +16,15 @@ enum SummarySVG {
         let title = "Posts per \(size.rawValue) for \(label)"
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"timeline-title\">\(HTMLText.text(title))</title>\n"
         let largest = t.buckets.map(\.count).max() ?? 0
+        // An empty window gets a short chart that says so, not a tall blank one.
+        let chartHeight = largest > 0 ? height : 60
+        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg += "<title id=\"timeline-title\">\(HTMLText.text(title))</title>\n"
         guard !t.buckets.isEmpty, largest > 0 else {
             svg += "<desc id=\"timeline-desc\">No posts in the window.</desc>\n"
-            svg += "<text class=\"empty\" x=\"\(n(width / 2))\" y=\"\(n(height / 2))\" text-anchor=\"middle\">No posts in the window</text>\n"
+            svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"50\" y2=\"50\" />\n"
+            svg += "<text class=\"empty\" x=\"\(n(width / 2))\" y=\"32\" text-anchor=\"middle\">No posts in the window</text>\n"
             return svg + "</svg>"
         }
         let desc = Render.timelineNote(t, hasBurst: !t.bursts.isEmpty)
