@@ -8,8 +8,12 @@ public struct QueryContext: Sendable {
     /// Nil (or a nil answer) makes `beat:NAME` a "no beat named …" error.
     public var beatQuery: (@Sendable (String) -> String?)?
 
-    public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil) {
+    /// The names of the stored beats, for the "did you mean" hint of an unknown `beat:NAME`.
+    public var beatNames: [String]
+
+    public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil, beatNames: [String] = []) {
         self.now = now
         self.beatQuery = beatQuery
+        self.beatNames = beatNames
     }
 }
