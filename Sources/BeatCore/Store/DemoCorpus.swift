@@ -38,8 +38,9 @@ public enum DemoCorpus {
             OR gpu OR gpus OR api OR "context window" OR inference OR h100s
             """),
         ("ai-geopolitics", """
-            chip OR chips OR china OR taiwan OR export* OR sovereign* OR washington OR beijing OR gulf OR uae \
-            OR registry OR commerce OR compute OR diplomacy OR geneva OR allies OR ally OR tsmc OR deterrence OR eu \
+            chip OR chips OR china OR taiwan OR export* OR sovereign* OR souveränität OR washington OR beijing \
+            OR gulf OR uae OR registry OR commerce OR compute OR diplomacy OR geneva OR allies OR ally OR tsmc OR fab \
+            OR subsid* OR deterrence OR military OR declaration OR eu OR "ai act" OR gdpr OR enforcement OR harmonised \
             OR "data centers" OR "data centres"
             """),
         ("ai-healthcare", """
