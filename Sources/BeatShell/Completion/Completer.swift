@@ -133,6 +133,8 @@ public struct Completer {
 
     /// Filter keys, or the values of the key in `word`.
     private func filterCandidates(_ word: String) -> [String] {
+        // A negated filter completes as the filter does, its `-` kept.
+        if word.hasPrefix("-"), word.contains(":") { return filterCandidates(String(word.dropFirst())).map { "-" + $0 } }
         guard let colon = word.firstIndex(of: ":") else {
             return Completer.filterKeys.filter { $0.hasPrefix(word.lowercased()) }
         }

@@ -4,8 +4,8 @@ extension Render {
     /// Every beat with its volume (`beats`), by name.
     ///
     /// table: the beat, posts in the last 24 hours, the last 7 days, the 7 days before, the trend
-    /// (`+25%`, `new`, `-` for two empty weeks) and the total, then its query (cut first on a narrow
-    /// terminal), and a line saying which moment the spans count back from; json:
+    /// (`+25%`, `new`, `-` for two empty weeks) and the total, then its query (cut, then left out,
+    /// on a narrow terminal, before the week before and the total), and a line saying which moment the spans count back from; json:
     /// `{"now", "beats": [{"name", "query", "last_24h", "last_7d", "previous_7d", "total", "trend"}]}`
     /// where `trend` is a signed whole percentage or null when the previous 7 days had no posts.
     public static func beats(_ reports: [BeatReport], now: Int64, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void) {
@@ -22,7 +22,7 @@ extension Render {
             let rows = reports.map { r -> [String] in
                 let v = r.volume
                 return [r.beat.name, v.lastDay.formatted, v.lastWeek.formatted, v.previousWeek.formatted, v.trendLabel,
-                        v.total.formatted, MarkdownText.code(r.beat.query)]
+                        v.total.formatted, r.beat.query]
             }
             let header = ["beat", "24h", "7d", "previous 7d", "trend", "total", "query"]
             for line in MarkdownText.table(header: header, rightAligned: [1, 2, 3, 4, 5], rows: rows) { write(line + "\n") }
@@ -91,8 +91,9 @@ extension Render {
             return
         }
         var table = TextTable([
-            .init(header: "beat", minimum: 8), .number("24h"), .number("7d"), .number("prev 7d"), .number("trend"),
-            .number("total"), .init(header: "query", minimum: 8, dropOrder: 0),
+            // The name is never cut; on a narrow terminal the query goes first, then the week before and the total.
+            .whole("beat"), .number("24h"), .number("7d"), droppable(.number("prev 7d"), 1), .number("trend"),
+            droppable(.number("total"), 2), .init(header: "query", minimum: 8, dropOrder: 0),
         ])
         for r in reports {
             let v = r.volume
@@ -104,6 +105,12 @@ extension Render {
                                          width: settings.tableWidth) {
             write(line + "\n")
         }
+    }
+
+    private static func droppable(_ column: TextTable.Column, _ order: Int) -> TextTable.Column {
+        var column = column
+        column.dropOrder = order
+        return column
     }
 
     private static func beatTable(_ r: BeatReport, _ settings: RenderSettings, _ write: (String) -> Void) {
