@@ -116,6 +116,8 @@ import Testing
             try QueryCompiler.compile("sepsis beat:chps", context: context)
         }
         #expect(FilterCompiler.unknownBeatHint("x", among: []) == "no beats are defined yet; 'beat add NAME QUERY' defines one")
+        #expect(FilterCompiler.unknownBeatHint("x", among: nil) == nil)
+        #expect(FilterCompiler.unknownBeatHint("zzz", among: ["chips", "health"]) == "the beats are chips, health ('beats' lists them)")
     }
 
     @Test func referencesAreTheBeatFiltersOfAQuery() {

@@ -245,7 +245,8 @@ struct FilterCompiler {
     }
 
     /// What to do about `beat:NAME` naming no stored beat: the closest name, or the list.
-    static func unknownBeatHint(_ name: String, among names: [String]) -> String {
+    static func unknownBeatHint(_ name: String, among names: [String]?) -> String? {
+        guard let names else { return nil }
         if let guess = Suggestion.closest(to: name, among: names) { return "did you mean 'beat:\(guess)'? ('beats' lists them)" }
         if names.isEmpty { return "no beats are defined yet; 'beat add NAME QUERY' defines one" }
         let shown = names.count > 8 ? Array(names.prefix(8)) + ["…"] : names

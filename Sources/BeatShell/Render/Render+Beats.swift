@@ -87,7 +87,9 @@ extension Render {
 
     private static func beatsTable(_ reports: [BeatReport], now: Int64, _ settings: RenderSettings, _ write: (String) -> Void) {
         guard !reports.isEmpty else {
-            write("no beats yet; 'beat add NAME QUERY' defines one\n")
+            for line in StyledText.wrapLines("no beats yet; 'beat add NAME QUERY' defines one", width: settings.tableWidth) {
+                write(line + "\n")
+            }
             return
         }
         var table = TextTable([
