@@ -50,9 +50,9 @@ public enum DemoCorpus {
     ]
 
     /// Imports the demo corpus into `corpus` and defines its beats (`beats`).
-    /// - Parameter now: unix seconds recorded as the beats' creation time.
+    /// - Parameter now: unix seconds recorded as the beats' creation time (the clock by default).
     /// - Throws: `ImportError.cannotOpen` when the demo file is not installed.
-    public static func load(into corpus: Corpus, now: Int64) throws -> ImportSummary {
+    public static func load(into corpus: Corpus, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportSummary {
         guard let path else {
             throw ImportError.cannotOpen(path: fileName, reason: "the demo corpus is not installed beside the beat executable")
         }
