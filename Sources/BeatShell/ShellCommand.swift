@@ -60,6 +60,8 @@ public enum CommandTable {
         SourcesCommand.command,
         AuthorsCommand.command,
         ExportCommand.command,
+        BeatCommands.beat,
+        BeatCommands.beats,
         FilterCommand.command,
         FormatCommand.command,
         ImportCommand.command,

@@ -23,6 +23,8 @@ import Testing
 
     @Test func queryFilesMatchTheirGoldenOutput() throws {
         let (home, db) = try demoCorpus()
+        // The second run goes to a corpus of its own: a file that defines beats says "added" only the first time.
+        let (otherHome, otherDB) = try demoCorpus()
         let folder = URL(fileURLWithPath: DemoCorpusFile.path).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("queries").path
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".beat") }.sorted()
@@ -35,7 +37,7 @@ import Testing
             #expect(result.stderr.isEmpty, "\(file): \(result.stderr)")
             Golden.check(result.stdout, "queries/\(file).txt", directory: Golden.directory(besides: #filePath))
             // Byte-for-byte reproducible.
-            #expect(try beat([], db: db, home: home, input: text).stdout == result.stdout)
+            #expect(try beat([], db: otherDB, home: otherHome, input: text).stdout == result.stdout)
         }
     }
 

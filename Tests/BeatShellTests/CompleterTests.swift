@@ -55,7 +55,7 @@ import Testing
 
     @Test func filterKeysInQueryCommands() {
         #expect(candidates("search sepsis ").contains("source:"))
-        #expect(candidates("count ").count == 8)
+        #expect(candidates("count ").count == 9)
         #expect(candidates("search sepsis s") == ["since:", "source:"])
         #expect(candidates("filter au") == ["author:"])
         #expect(candidates("search i") == ["in:"])
@@ -98,6 +98,27 @@ import Testing
         #expect(candidates("run fe") == ["feed.xml"])
         #expect(candidates("import " + corpus.directory + "/exp") == [corpus.directory + "/exports/"])
         #expect(candidates("import nothing-here").isEmpty)
+    }
+
+    @Test func beatNamesAfterBeatFiltersShowRmAndSummary() throws {
+        let store = BeatStore(corpus: corpus.corpus)
+        for beat in DemoCorpus.beats { try store.add(beat.name, query: beat.query, now: 1_776_729_600) }
+        #expect(candidates("count beat:") == ["beat:ai-geopolitics", "beat:ai-healthcare", "beat:open-source-ai"])
+        #expect(candidates("search sepsis beat:ai-h") == ["beat:ai-healthcare"])
+        #expect(candidates("filter -beat:op") == ["-beat:open-source-ai"])
+        #expect(candidates("count -source:redd") == ["-source:reddit"])
+        #expect(candidates("count be") == ["beat:"])
+        #expect(candidates("beat ") == ["add", "rm", "show"])
+        #expect(candidates("beat s") == ["show"])
+        #expect(candidates("beat show ") == ["ai-geopolitics", "ai-healthcare", "open-source-ai"])
+        #expect(candidates("beat rm open") == ["open-source-ai"])
+        #expect(candidates("beat add ").isEmpty)
+        #expect(candidates("beat add chips export beat:ai-g") == ["beat:ai-geopolitics"])
+        #expect(candidates("beat add chips export --r") == ["--replace"])
+        #expect(candidates("summary ai-") == ["ai-geopolitics", "ai-healthcare"])
+        #expect(candidates("summary ").contains("open-source-ai") && candidates("summary ").contains("source:"))
+        #expect(candidates("summary ai-healthcare ai-").isEmpty)
+        #expect(candidates("beats ").isEmpty)
     }
 
     @Test func commonPrefixOfCandidates() {

@@ -26,6 +26,10 @@ struct RenderKind: CustomTestStringConvertible, Sendable {
         RenderKind(name: "post-bare") { Render.post(F.bareDetail, as: $0, settings: $1, to: $2) },
         RenderKind(name: "sources") { Render.sources(F.coverage, as: $0, settings: $1, to: $2) },
         RenderKind(name: "authors") { Render.authors(F.authors, as: $0, settings: $1, to: $2) },
+        RenderKind(name: "beats") { Render.beats(F.beatReports, now: F.now, as: $0, settings: $1, to: $2) },
+        RenderKind(name: "beats-empty") { Render.beats([], now: F.now, as: $0, settings: $1, to: $2) },
+        RenderKind(name: "beat-show") { Render.beat(F.beatReports[0], as: $0, settings: $1, to: $2) },
+        RenderKind(name: "beat-show-changed") { Render.beat(F.beatReports[1], as: $0, settings: $1, to: $2) },
     ]
 }
 

@@ -106,9 +106,9 @@ import Testing
     @Test(arguments: RenderKind.all) func jsonLinesAreTheElementsOfTheDocument(_ kind: RenderKind) throws {
         let document = try JSONParser.parse(kind.text(.json))
         let lines = kind.text(.jsonl).split(separator: "\n").map { try? JSONParser.parse(String($0)) }
-        let listKey = ["hits", "quotes", "buckets", "sources", "authors"].first { document[$0] != nil }
+        let listKey = ["hits", "quotes", "buckets", "sources", "authors", "beats"].first { document[$0] != nil }
         let list = listKey.flatMap { document[$0]?.array }
-        #expect(listKey != nil || kind.name == "count" || kind.name.hasPrefix("post"))
+        #expect(listKey != nil || kind.name == "count" || kind.name.hasPrefix("post") || kind.name.hasPrefix("beat-show"))
         #expect(lines == (list ?? [document]).map { Optional($0) })
     }
 

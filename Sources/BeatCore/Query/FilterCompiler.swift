@@ -244,11 +244,20 @@ struct FilterCompiler {
         }
     }
 
+    /// What to do about `beat:NAME` naming no stored beat: the closest name, or the list.
+    static func unknownBeatHint(_ name: String, among names: [String]?) -> String? {
+        guard let names else { return nil }
+        if let guess = Suggestion.closest(to: name, among: names) { return "did you mean 'beat:\(guess)'? ('beats' lists them)" }
+        if names.isEmpty { return "no beats are defined yet; 'beat add NAME QUERY' defines one" }
+        let shown = names.count > 8 ? Array(names.prefix(8)) + ["…"] : names
+        return "the beats are \(shown.joined(separator: ", ")) ('beats' lists them)"
+    }
+
     /// Compiles the beat a `beat:` value names, with its own errors placed on the value.
     private func beat(_ value: FilterValue) throws(QueryError) -> CompiledQuery {
         let name = value.text
         guard let text = context.beatQuery?(name) else {
-            throw QueryError("no beat named '\(name)'", at: value.span)
+            throw QueryError("no beat named '\(name)'", at: value.span, hint: Self.unknownBeatHint(name, among: context.beatNames))
         }
         guard !beatStack.contains(name) else {
             throw QueryError(

@@ -8,8 +8,13 @@ public struct QueryContext: Sendable {
     /// Nil (or a nil answer) makes `beat:NAME` a "no beat named …" error.
     public var beatQuery: (@Sendable (String) -> String?)?
 
-    public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil) {
+    /// The names of the stored beats, for the hint of an unknown `beat:NAME` (the closest name,
+    /// or that none are defined yet); nil gives no hint.
+    public var beatNames: [String]?
+
+    public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil, beatNames: [String]? = nil) {
         self.now = now
         self.beatQuery = beatQuery
+        self.beatNames = beatNames
     }
 }

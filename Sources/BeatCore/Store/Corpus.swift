@@ -1,8 +1,9 @@
 import BeatSQLite
 import Foundation
 
-/// The corpus: one SQLite file holding posts, their full-text index and the
-/// import log. Opening it applies any pending schema migrations.
+/// The corpus: one SQLite file holding posts, their full-text index, the
+/// import log and the beats (`BeatStore`). Opening it applies any pending
+/// schema migrations.
 public final class Corpus {
     /// The connection; confined to the thread that opened the corpus.
     public let connection: Connection

@@ -73,5 +73,16 @@ enum Schema {
         CREATE INDEX posts_author ON posts(author COLLATE NOCASE, id);
         CREATE INDEX posts_venue ON posts(venue COLLATE NOCASE, id);
         """,
+        // 4: beats, the newsroom's named queries (`beat add`, `beat:NAME`). The
+        // query is kept as typed and compiled at each use, so relative dates
+        // in it (`since:7d`) count back from the moment it runs.
+        """
+        CREATE TABLE beats (
+            name TEXT PRIMARY KEY,          -- lowercase letters, digits, '-' and '_'
+            query TEXT NOT NULL,            -- Beat's search grammar, as typed
+            created_at INTEGER NOT NULL,    -- unix seconds, UTC
+            updated_at INTEGER NOT NULL     -- unix seconds, UTC, of the last --replace
+        ) WITHOUT ROWID;
+        """,
     ]
 }

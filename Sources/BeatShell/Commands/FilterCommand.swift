@@ -17,8 +17,9 @@ enum FilterCommand {
                 session.output.line("filters cleared")
             default:
                 // Check it compiles on its own before keeping it.
+                let context = try session.queryContext()
                 do throws(QueryError) {
-                    _ = try QueryCompiler.compile(text, context: QueryContext(now: session.now))
+                    _ = try QueryCompiler.compile(text, context: context)
                 } catch {
                     throw UsageError(error.rendered(query: text).withoutErrorPrefix)
                 }

@@ -63,7 +63,7 @@ extension Session {
     /// Compiles `text` with the session's filters; a mistake becomes a usage
     /// error that shows the query with a caret under the column at fault.
     func compile(_ text: String) throws -> CompiledQuery {
-        let context = QueryContext(now: now)
+        let context = try queryContext()
         do throws(QueryError) {
             return try QueryCompiler.compile(text, sessionFilters: filters, context: context)
         } catch {
@@ -71,6 +71,11 @@ extension Session {
             let inFilters = error.message.hasPrefix("session filter")
             throw UsageError(error.rendered(query: inFilters ? filters : text).withoutErrorPrefix)
         }
+    }
+
+    /// What compiling needs: the session's now, and the corpus's beats for `beat:NAME`.
+    func queryContext() throws -> QueryContext {
+        try BeatStore(corpus: try corpus()).queryContext(now: now)
     }
 
     /// The query as results name it: as typed, with the active filters.

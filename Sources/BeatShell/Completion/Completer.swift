@@ -12,6 +12,13 @@ public protocol CompletionSource {
     func authors(prefix: String) -> [String]
     /// Up to a few dozen venues starting with `prefix`, ignoring ASCII case.
     func venues(prefix: String) -> [String]
+    /// The names of the corpus's beats, for `beat:`, `beat show`, `beat rm` and `summary`.
+    func beatNames() -> [String]
+}
+
+extension CompletionSource {
+    /// A source without beats.
+    public func beatNames() -> [String] { [] }
 }
 
 /// The candidates for the word under the cursor.
@@ -38,7 +45,7 @@ public struct Completion: Equatable, Sendable {
 
 /// Context-aware completion for the shell: commands at the start of a line,
 /// each command's `--flags` and their values, query filter keys and the
-/// corpus's own sources, venues and authors, and file paths after `import`.
+/// corpus's own sources, venues, authors and beats, and file paths after `import`.
 /// Pure apart from the corpus lookups and the file system; no terminal I/O.
 public struct Completer {
     let source: (any CompletionSource)?
@@ -57,13 +64,16 @@ public struct Completer {
         "quotes": ["--limit"],
         "authors": ["--limit"],
         "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
+        "beat": ["--replace"],
     ]
-    static let flagsWithoutValue: Set<String> = ["--strict"]
+    static let flagsWithoutValue: Set<String> = ["--strict", "--replace"]
     /// Commands whose arguments are a query with filters.
     static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter"]
     /// Commands whose arguments are file names.
     static let pathCommands: Set<String> = ["import", "run", "check"]
-    static let filterKeys = ["source:", "venue:", "in:", "author:", "title:", "since:", "until:", "on:"]
+    static let filterKeys = ["source:", "venue:", "in:", "author:", "title:", "since:", "until:", "on:", "beat:"]
+    /// What follows `beat`.
+    static let beatActions = ["add", "show", "rm"]
 
     /// Candidates for the word that ends at the end of `line` (the text before the cursor).
     public func complete(_ line: String) -> Completion {
@@ -98,14 +108,33 @@ public struct Completer {
         switch command {
         case "format": return previous.count == 1 ? Completer.matching(OutputFormat.allCases.map(\.rawValue), word) : []
         case "help": return previous.count == 1 ? Completer.matching(CommandTable.all.map(\.name), word) : []
+        case "beat": return beatCandidates(word, after: previous)
+        // `summary BEAT|QUERY`: a beat's name first, or the start of a query.
+        case "summary": return (previous.count == 1 ? beatNames(word) : []) + filterCandidates(word)
         case _ where Completer.pathCommands.contains(command): return paths(word)
         case _ where Completer.queryCommands.contains(command): return filterCandidates(word)
         default: return []
         }
     }
 
+    /// `beat add|show|rm`, then the name of a stored beat for show and rm, a query after `add NAME`.
+    private func beatCandidates(_ word: String, after previous: [String]) -> [String] {
+        switch previous.count {
+        case 1: return Completer.matching(Completer.beatActions, word)
+        case 2: return previous[1] == "show" || previous[1] == "rm" ? beatNames(word) : []
+        default: return previous[1] == "add" ? filterCandidates(word) : []
+        }
+    }
+
+    /// Stored beats whose names start with `word`.
+    private func beatNames(_ word: String) -> [String] {
+        (source?.beatNames() ?? []).filter { $0.hasPrefix(word.lowercased()) }
+    }
+
     /// Filter keys, or the values of the key in `word`.
     private func filterCandidates(_ word: String) -> [String] {
+        // A negated filter completes as the filter does, its `-` kept.
+        if word.hasPrefix("-"), word.contains(":") { return filterCandidates(String(word.dropFirst())).map { "-" + $0 } }
         guard let colon = word.firstIndex(of: ":") else {
             return Completer.filterKeys.filter { $0.hasPrefix(word.lowercased()) }
         }
@@ -117,6 +146,7 @@ public struct Completer {
             names = (source?.sourceNames() ?? []).filter { $0.lowercased().hasPrefix(value.lowercased()) }
         case "venue:", "in:": names = source?.venues(prefix: value) ?? []
         case "author:": names = source?.authors(prefix: value) ?? []
+        case "beat:": names = beatNames(value)
         default: return []
         }
         return names.map { key + Completer.quoted($0) }
@@ -202,6 +232,10 @@ public final class CorpusCompletions: CompletionSource {
     }
 
     public func authors(prefix: String) -> [String] { names(CorpusCompletions.authorSQL, prefix) }
+    public func beatNames() -> [String] {
+        guard let corpus = try? open(), let beats = try? BeatStore(corpus: corpus).list() else { return [] }
+        return beats.map(\.name)
+    }
     public func venues(prefix: String) -> [String] { names(CorpusCompletions.venueSQL, prefix) }
 
     private func names(_ sql: String, _ prefix: String) -> [String] {

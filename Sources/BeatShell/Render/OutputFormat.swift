@@ -16,12 +16,16 @@
 ///     POST is `{"id", "source", "venue", "author", "published_at", "title", "url"}`
 ///   - sources: `{"sources": [{"source", "venue", "posts", "first", "last"}]}`
 ///   - authors: `{"authors": [{"author", "source", "posts"}]}`
+///   - beats: `{"now", "beats": [{"name", "query", "last_24h", "last_7d", "previous_7d", "total",
+///     "trend"}]}` (`trend` a signed whole percentage, null when the previous 7 days had no posts)
+///   - beat show: `{"name", "query", "description", "created_at", "updated_at", "now", "last_24h",
+///     "last_7d", "previous_7d", "total", "trend"}`
 /// - `jsonl`: the elements of the json document's list, one object per line (a hit, quote, bucket,
-///   source or author); count and show write their single object.
+///   source, author or beat); count, show and beat show write their single object.
 /// - `csv`: RFC 4180: a header row named like the json keys, CRLF line ends, a field quoted when it
 ///   holds a comma, a quote or a line break; a missing value is an empty field. Text is verbatim.
 /// - `md`: Markdown to paste into a draft: quotes as a citation list, search hits as a numbered list
-///   with links, counts, sources and authors as tables.
+///   with links, counts, sources, authors and beats as tables, a beat shown as a list.
 /// - `html`: one self-contained page (inline CSS and SVG, no external reference); written by
 ///   `summary` only (`OutputFormat.htmlCommands`). Other commands refuse it with a usage error, so
 ///   their renderers are never asked for it.
