@@ -13,7 +13,8 @@
 // and compares the scores with the reference implementation's.
 //
 // NAME is one of the `LexiconSentiment.Refinements`: typographicApostrophes,
-// unicodePunctuation, emojiPresentation, handles, contrastByPosition.
+// unicodePunctuation, emojiPresentation, handles, htmlEntities,
+// contrastByPosition.
 
 import BeatCore
 import Foundation
@@ -23,6 +24,7 @@ let refinementNames: [String: LexiconSentiment.Refinements] = [
     "unicodePunctuation": .unicodePunctuation,
     "emojiPresentation": .emojiPresentation,
     "handles": .handles,
+    "htmlEntities": .htmlEntities,
     "contrastByPosition": .contrastByPosition,
     "standard": .standard,
     "reference": .reference,

@@ -31,6 +31,9 @@ public struct LexiconSentiment: SentimentScoring {
         public static let emojiPresentation = Refinements(rawValue: 1 << 2)
         /// An @handle is a name, not a word: "@love" and "@goodvibes" rate nothing.
         public static let handles = Refinements(rawValue: 1 << 3)
+        /// HTML character references are read as the characters they stand for,
+        /// as a reader of the page saw them: "&lt;3" is the emoticon "<3".
+        public static let htmlEntities = Refinements(rawValue: 1 << 5)
         /// Every valence before the first "but" is halved and every one after it
         /// raised by half; the reference finds each valence by value
         /// (`sentiments.index`), so equal valences are weighted as the first one.
@@ -43,7 +46,7 @@ public struct LexiconSentiment: SentimentScoring {
         /// correlation on any human-rated set. `contrastByPosition` is left out:
         /// it lowers all three a little on the movie-review set.
         public static let standard: Refinements = [
-            .typographicApostrophes, .unicodePunctuation, .emojiPresentation, .handles,
+            .typographicApostrophes, .unicodePunctuation, .emojiPresentation, .handles, .htmlEntities,
         ]
     }
 
@@ -61,7 +64,7 @@ public struct LexiconSentiment: SentimentScoring {
     public init(lexicon: SentimentLexicon, refinements: Refinements = .standard) {
         self.lexicon = lexicon
         self.refinements = refinements
-        self.tokenizer = SentimentTokenizer(emojiDescriptions: lexicon.emojiDescriptions, refinements: refinements)
+        self.tokenizer = SentimentTokenizer(lexicon: lexicon, refinements: refinements)
     }
 
     public var method: String { "lexicon (VADER-style, with negation and intensifiers)" }
@@ -69,10 +72,10 @@ public struct LexiconSentiment: SentimentScoring {
     /// The compound score of `text` in -1...1 (`polarity_scores(text)["compound"]`
     /// of the reference, unrounded).
     public func compound(_ text: String) -> Double {
+        let text = refinements.contains(.htmlEntities) ? HTMLEntities.decode(text) : text
         let tokens = tokenizer.tokens(of: text)
         if tokens.count == 0 { return 0 }
-        var rating = ValenceRating(tokens: tokens, lexicon: lexicon, refinements: refinements)
-        var valences = rating.valences()
+        var valences = ValenceRating(tokens: tokens).valences()
         applyContrast(to: &valences, tokens: tokens)
         return Self.normalized(valences.reduce(0, +), emphasis: Self.punctuationEmphasis(text))
     }

@@ -7,9 +7,12 @@ import Foundation
 public struct SentimentLexicon: Sendable {
     /// The mean valence of each token, keyed as written in the file.
     public let valences: [String: Double]
-    /// The description of each emoji that is one Unicode scalar: the reference
-    /// implementation replaces text one code point at a time, so only these match.
-    let emojiDescriptions: [Unicode.Scalar: String]
+    /// The words of the description of each emoji that is one Unicode scalar: the
+    /// reference implementation replaces text one code point at a time, so only
+    /// these match.
+    let emojiDescriptions: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// The lexicon's words with the rules' word lists folded in, for one look-up per token.
+    let words: [String: SentimentWord]
 
     /// Parses the two lexicon files.
     /// - Parameters:
@@ -25,17 +28,20 @@ public struct SentimentLexicon: Sendable {
             }
             valences[fields[0]] = mean
         }
-        var emoji: [Unicode.Scalar: String] = [:]
+        var emoji: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         try Self.forEachRecord(emojiText, file: Self.emojiFile) { fields, line in
             guard fields.count >= 2 else {
                 throw SentimentLexiconError.malformedLine(
                     file: Self.emojiFile, line: line, reason: "expected an emoji, a tab and its description")
             }
             let scalars = fields[0].unicodeScalars
-            if scalars.count == 1, let scalar = scalars.first { emoji[scalar] = fields[1] }
+            if scalars.count == 1, let scalar = scalars.first {
+                emoji[scalar] = fields[1].split(separator: " ").map { Array($0.unicodeScalars) }
+            }
         }
         self.valences = valences
         self.emojiDescriptions = emoji
+        self.words = SentimentWord.table(valences: valences)
     }
 
     /// The lexicon bundled with BeatCore, read once on first use.
@@ -64,17 +70,23 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// Calls `body` with the tab-separated fields of each non-empty line, the
-    /// line trimmed of surrounding white space as the reference reader does.
+    /// line trimmed of surrounding spaces and CR as the reference reader does.
+    /// Read as UTF-8 bytes: splitting on Characters would be slower and would
+    /// see "\r\n" as one character.
     private static func forEachRecord(
         _ text: String, file: String, _ body: ([String], Int) throws -> Void
     ) throws {
         var lineNumber = 0
-        // "\r\n" is one Character in Swift, so both line ends are named.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            var trimmed = line[...]
+            while let first = trimmed.first, isBlank(first) || first == 0x09 { trimmed.removeFirst() }
+            while let last = trimmed.last, isBlank(last) || last == 0x09 { trimmed.removeLast() }
             if trimmed.isEmpty { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = trimmed.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             try body(fields, lineNumber)
         }
     }

@@ -3,38 +3,32 @@
 /// capitals, special idioms, "least").
 struct ValenceRating {
     let tokens: SentimentTokens
-    let refinements: LexiconSentiment.Refinements
-    /// The lexicon valence of each token, nil for a word not in the lexicon.
-    private let lexiconValence: [Double?]
     /// `allcap_differential`: some tokens, not all, are ALL CAPS.
     private let capsStandOut: Bool
 
-    init(tokens: SentimentTokens, lexicon: SentimentLexicon, refinements: LexiconSentiment.Refinements) {
+    init(tokens: SentimentTokens) {
         self.tokens = tokens
-        self.refinements = refinements
-        // A token that is no word (lowered to "") is in no dictionary.
-        lexiconValence = tokens.lowered.map { $0.isEmpty ? nil : lexicon.valences[$0] }
         let capitalised = tokens.isUpper.lazy.filter { $0 }.count
         capsStandOut = capitalised > 0 && capitalised < tokens.count
     }
 
     /// The valence of every token, 0 for tokens that carry none.
-    mutating func valences() -> [Double] {
+    func valences() -> [Double] {
         let lowered = tokens.lowered
         var valences = [Double](repeating: 0, count: tokens.count)
         for index in valences.indices {
             // Boosters and "kind of" modify the next word and rate nothing themselves.
-            if VaderConstants.boosters[lowered[index]] != nil { continue }
+            if tokens.words[index].booster != 0 { continue }
             if index + 1 < lowered.count && lowered[index] == "kind" && lowered[index + 1] == "of" { continue }
             valences[index] = valence(at: index)
         }
         return valences
     }
 
-    private func isInLexicon(_ index: Int) -> Bool { lexiconValence[index] != nil }
+    private func isInLexicon(_ index: Int) -> Bool { tokens.words[index].valence != nil }
 
     private func valence(at index: Int) -> Double {
-        guard let base = lexiconValence[index] else { return 0 }
+        guard let base = tokens.words[index].valence else { return 0 }
         let lowered = tokens.lowered
         var valence = base
         // "no" before another lexicon word negates it rather than rating itself.
@@ -65,7 +59,8 @@ struct ValenceRating {
     /// `scalar_inc_dec`: the booster's increment, signed as the valence it
     /// modifies, and raised again when the booster alone is in capitals.
     private func boosterScalar(at index: Int, valence: Double) -> Double {
-        guard var scalar = VaderConstants.boosters[tokens.lowered[index]] else { return 0 }
+        var scalar = tokens.words[index].booster
+        if scalar == 0 { return 0 }
         if valence < 0 { scalar = -scalar }
         if tokens.isUpper[index] && capsStandOut {
             scalar += valence > 0 ? VaderConstants.capsIncrement : -VaderConstants.capsIncrement
@@ -74,10 +69,7 @@ struct ValenceRating {
     }
 
     /// `negated([word])`: a negation word, or any word with "n't".
-    private func isNegation(_ index: Int) -> Bool {
-        let word = tokens.lowered[index]
-        return VaderConstants.negations.contains(word) || word.contains("n't")
-    }
+    private func isNegation(_ index: Int) -> Bool { tokens.words[index].isNegation }
 
     /// `_negation_check` for the word `distance` before the lexicon word, with the
     /// reference's exceptions: "never so/this good" intensifies (x1.25), and
@@ -94,7 +86,8 @@ struct ValenceRating {
             return isNegation(index - 2) ? valence * VaderConstants.negationScalar : valence
         default:
             // As the reference groups it: "so" or "this" just before the word
-            // intensifies whatever the third word back is.
+            // intensifies it whatever the third word back is. Grouped as
+            // "never" and then "so"/"this", it measured worse on all four sets.
             if (word(3) == "never" && (word(2) == "so" || word(2) == "this")) || word(1) == "so" || word(1) == "this" {
                 return valence * 1.25
             }
@@ -108,7 +101,7 @@ struct ValenceRating {
     private func idiomValence(_ valence: Double, at index: Int) -> Double {
         let lowered = tokens.lowered
         let window = (index - 3)...min(index + 2, lowered.count - 1)
-        guard window.contains(where: { VaderConstants.idiomWords.contains(lowered[$0]) }) else { return valence }
+        guard window.contains(where: { tokens.words[$0].isIdiomWord }) else { return valence }
         func phrase(_ offsets: Int...) -> String { offsets.map { lowered[index + $0] }.joined(separator: " ") }
         var valence = valence
         let oneZero = phrase(-1, 0), twoOneZero = phrase(-2, -1, 0), twoOne = phrase(-2, -1)
