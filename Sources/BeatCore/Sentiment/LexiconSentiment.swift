@@ -72,12 +72,13 @@ public struct LexiconSentiment: SentimentScoring {
     /// The compound score of `text` in -1...1 (`polarity_scores(text)["compound"]`
     /// of the reference, unrounded).
     public func compound(_ text: String) -> Double {
-        let text = refinements.contains(.htmlEntities) ? HTMLEntities.decode(text) : text
+        let text = refinements.contains(.htmlEntities) && Self.mayHaveReferences(text) ? HTMLEntities.decode(text) : text
         let tokens = tokenizer.tokens(of: text)
         if tokens.count == 0 { return 0 }
         var valences = ValenceRating(tokens: tokens).valences()
         applyContrast(to: &valences, tokens: tokens)
-        return Self.normalized(valences.reduce(0, +), emphasis: Self.punctuationEmphasis(text))
+        let emphasis = Self.punctuationEmphasis(exclamations: tokens.exclamations, questions: tokens.questions)
+        return Self.normalized(valences.reduce(0, +), emphasis: emphasis)
     }
 
     // MARK: - Sentence-level rules
@@ -105,12 +106,13 @@ public struct LexiconSentiment: SentimentScoring {
         }
     }
 
+    /// Whether `text` has an "&", looked for in its bytes at once: most posts have none.
+    private static func mayHaveReferences(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "&")) } ?? true
+    }
+
     /// `_punctuation_emphasis`: "!" (up to four) and "??"... add intensity.
-    static func punctuationEmphasis(_ text: String) -> Double {
-        var exclamations = 0, questions = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "!") { exclamations += 1 } else if byte == UInt8(ascii: "?") { questions += 1 }
-        }
+    static func punctuationEmphasis(exclamations: Int, questions: Int) -> Double {
         let exclamation = Double(min(exclamations, VaderConstants.exclamationLimit)) * VaderConstants.exclamationIncrement
         var question = 0.0
         if questions > 1 {

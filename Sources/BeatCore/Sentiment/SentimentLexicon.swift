@@ -10,7 +10,7 @@ public struct SentimentLexicon: Sendable {
     /// The words of the description of each emoji that is one Unicode scalar: the
     /// reference implementation replaces text one code point at a time, so only
     /// these match.
-    let emojiDescriptions: [Unicode.Scalar: [[Unicode.Scalar]]]
+    let emojiDescriptions: [Unicode.Scalar: [[UInt8]]]
     /// The lexicon's words with the rules' word lists folded in, for one look-up per token.
     let words: [String: SentimentWord]
 
@@ -28,7 +28,7 @@ public struct SentimentLexicon: Sendable {
             }
             valences[fields[0]] = mean
         }
-        var emoji: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var emoji: [Unicode.Scalar: [[UInt8]]] = [:]
         try Self.forEachRecord(emojiText, file: Self.emojiFile) { fields, line in
             guard fields.count >= 2 else {
                 throw SentimentLexiconError.malformedLine(
@@ -36,7 +36,7 @@ public struct SentimentLexicon: Sendable {
             }
             let scalars = fields[0].unicodeScalars
             if scalars.count == 1, let scalar = scalars.first {
-                emoji[scalar] = fields[1].split(separator: " ").map { Array($0.unicodeScalars) }
+                emoji[scalar] = fields[1].split(separator: " ").map { Array($0.utf8) }
             }
         }
         self.valences = valences

@@ -3,6 +3,9 @@
 /// descriptions, the text split at white space, and punctuation stripped from
 /// both ends of a token unless that leaves two characters or fewer (then the
 /// token is an emoticon such as `:)` or `<3` and is kept whole).
+///
+/// It reads the text's UTF-8 bytes: nearly all of a post is ASCII, which needs
+/// no decoding, and a token's bytes become its lower-case form directly.
 struct SentimentTokenizer: Sendable {
     let lexicon: SentimentLexicon
     let refinements: LexiconSentiment.Refinements
@@ -12,13 +15,34 @@ struct SentimentTokenizer: Sendable {
         var builder = SentimentTokens.Builder(
             words: lexicon.words, unicodePunctuation: refinements.contains(.unicodePunctuation),
             handles: refinements.contains(.handles))
+        var text = text
+        text.withUTF8 { scan($0, into: &builder) }
+        builder.endToken()
+        return builder.tokens
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout SentimentTokens.Builder) {
         let presentation = refinements.contains(.emojiPresentation)
         let apostrophes = refinements.contains(.typographicApostrophes)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                if Self.isPythonWhitespace(scalar) { builder.endToken() } else { builder.scalars.append(scalar) }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if Self.isASCIIWhitespace(byte) {
+                    builder.endToken()
+                } else {
+                    if byte == UInt8(ascii: "!") {
+                        builder.tokens.exclamations += 1
+                    } else if byte == UInt8(ascii: "?") {
+                        builder.tokens.questions += 1
+                    }
+                    builder.bytes.append(byte)
+                }
+                index += 1
                 continue
             }
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+            defer { index += length }
             if let description = lexicon.emojiDescriptions[scalar] {
                 // `polarity_scores` puts a space before the description unless one
                 // is there already, and none after it: the description's last word
@@ -26,7 +50,7 @@ struct SentimentTokenizer: Sendable {
                 builder.endToken()
                 for (offset, word) in description.enumerated() {
                     if offset > 0 { builder.endToken() }
-                    builder.scalars.append(contentsOf: word)
+                    builder.bytes.append(contentsOf: word)
                 }
             } else if Self.isPythonWhitespace(scalar) {
                 builder.endToken()
@@ -37,18 +61,21 @@ struct SentimentTokenizer: Sendable {
             } else if presentation && scalar.value == 0x200D {
                 builder.endToken()
             } else if apostrophes && Self.typographicApostrophes.contains(scalar.value) {
-                builder.scalars.append("'")
+                builder.bytes.append(UInt8(ascii: "'"))
             } else {
-                builder.scalars.append(scalar)
+                builder.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
             }
         }
-        builder.endToken()
-        return builder.tokens
     }
 
     /// U+2019 and U+2018 (curly quotes), U+02BC (modifier apostrophe), U+FF07
     /// (fullwidth): what phones and editors type for "'" in "don't".
     static let typographicApostrophes: Set<UInt32> = [0x2019, 0x2018, 0x02BC, 0xFF07]
+
+    /// The ASCII characters `str.split()` breaks at.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x20)
+    }
 
     /// `str.split()` breaks at the characters Python counts as white space.
     static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -59,4 +86,19 @@ struct SentimentTokenizer: Sendable {
             return false
         }
     }
+}
+
+/// Decoding one scalar of valid UTF-8 (a Swift string's bytes always are).
+enum UTF8Scalar {
+    /// The scalar whose first byte is at `index`, and its length in bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// Whether `byte` continues a scalar rather than starting one.
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }

@@ -11,82 +11,108 @@ struct SentimentTokens {
 
     var count: Int { lowered.count }
 
-    /// Collects the scalars of one token at a time and ends it at white space.
+    /// How many "!" and "?" the text has (`_punctuation_emphasis` counts them
+    /// in the whole text).
+    var exclamations = 0
+    var questions = 0
+
+    /// Collects the UTF-8 bytes of one token at a time and ends it at white space.
     struct Builder {
         let table: [String: SentimentWord]
         let unicodePunctuation: Bool
         let handles: Bool
         var tokens = SentimentTokens()
         /// The token being read; reused from token to token.
-        var scalars: [Unicode.Scalar] = []
-        private var bytes: [UInt8] = []
+        var bytes: [UInt8] = []
+        private var lowerBytes: [UInt8] = []
 
         init(words: [String: SentimentWord], unicodePunctuation: Bool, handles: Bool) {
             self.table = words
             self.unicodePunctuation = unicodePunctuation
             self.handles = handles
-            scalars.reserveCapacity(32)
             bytes.reserveCapacity(32)
+            lowerBytes.reserveCapacity(32)
         }
 
         /// Ends the token being read, if any, and appends it.
         mutating func endToken() {
-            guard !scalars.isEmpty else { return }
-            defer { scalars.removeAll(keepingCapacity: true) }
-            let (start, end) = strippedBounds()
-            if handles && start > 0 && scalars[start - 1] == "@" && start < end {
+            guard !bytes.isEmpty else { return }
+            let (start, end) = bytes.withUnsafeBufferPointer { strippedBounds($0) }
+            if handles && start > 0 && bytes[start - 1] == UInt8(ascii: "@") {
                 // An @handle names someone; the word in it is no sentiment of the writer's.
                 tokens.append(lowered: "", isUpper: false, word: SentimentWord())
+                bytes.removeAll(keepingCapacity: true)
                 return
             }
             var isASCII = true
-            for index in start..<end where !scalars[index].isASCII {
-                isASCII = false
-                break
+            var cased = false, hasLower = false
+            lowerBytes.removeAll(keepingCapacity: true)
+            for index in start..<end {
+                var byte = bytes[index]
+                if byte >= 0x80 {
+                    isASCII = false
+                    break
+                }
+                // Lower-cased byte by byte: the same as `str.lower()` for ASCII.
+                if byte >= 0x41 && byte <= 0x5A {
+                    cased = true
+                    byte += 0x20
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    hasLower = true
+                }
+                lowerBytes.append(byte)
             }
             let lowered: String
             let isUpper: Bool
             if isASCII {
-                // Lower-cased byte by byte: the same as `str.lower()` for ASCII, and
-                // no trip through Unicode's case tables.
-                bytes.removeAll(keepingCapacity: true)
-                var cased = false, hasLower = false
-                for index in start..<end {
-                    var byte = UInt8(truncatingIfNeeded: scalars[index].value)
-                    if byte >= 0x41 && byte <= 0x5A {
-                        cased = true
-                        byte += 0x20
-                    } else if byte >= 0x61 && byte <= 0x7A {
-                        hasLower = true
-                    }
-                    bytes.append(byte)
-                }
-                lowered = String(decoding: bytes, as: UTF8.self)
+                lowered = String(decoding: lowerBytes, as: UTF8.self)
                 isUpper = cased && !hasLower
             } else {
-                var token = String.UnicodeScalarView()
-                token.append(contentsOf: scalars[start..<end])
-                lowered = String(token).lowercased()
-                isUpper = Self.isPythonUpper(scalars[start..<end])
+                let token = String(decoding: bytes[start..<end], as: UTF8.self)
+                lowered = token.lowercased()
+                isUpper = Self.isPythonUpper(token)
             }
+            bytes.removeAll(keepingCapacity: true)
             var word = table[lowered] ?? SentimentWord()
-            if word.valence == nil && !word.isNegation && lowered.utf8.count >= 3 && Self.hasNT(lowered) {
-                word.isNegation = true
-            }
+            if word.valence == nil && !word.isNegation && Self.hasNT(lowered) { word.isNegation = true }
             tokens.append(lowered: lowered, isUpper: isUpper, word: word)
         }
 
-        /// `_strip_punc_if_word`: the bounds of `token.strip(string.punctuation)`,
+        /// `_strip_punc_if_word`: the byte bounds of `token.strip(string.punctuation)`,
         /// or of the whole token when that leaves two characters or fewer.
-        private func strippedBounds() -> (Int, Int) {
-            var start = 0, end = scalars.count
-            while start < end && isPunctuation(scalars[start]) { start += 1 }
-            while end > start && isPunctuation(scalars[end - 1]) { end -= 1 }
-            return end - start <= 2 ? (0, scalars.count) : (start, end)
+        private func strippedBounds(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+            var start = 0, end = token.count
+            while start < end {
+                if token[start] < 0x80 {
+                    guard Self.asciiPunctuation[Int(token[start])] else { break }
+                    start += 1
+                } else {
+                    let (scalar, length) = UTF8Scalar.decode(token, at: start)
+                    guard isUnicodePunctuation(scalar) else { break }
+                    start += length
+                }
+            }
+            while end > start {
+                if token[end - 1] < 0x80 {
+                    guard Self.asciiPunctuation[Int(token[end - 1])] else { break }
+                    end -= 1
+                } else {
+                    var first = end - 1
+                    while UTF8Scalar.isContinuation(token[first]) { first -= 1 }
+                    guard isUnicodePunctuation(UTF8Scalar.decode(token, at: first).0) else { break }
+                    end = first
+                }
+            }
+            if start == 0 && end == token.count { return (start, end) }
+            var scalars = 0
+            for index in start..<end where !UTF8Scalar.isContinuation(token[index]) {
+                scalars += 1
+                if scalars > 2 { return (start, end) }
+            }
+            return (0, token.count)
         }
 
-        private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII { return Self.asciiPunctuation[Int(scalar.value)] }
+        private func isUnicodePunctuation(_ scalar: Unicode.Scalar) -> Bool {
             guard unicodePunctuation else { return false }
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -116,9 +142,9 @@ struct SentimentTokens {
 
         /// Python's `str.isupper()`: at least one cased character and no lower-case
         /// or title-case one.
-        private static func isPythonUpper(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        private static func isPythonUpper(_ token: String) -> Bool {
             var cased = false
-            for scalar in scalars {
+            for scalar in token.unicodeScalars {
                 let properties = scalar.properties
                 if properties.isLowercase || properties.generalCategory == .titlecaseLetter { return false }
                 if properties.isUppercase { cased = true }

@@ -102,7 +102,12 @@ struct ValenceRating {
         let lowered = tokens.lowered
         let window = (index - 3)...min(index + 2, lowered.count - 1)
         guard window.contains(where: { tokens.words[$0].isIdiomWord }) else { return valence }
-        func phrase(_ offsets: Int...) -> String { offsets.map { lowered[index + $0] }.joined(separator: " ") }
+        // A phrase can only be a special case or a booster phrase when each of its
+        // words is an idiom word; the others are not joined at all.
+        func phrase(_ offsets: Int...) -> String {
+            guard offsets.allSatisfy({ tokens.words[index + $0].isIdiomWord }) else { return "" }
+            return offsets.map { lowered[index + $0] }.joined(separator: " ")
+        }
         var valence = valence
         let oneZero = phrase(-1, 0), twoOneZero = phrase(-2, -1, 0), twoOne = phrase(-2, -1)
         let threeTwoOne = phrase(-3, -2, -1), threeTwo = phrase(-3, -2)
