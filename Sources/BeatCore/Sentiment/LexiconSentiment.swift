@@ -93,11 +93,12 @@ public struct LexiconSentiment: SentimentScoring {
             return
         }
         // The reference walks the list and rescales `sentiments.index(value)`,
-        // the first valence equal to the current one. A zero stays zero, so only
-        // the others need the search.
-        for position in valences.indices where valences[position] != 0 {
+        // the first valence equal to the current one. A zero stays zero and a
+        // scaled valence never becomes zero, so only the others are walked and searched.
+        let nonZero = valences.indices.filter { valences[$0] != 0 }
+        for position in nonZero {
             let value = valences[position]
-            guard let first = valences.firstIndex(of: value) else { continue }
+            guard let first = nonZero.first(where: { valences[$0] == value }) else { continue }
             if first < but {
                 valences[first] = value * VaderConstants.beforeContrast
             } else if first > but {

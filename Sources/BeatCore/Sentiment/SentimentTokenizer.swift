@@ -16,8 +16,12 @@ struct SentimentTokenizer: Sendable {
             words: lexicon.words, unicodePunctuation: refinements.contains(.unicodePunctuation),
             handles: refinements.contains(.handles))
         var text = text
-        text.withUTF8 { scan($0, into: &builder) }
-        builder.endToken()
+        text.withUTF8 { bytes in
+            builder.source = bytes
+            scan(bytes, into: &builder)
+            builder.endToken()
+            builder.source = UnsafeBufferPointer(start: nil, count: 0)
+        }
         return builder.tokens
     }
 
@@ -36,7 +40,7 @@ struct SentimentTokenizer: Sendable {
                     } else if byte == UInt8(ascii: "?") {
                         builder.tokens.questions += 1
                     }
-                    builder.bytes.append(byte)
+                    builder.appendSource(index..<(index + 1))
                 }
                 index += 1
                 continue
@@ -50,7 +54,7 @@ struct SentimentTokenizer: Sendable {
                 builder.endToken()
                 for (offset, word) in description.enumerated() {
                     if offset > 0 { builder.endToken() }
-                    builder.bytes.append(contentsOf: word)
+                    builder.append(contentsOf: word)
                 }
             } else if Self.isPythonWhitespace(scalar) {
                 builder.endToken()
@@ -61,9 +65,9 @@ struct SentimentTokenizer: Sendable {
             } else if presentation && scalar.value == 0x200D {
                 builder.endToken()
             } else if apostrophes && Self.typographicApostrophes.contains(scalar.value) {
-                builder.bytes.append(UInt8(ascii: "'"))
+                builder.append(contentsOf: CollectionOfOne(UInt8(ascii: "'")))
             } else {
-                builder.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                builder.appendSource(index..<(index + length))
             }
         }
     }

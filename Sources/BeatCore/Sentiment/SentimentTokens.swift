@@ -17,64 +17,115 @@ struct SentimentTokens {
     var questions = 0
 
     /// Collects the UTF-8 bytes of one token at a time and ends it at white space.
+    ///
+    /// A token that is a run of the text's own bytes (nearly every one) is kept
+    /// as that range of `source`; only a token that gains other bytes (an emoji's
+    /// description, a replaced apostrophe) is copied into `bytes`.
     struct Builder {
         let table: [String: SentimentWord]
         let unicodePunctuation: Bool
         let handles: Bool
         var tokens = SentimentTokens()
-        /// The token being read; reused from token to token.
-        var bytes: [UInt8] = []
+        /// The text's bytes, valid while the tokenizer scans them.
+        var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        /// The token being read when it is a run of `source`.
+        private var run: Range<Int>?
+        /// The token being read when it is not; reused from token to token.
+        private var bytes: [UInt8] = []
         private var lowerBytes: [UInt8] = []
+
+        /// Appends bytes of the text itself, `range` of `source`.
+        mutating func appendSource(_ range: Range<Int>) {
+            if bytes.isEmpty {
+                guard let current = run else {
+                    run = range
+                    return
+                }
+                if current.upperBound == range.lowerBound {
+                    run = current.lowerBound..<range.upperBound
+                    return
+                }
+            }
+            materialize()
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        }
+
+        /// Appends bytes that are not the text's own at this place.
+        mutating func append(contentsOf other: some Collection<UInt8>) {
+            materialize()
+            bytes.append(contentsOf: other)
+        }
+
+        private mutating func materialize() {
+            if let current = run {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[current]))
+                run = nil
+            }
+        }
 
         init(words: [String: SentimentWord], unicodePunctuation: Bool, handles: Bool) {
             self.table = words
             self.unicodePunctuation = unicodePunctuation
             self.handles = handles
-            bytes.reserveCapacity(32)
             lowerBytes.reserveCapacity(32)
         }
 
         /// Ends the token being read, if any, and appends it.
         mutating func endToken() {
-            guard !bytes.isEmpty else { return }
-            let (start, end) = bytes.withUnsafeBufferPointer { strippedBounds($0) }
-            if handles && start > 0 && bytes[start - 1] == UInt8(ascii: "@") {
+            if let current = run {
+                run = nil
+                endToken(UnsafeBufferPointer(rebasing: source[current]))
+            } else if !bytes.isEmpty {
+                let copied = bytes
+                bytes.removeAll(keepingCapacity: true)
+                copied.withUnsafeBufferPointer { endToken($0) }
+            }
+        }
+
+        private mutating func endToken(_ whole: UnsafeBufferPointer<UInt8>) {
+            let (start, end) = strippedBounds(whole)
+            if handles && start > 0 && whole[start - 1] == UInt8(ascii: "@") {
                 // An @handle names someone; the word in it is no sentiment of the writer's.
                 tokens.append(lowered: "", isUpper: false, word: SentimentWord())
-                bytes.removeAll(keepingCapacity: true)
                 return
             }
+            let token = UnsafeBufferPointer(rebasing: whole[start..<end])
             var isASCII = true
-            var cased = false, hasLower = false
-            lowerBytes.removeAll(keepingCapacity: true)
-            for index in start..<end {
-                var byte = bytes[index]
+            var cased = false, hasLower = false, hasApostrophe = false
+            for byte in token {
                 if byte >= 0x80 {
                     isASCII = false
                     break
                 }
-                // Lower-cased byte by byte: the same as `str.lower()` for ASCII.
                 if byte >= 0x41 && byte <= 0x5A {
                     cased = true
-                    byte += 0x20
                 } else if byte >= 0x61 && byte <= 0x7A {
                     hasLower = true
+                } else if byte == UInt8(ascii: "'") {
+                    hasApostrophe = true
                 }
-                lowerBytes.append(byte)
             }
             let lowered: String
             let isUpper: Bool
             if isASCII {
-                lowered = String(decoding: lowerBytes, as: UTF8.self)
                 isUpper = cased && !hasLower
+                if cased {
+                    // Lower-cased byte by byte: the same as `str.lower()` for ASCII.
+                    lowerBytes.removeAll(keepingCapacity: true)
+                    for byte in token { lowerBytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+                    lowered = String(decoding: lowerBytes, as: UTF8.self)
+                } else {
+                    lowered = String(decoding: token, as: UTF8.self)
+                }
             } else {
-                let token = String(decoding: bytes[start..<end], as: UTF8.self)
-                lowered = token.lowercased()
-                isUpper = Self.isPythonUpper(token)
+                let text = String(decoding: token, as: UTF8.self)
+                lowered = text.lowercased()
+                isUpper = Self.isPythonUpper(text)
             }
-            bytes.removeAll(keepingCapacity: true)
             var word = table[lowered] ?? SentimentWord()
-            if word.valence == nil && !word.isNegation && Self.hasNT(lowered) { word.isNegation = true }
+            if word.valence == nil && !word.isNegation && (hasApostrophe || !isASCII) && Self.hasNT(lowered) {
+                word.isNegation = true
+            }
             tokens.append(lowered: lowered, isUpper: isUpper, word: word)
         }
 

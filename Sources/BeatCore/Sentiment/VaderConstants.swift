@@ -65,6 +65,16 @@ enum VaderConstants {
         "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
     ]
 
+    /// The special cases and boosters of more than one word, split into words.
+    /// The reference only ever looks up phrases of two or three words, so the
+    /// one-word special case "badass" never applies, and it is left out here too.
+    static let specialCasePhrases = phrases(of: specialCases)
+    static let boosterPhrases = phrases(of: boosters)
+
+    private static func phrases(of table: [String: Double]) -> [(words: [String], value: Double)] {
+        table.filter { $0.key.contains(" ") }.map { (words: $0.key.split(separator: " ").map(String.init), value: $0.value) }
+    }
+
     /// Every word of a special case or of a booster phrase: a lexicon word with
     /// none of these around it cannot be part of an idiom, which spares joining
     /// the neighbouring words to look.

@@ -102,29 +102,28 @@ struct ValenceRating {
         let lowered = tokens.lowered
         let window = (index - 3)...min(index + 2, lowered.count - 1)
         guard window.contains(where: { tokens.words[$0].isIdiomWord }) else { return valence }
-        // A phrase can only be a special case or a booster phrase when each of its
-        // words is an idiom word; the others are not joined at all.
-        func phrase(_ offsets: Int...) -> String {
-            guard offsets.allSatisfy({ tokens.words[index + $0].isIdiomWord }) else { return "" }
-            return offsets.map { lowered[index + $0] }.joined(separator: " ")
+        // The reference joins the words with spaces and looks the string up; no
+        // token holds a space, so comparing word by word finds the same phrases
+        // without building strings.
+        func value(of offsets: [Int], in phrases: [(words: [String], value: Double)]) -> Double? {
+            phrases.first { phrase in
+                phrase.words.count == offsets.count
+                    && zip(phrase.words, offsets).allSatisfy { word, offset in lowered[index + offset] == word }
+            }?.value
         }
+        let special = VaderConstants.specialCasePhrases, boosters = VaderConstants.boosterPhrases
         var valence = valence
-        let oneZero = phrase(-1, 0), twoOneZero = phrase(-2, -1, 0), twoOne = phrase(-2, -1)
-        let threeTwoOne = phrase(-3, -2, -1), threeTwo = phrase(-3, -2)
+        let oneZero = [-1, 0], twoOneZero = [-2, -1, 0], twoOne = [-2, -1], threeTwoOne = [-3, -2, -1], threeTwo = [-3, -2]
         for sequence in [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo] {
-            if let special = VaderConstants.specialCases[sequence] {
-                valence = special
+            if let found = value(of: sequence, in: special) {
+                valence = found
                 break
             }
         }
-        if index + 1 < lowered.count, let special = VaderConstants.specialCases[phrase(0, 1)] {
-            valence = special
-        }
-        if index + 2 < lowered.count, let special = VaderConstants.specialCases[phrase(0, 1, 2)] {
-            valence = special
-        }
-        for phrase in [threeTwoOne, threeTwo, twoOne] {
-            if let booster = VaderConstants.boosters[phrase] { valence += booster }
+        if index + 1 < lowered.count, let found = value(of: [0, 1], in: special) { valence = found }
+        if index + 2 < lowered.count, let found = value(of: [0, 1, 2], in: special) { valence = found }
+        for sequence in [threeTwoOne, threeTwo, twoOne] {
+            if let booster = value(of: sequence, in: boosters) { valence += booster }
         }
         return valence
     }
