@@ -33,11 +33,11 @@ public struct LexiconSentiment: SentimentScoring {
         public static let handles = Refinements(rawValue: 1 << 3)
         /// HTML character references are read as the characters they stand for,
         /// as a reader of the page saw them: "&lt;3" is the emoticon "<3".
-        public static let htmlEntities = Refinements(rawValue: 1 << 5)
+        public static let htmlEntities = Refinements(rawValue: 1 << 4)
         /// Every valence before the first "but" is halved and every one after it
         /// raised by half; the reference finds each valence by value
         /// (`sentiments.index`), so equal valences are weighted as the first one.
-        public static let contrastByPosition = Refinements(rawValue: 1 << 4)
+        public static let contrastByPosition = Refinements(rawValue: 1 << 5)
 
         /// The reference implementation, rule for rule.
         public static let reference: Refinements = []
