@@ -24,11 +24,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(
             name: "BeatCore", dependencies: ["BeatSQLite"],
-            resources: [.copy("Resources/demo-corpus.jsonl")]),
+            resources: [.copy("Resources/demo-corpus.jsonl"), .copy("Resources/sentiment")]),
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
         // Query latency inside the process; run by bench/query-bench.
         .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
+        // Sentiment scores and scoring speed; run by bench/sentiment-bench.
+        .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),

@@ -8,22 +8,7 @@ public enum DemoCorpus {
 
     /// The path of the bundled demo corpus, or nil when the resource bundle is
     /// not beside the executable (a copied binary without its resources).
-    public static var path: String? {
-        // Looked up by hand: SwiftPM's generated `Bundle.module` stops the
-        // program when the bundle is missing, and a missing demo is not fatal.
-        let bundleNames = ["Beat_BeatCore.resources", "Beat_BeatCore.bundle/Contents/Resources", "Beat_BeatCore.bundle"]
-        var folders = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            folders.append(executable)
-        }
-        for folder in folders {
-            for bundle in bundleNames {
-                let candidate = folder.appendingPathComponent(bundle).appendingPathComponent(fileName).path
-                if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }
+    public static var path: String? { BundledResource.path(fileName) }
 
     /// The beats the demo's discussions belong to, as `beat add` would store them.
     ///
