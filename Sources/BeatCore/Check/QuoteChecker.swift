@@ -1,0 +1,223 @@
+import BeatSQLite
+
+/// Finds each quotation of a story in the corpus and gives its verdict.
+///
+/// For one quotation:
+/// 1. **Exact match.** Each run of the speaker's words (split at ellipses and
+///    editorial insertions) is an FTS5 phrase; the posts holding all of them
+///    are read in time order and the runs looked for, in order, in each
+///    post's words (`QuoteWords`: case, diacritics, quote marks, dashes,
+///    apostrophes and punctuation folded as the index folds them).
+///    Among several posts holding the words (cross-posts, quotes of quotes),
+///    the one a footnote names comes first, then the earliest that agrees
+///    with the story's attribution, then the earliest.
+/// 2. **Near match**, when no post holds the words exactly: the posts ranking
+///    best by bm25 for the quotation's rarest words, each aligned word by word
+///    (`WordAlignment`). A similarity of at least `closeThreshold` makes the
+///    quote `close`, with the differing words.
+/// 3. **Attribution**: a match (exact or close) whose record contradicts the
+///    story's author, source, venue or date is `misattributed`, because a
+///    wrong speaker is the error an editor must fix first; a close match keeps
+///    its similarity and differences in the finding.
+/// 4. **Coverage**, when nothing matches: `outside_coverage` when the corpus
+///    has no posts from the stated source or venue, or none around the stated
+///    date; `not_found` otherwise.
+///
+/// Only index lookups: FTS5 MATCH queries, the FTS5 vocabulary, unique and
+/// covering indexes. Not `Sendable`: it uses the corpus's connection, on the
+/// thread that opened it.
+public final class QuoteChecker {
+    /// The least similarity for `close`, calibrated on the labelled evaluation
+    /// set (`Tests/BeatCoreTests/Fixtures/check`): light edits (a changed word,
+    /// dropped words, a missing ellipsis) score 0.75 and more, paraphrases
+    /// and unrelated posts sharing a few words 0.45 and less.
+    public static let closeThreshold = 0.6
+    /// A near match needs at least this many of the story's words in place
+    /// (fewer only when the quotation is shorter).
+    static let leastMatchedWords = 3
+    /// Posts read for an exact match, earliest first.
+    static let exactCandidateLimit = 200
+    /// Posts aligned for a near match, best by bm25 first.
+    static let nearCandidateLimit = 24
+    /// The rarest words of the quotation that pick near-match candidates.
+    static let rareWordCount = 6
+    /// Words in more posts than this do not pick near-match candidates: they
+    /// say little about which post a quote came from and make FTS5 rank many.
+    static let commonWordDocuments = 20_000
+
+    public let corpus: Corpus
+    private var connection: Connection { corpus.connection }
+    private let coverage: QuoteCoverage
+    private var documentFrequencies: [String: Int] = [:]
+
+    /// - Throws: `SQLiteError` when the corpus's full-text vocabulary cannot be read.
+    public init(corpus: Corpus) throws {
+        self.corpus = corpus
+        coverage = QuoteCoverage(connection: corpus.connection)
+        try QuoteCandidates.prepareVocabulary(corpus.connection)
+    }
+
+    /// The verdict on one quotation. Throws only on SQLite errors (including an interrupt from Ctrl-C).
+    public func check(_ quote: StoryQuote) throws -> CheckFinding {
+        let pattern = QuotePattern(quote)
+        guard !pattern.isEmpty else {
+            return CheckFinding(
+                quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [],
+                reason: "no words to look for: the quotation holds only punctuation or symbols")
+        }
+        let reference = try referencedRecord(quote.attribution?.reference)
+        let attribution = Self.attribution(quote.attribution, completedFrom: reference)
+        if let finding = try exactFinding(quote, pattern, attribution, reference) { return finding }
+        if let finding = try nearFinding(quote, pattern, attribution, reference) { return finding }
+        if let gap = try coverage.gap(for: attribution) {
+            return CheckFinding(
+                quote: quote, verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
+                reason: gap)
+        }
+        var reason = "no post in the corpus holds these words or words close to them"
+        if let reference { reason += "; \(reference.post.id), which the reference names, does not" }
+        return CheckFinding(
+            quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [], reason: reason)
+    }
+
+    // MARK: - Exact
+
+    private func exactFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ attribution: StoryAttribution?, _ reference: CandidatePost?
+    ) throws -> CheckFinding? {
+        var found: [(candidate: CandidatePost, match: QuoteMatch)] = []
+        func consider(_ candidate: CandidatePost) {
+            for field in candidate.fields {
+                guard let span = pattern.occurrence(in: field.words) else { continue }
+                found.append((candidate, QuoteMatch(post: candidate.post, passage: field.passage(span))))
+                return
+            }
+        }
+        if let reference { consider(reference) }
+        try QuoteCandidates.inTimeOrder(connection, match: pattern.phraseExpression, limit: Self.exactCandidateLimit) {
+            if $0.rowid != reference?.rowid { consider($0) }
+        }
+        guard !found.isEmpty else { return nil }
+        let referenceURL = quote.attribution?.reference?.url
+        let chosen =
+            found.first { $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL) }
+            ?? found.sorted { $0.candidate.rowid < $1.candidate.rowid }
+                .first { AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty }
+            ?? found.min { $0.candidate.rowid < $1.candidate.rowid }
+        guard let chosen else { return nil }
+        let conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
+        let others = found.count > 1 ? " (\(found.count) posts hold it; this is the \(Self.choiceNote(chosen.candidate, found.map(\.candidate), reference: reference != nil || referenceURL != nil)))" : ""
+        return CheckFinding(
+            quote: quote, verdict: conflicts.isEmpty ? .verified : .misattributed, similarity: 1, match: chosen.match,
+            differences: [], conflicts: conflicts,
+            reason: conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts))
+    }
+
+    // MARK: - Near
+
+    private func nearFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ attribution: StoryAttribution?, _ reference: CandidatePost?
+    ) throws -> CheckFinding? {
+        let words = pattern.words
+        guard let match = try rareWordExpression(words) else { return nil }
+        let quoteWords = words.map(\.folded)
+        let gaps = pattern.gapBefore
+        let needed = min(Self.leastMatchedWords, words.count)
+        var best: (candidate: CandidatePost, field: CandidateField, alignment: WordAlignment, agrees: Bool)?
+        func consider(_ candidate: CandidatePost) {
+            for field in candidate.fields {
+                guard let alignment = WordAlignment(quote: quoteWords, gapBefore: gaps, post: field.words.map(\.folded)),
+                    alignment.similarity >= Self.closeThreshold, alignment.matched >= needed
+                else { continue }
+                let agrees = AttributionComparison.conflicts(attribution, with: candidate.post).isEmpty
+                if let current = best {
+                    // Better text first; among equals, the record the story's attribution agrees with, then the earliest.
+                    let better =
+                        alignment.similarity > current.alignment.similarity + 1e-9
+                        || (abs(alignment.similarity - current.alignment.similarity) <= 1e-9
+                            && ((agrees && !current.agrees)
+                                || (agrees == current.agrees && candidate.rowid < current.candidate.rowid)))
+                    if !better { continue }
+                }
+                best = (candidate, field, alignment, agrees)
+            }
+        }
+        if let reference { consider(reference) }
+        try QuoteCandidates.byRank(connection, match: match, limit: Self.nearCandidateLimit) { consider($0) }
+        guard let best else { return nil }
+        let differences = best.alignment.differences.map { difference in
+            WordDifference(
+                old: best.field.passage(difference.old),
+                new: difference.new.map { String(words[$0].original) }.joined(separator: " "))
+        }
+        let conflicts = AttributionComparison.conflicts(attribution, with: best.candidate.post)
+        let passage = QuoteMatch(post: best.candidate.post, passage: best.field.passage(best.alignment.span))
+        let wording = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
+        return CheckFinding(
+            quote: quote, verdict: conflicts.isEmpty ? .close : .misattributed, similarity: best.alignment.similarity,
+            match: passage, differences: differences, conflicts: conflicts,
+            reason: conflicts.isEmpty ? "close match: \(wording)" : Self.describe(conflicts) + "; and \(wording) in the words")
+    }
+
+    /// An OR of the quotation's rarest words the corpus holds (each an FTS5
+    /// string), nil when it has none that are rare enough to pick candidates.
+    private func rareWordExpression(_ words: [FoldedWord]) throws -> String? {
+        var seen: Set<String> = []
+        var counted: [(word: String, documents: Int)] = []
+        for word in words where seen.insert(word.folded).inserted {
+            let documents = try documentFrequency(word.folded)
+            if documents > 0 && documents <= Self.commonWordDocuments { counted.append((word.folded, documents)) }
+        }
+        let rarest = counted.sorted { ($0.documents, $0.word) < ($1.documents, $1.word) }.prefix(Self.rareWordCount)
+        guard !rarest.isEmpty else { return nil }
+        return FTSExpression.any(rarest.map { .phrase($0.word, prefix: false, inTitle: false) }).rendered
+    }
+
+    private func documentFrequency(_ word: String) throws -> Int {
+        if let known = documentFrequencies[word] { return known }
+        let documents = try QuoteCandidates.documentFrequency(connection, term: word)
+        documentFrequencies[word] = documents
+        return documents
+    }
+
+    // MARK: - Attribution
+
+    /// The record a footnote names by public id, when the corpus holds it.
+    private func referencedRecord(_ reference: StoryReference?) throws -> CandidatePost? {
+        guard let publicID = reference?.publicID else { return nil }
+        return try QuoteCandidates.record(connection, publicID: publicID)
+    }
+
+    /// The story's attribution, with the fields it leaves out taken from the
+    /// record its footnote names: a footnote pointing at a post says who wrote it.
+    static func attribution(_ stated: StoryAttribution?, completedFrom reference: CandidatePost?) -> StoryAttribution? {
+        guard let reference else { return stated }
+        var result = stated ?? StoryAttribution(evidence: reference.post.id)
+        if result.author == nil { result.author = reference.post.author }
+        if result.source == nil { result.source = reference.post.source }
+        if result.venue == nil { result.venue = reference.post.venue }
+        return result
+    }
+
+    static func sameURL(_ recorded: String?, _ stated: String?) -> Bool {
+        guard let recorded, let stated else { return false }
+        func key(_ url: String) -> String {
+            var text = url.lowercased()
+            for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
+            if text.hasPrefix("www.") { text.removeFirst(4) }
+            while text.hasSuffix("/") { text.removeLast() }
+            return text
+        }
+        return key(recorded) == key(stated)
+    }
+
+    static func describe(_ conflicts: [AttributionConflict]) -> String {
+        conflicts.map { "\($0.field.rawValue): story says \($0.stated), record says \($0.recorded)" }
+            .joined(separator: "; ")
+    }
+
+    private static func choiceNote(_ chosen: CandidatePost, _ all: [CandidatePost], reference: Bool) -> String {
+        if reference && all.first?.rowid == chosen.rowid { return "one the reference names" }
+        return all.allSatisfy({ $0.rowid >= chosen.rowid }) ? "earliest" : "earliest agreeing with the attribution"
+    }
+}
