@@ -50,15 +50,15 @@ enum HTMLStory {
         var lists: [OpenList] = []
         var finishedLists: [OpenList] = []
 
-        func emit(_ character: Character, at index: Int) {
-            text.append(character, line: lines[index], column: columns[index], inert: codeDepth > 0 || !quotes.isEmpty)
+        func emit(_ character: Character, at index: Int, width: Int = 1) {
+            text.append(character, line: lines[index], column: columns[index], inert: codeDepth > 0 || !quotes.isEmpty, width: width)
         }
         func space(at index: Int) {
             guard let last = text.characters.last, !last.isWhitespace else { return }
             emit(" ", at: index)
         }
         func breakLine(at index: Int, paragraph: Bool) {
-            while text.characters.last == " " { text.characters.removeLast(); text.lines.removeLast(); text.columns.removeLast(); text.inert.removeLast() }
+            while text.characters.last == " " { text.removeLast() }
             guard !text.characters.isEmpty else { return }
             let wanted = paragraph ? 2 : 1
             var trailing = 0
@@ -75,7 +75,7 @@ enum HTMLStory {
         while i < source.count {
             let character = source[i]
             if character == "&", let (decoded, end) = entity(source, at: i) {
-                for decodedCharacter in decoded { emit(decodedCharacter, at: i) }
+                for decodedCharacter in decoded { emit(decodedCharacter, at: i, width: end - i) }
                 i = end
                 continue
             }
@@ -121,7 +121,7 @@ enum HTMLStory {
                     text.blockQuotes.append(
                         StoryBlockQuote(
                             text: quoted, line: lines[quote.tagStart], column: columns[quote.tagStart],
-                            range: quote.visibleStart..<text.count,
+                            range: quote.visibleStart..<text.count, endLine: lines[tag.end], endColumn: columns[tag.end],
                             attributionLine: quote.attributionText.isEmpty ? nil : quote.attributionText.joined(separator: " ")))
                 }
             case ("footer", false), ("cite", false):
@@ -140,7 +140,7 @@ enum HTMLStory {
             case ("q", false):
                 emit("\u{201C}", at: i)
             case ("q", true):
-                emit("\u{201D}", at: i)
+                emit("\u{201D}", at: i, width: tag.end - i)
             case ("sup", false):
                 emit("[", at: i)
             case ("sup", true):

@@ -73,6 +73,7 @@ enum MarkdownStory {
         let start = text.count
         var quoteEnd = start
         var attributionLine: String?
+        var lastQuotedLine = range.lowerBound
         for index in range {
             let line = lines[index]
             let content = blockQuoteContent(line)?.content ?? 0
@@ -86,14 +87,24 @@ enum MarkdownStory {
             } else {
                 appendRaw(body, number: index + 1, inert: true, to: &text)
             }
-            if attributionLine == nil { quoteEnd = text.count }
+            if attributionLine == nil {
+                quoteEnd = text.count
+                if !StoryLines.trimmed(body).isEmpty { lastQuotedLine = index }
+            }
         }
         let quote = text.collapsed(start..<quoteEnd)
         guard !quote.isEmpty else { return }
         text.blockQuotes.append(
             StoryBlockQuote(
                 text: quote, line: range.lowerBound + 1, column: first.marker + 1, range: start..<text.count,
-                attributionLine: attributionLine))
+                endLine: lastQuotedLine + 1, endColumn: endOfText(lines[lastQuotedLine]), attributionLine: attributionLine))
+    }
+
+    /// The column after a line's last character that is not trailing whitespace.
+    private static func endOfText(_ line: [Character]) -> Int {
+        var end = line.count
+        while end > 0, line[end - 1].isWhitespace { end -= 1 }
+        return end + 1
     }
 
     // MARK: - Inline Markdown

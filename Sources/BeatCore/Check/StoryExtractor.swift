@@ -37,7 +37,8 @@ public enum StoryExtractor {
             }
             let quote = StoryQuote(
                 text: words, segments: QuoteSegments.split(words), line: text.lines[found.open],
-                column: text.columns[found.open], kind: found.kind, attribution: attribution)
+                column: text.columns[found.open], kind: found.kind, attribution: attribution,
+                endLine: text.lines[found.close], endColumn: text.endColumns[found.close])
             located.append((found.open, quote))
         }
         for block in text.blockQuotes {
@@ -53,7 +54,7 @@ public enum StoryExtractor {
             if let marker { attribution = linked(attribution, marker: marker, references: text.references) }
             let quote = StoryQuote(
                 text: words, segments: QuoteSegments.split(words), line: block.line, column: block.column,
-                kind: .blockQuote, attribution: attribution)
+                kind: .blockQuote, attribution: attribution, endLine: block.endLine, endColumn: block.endColumn)
             located.append((block.range.lowerBound, quote))
         }
         return located.sorted { $0.start < $1.start }.map(\.quote)

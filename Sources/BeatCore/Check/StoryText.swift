@@ -7,6 +7,9 @@ struct StoryText {
     /// 1-based line and column (in characters) of each visible character in the file.
     var lines: [Int] = []
     var columns: [Int] = []
+    /// The column just after the file's characters each visible character stands for
+    /// (an HTML entity or a `<q>` tag stands for several).
+    var endColumns: [Int] = []
     /// Characters that cannot open or close a quotation: code, block quotes
     /// (found as a whole), the reference list.
     var inert: [Bool] = []
@@ -14,11 +17,20 @@ struct StoryText {
     /// The reference list's entries by marker, digits as ASCII (`1` for `¹`).
     var references: [String: StoryReference] = [:]
 
-    mutating func append(_ character: Character, line: Int, column: Int, inert isInert: Bool) {
+    mutating func append(_ character: Character, line: Int, column: Int, inert isInert: Bool, width: Int = 1) {
         characters.append(character)
         lines.append(line)
         columns.append(column)
+        endColumns.append(column + width)
         inert.append(isInert)
+    }
+
+    mutating func removeLast() {
+        characters.removeLast()
+        lines.removeLast()
+        columns.removeLast()
+        endColumns.removeLast()
+        inert.removeLast()
     }
 
     mutating func append(_ text: String, line: Int, column: Int, inert isInert: Bool) {
@@ -60,6 +72,9 @@ struct StoryBlockQuote {
     var column: Int
     /// The visible characters the block occupies, for the words around it.
     var range: Range<Int>
+    /// Just after the last quoted line (or the closing tag) in the file.
+    var endLine: Int
+    var endColumn: Int
     /// An attribution line inside the block (`<footer>`, `<cite>`, a last `— name` line).
     var attributionLine: String?
 }
