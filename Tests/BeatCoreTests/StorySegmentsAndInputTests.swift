@@ -111,3 +111,15 @@ import Testing
         }
     }
 }
+
+/// Where each quotation ends, for the annotated story.
+@Suite struct StoryQuoteEndTests {
+    @Test func endsJustAfterTheClosingMark() throws {
+        let markdown = "Intro \"the first quote is here\" and more.\n\n> block line one\n> block line two\n\n— kim\n"
+        let quotes = StoryExtractor.quotes(in: markdown, format: .markdown, includeShort: false)
+        #expect(quotes.map { "\($0.endLine ?? 0):\($0.endColumn ?? 0)" } == ["1:32", "4:17"])
+        let html = "<p>A <q>quoted in a q element</q> and &ldquo;an entity quote here&rdquo; end.</p>"
+        let htmlQuotes = StoryExtractor.quotes(in: html, format: .html, includeShort: false)
+        #expect(htmlQuotes.map { "\($0.line):\($0.column)-\($0.endLine ?? 0):\($0.endColumn ?? 0)" } == ["1:6-1:34", "1:39-1:73"])
+    }
+}
