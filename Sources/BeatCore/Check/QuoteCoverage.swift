@@ -6,10 +6,14 @@ import Foundation
 /// that is not found is `outside_coverage`, not `not_found`: the corpus could
 /// not have held it.
 ///
-/// Every answer is one index lookup (cached per checker): the first and last
-/// post id of a source from `posts_source_id`, of a venue from `posts_venue`,
-/// of the corpus from the table's own key. Ids follow publication time, so
-/// they give the covered dates.
+/// Every answer is a few index lookups (cached per checker). Ids follow
+/// publication time, so a first and a last id give the covered dates: the
+/// corpus's from the table's own key; a venue's from `posts_venue`, whose
+/// entries are ordered by id within a venue; a source's by walking the key
+/// from either end to the first post of that source (sources are mixed
+/// through time), once `posts_source_id` says there is one. Each extreme is
+/// its own statement: SQLite answers a lone min() or max() from an index,
+/// but scans for both at once.
 final class QuoteCoverage {
     private let connection: Connection
     private var spans: [String: ClosedRange<Int64>?] = [:]
@@ -21,13 +25,17 @@ final class QuoteCoverage {
     /// Why the corpus cannot judge a quote with `attribution`, or nil when it covers it.
     func gap(for attribution: StoryAttribution?) throws -> String? {
         guard let attribution else { return nil }
-        var span = try corpusSpan(key: "corpus", sql: "SELECT min(id), max(id) FROM posts", [])
+        var span = try corpusSpan(key: "corpus", first: "SELECT min(id) FROM posts", last: "SELECT max(id) FROM posts", [])
         var covering = "the corpus"
         if let stated = attribution.source {
             let source = AttributionComparison.canonicalSource(stated)
+            guard try connection.scalar("SELECT 1 FROM posts WHERE source = ? LIMIT 1", [.text(source)]) != nil else {
+                return "no \(source) posts in the corpus"
+            }
+            // The unary + keeps SQLite walking ids rather than sorting the source's index entries.
             span = try corpusSpan(
-                key: "source " + source, sql: "SELECT min(id), max(id) FROM posts WHERE source = ?", [.text(source)])
-            guard span != nil else { return "no \(source) posts in the corpus" }
+                key: "source " + source, first: "SELECT id FROM posts WHERE +source = ? ORDER BY id LIMIT 1",
+                last: "SELECT id FROM posts WHERE +source = ? ORDER BY id DESC LIMIT 1", [.text(source)])
             covering = "\(source) posts"
         }
         if let stated = attribution.venue {
@@ -52,17 +60,17 @@ final class QuoteCoverage {
     private func venueSpan(_ stated: String) throws -> ClosedRange<Int64>? {
         let venue = Self.venueName(stated)
         if let span = try corpusSpan(
-            key: "venue " + venue.lowercased(), sql: "SELECT min(id), max(id) FROM posts WHERE venue = ? COLLATE NOCASE",
-            [.text(venue)])
+            key: "venue " + venue.lowercased(), first: "SELECT min(id) FROM posts WHERE venue = ? COLLATE NOCASE",
+            last: "SELECT max(id) FROM posts WHERE venue = ? COLLATE NOCASE", [.text(venue)])
         {
             return span
         }
         let host = QuoteWords.words(in: venue).map(\.folded).joined()
         guard !host.isEmpty else { return nil }
         // Hosts `name.…` sort between `name.` and `name/` ('/' follows '.').
+        let range = "venue >= ? COLLATE NOCASE AND venue < ? COLLATE NOCASE"
         return try corpusSpan(
-            key: "host " + host,
-            sql: "SELECT min(id), max(id) FROM posts WHERE venue >= ? COLLATE NOCASE AND venue < ? COLLATE NOCASE",
+            key: "host " + host, first: "SELECT min(id) FROM posts WHERE \(range)", last: "SELECT max(id) FROM posts WHERE \(range)",
             [.text(host + "."), .text(host + "/")])
     }
 
@@ -73,12 +81,12 @@ final class QuoteCoverage {
         return trimmed
     }
 
-    /// The first and last post id the statement finds, nil when it finds none.
-    private func corpusSpan(key: String, sql: String, _ bindings: [SQLiteValue]) throws -> ClosedRange<Int64>? {
+    /// The first and last post id the two statements find, nil when they find none.
+    private func corpusSpan(key: String, first: String, last: String, _ bindings: [SQLiteValue]) throws -> ClosedRange<Int64>? {
         if let known = spans[key] { return known }
         var found: ClosedRange<Int64>?
-        try connection.forEachRow(sql, bindings) { row in
-            if !row.isNull(0) && !row.isNull(1) { found = row.int64(0)...row.int64(1) }
+        if let low = try connection.scalar(first, bindings)?.int64Value, let high = try connection.scalar(last, bindings)?.int64Value {
+            found = low...high
         }
         spans[key] = .some(found)
         return found
