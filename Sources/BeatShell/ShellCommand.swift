@@ -59,6 +59,7 @@ public enum CommandTable {
         ShowCommand.command,
         SourcesCommand.command,
         AuthorsCommand.command,
+        CheckCommand.command,
         ExportCommand.command,
         BeatCommands.beat,
         BeatCommands.beats,

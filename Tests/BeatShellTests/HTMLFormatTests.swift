@@ -18,7 +18,7 @@ import Testing
 
     static let resultCommands = [
         ["search", "aurora"], ["count", "aurora"], ["count", "aurora", "--by", "source"], ["quotes", "aurora"],
-        ["show", "reddit:1"], ["sources"], ["authors"], ["more"], ["beats"], ["beat", "show", "aurora"],
+        ["show", "reddit:1"], ["sources"], ["authors"], ["more"], ["beats"], ["beat", "show", "aurora"], ["check", "story.md"],
     ]
 
     @Test(arguments: resultCommands) func otherCommandsRefuseHTML(_ words: [String]) throws {

@@ -10,14 +10,21 @@ public struct StoryQuote: Sendable, Equatable {
     /// of the block quote's first character, in the story file.
     public var line: Int
     public var column: Int
+    /// 1-based line and column just after the quotation's closing mark (block
+    /// quotes: after the last quoted line), where a report annotating the story
+    /// puts its verdict; nil when not known.
+    public var endLine: Int?
+    public var endColumn: Int?
     public var kind: QuoteKind
     /// What the story says about the quote's origin; nil when it says nothing.
     public var attribution: StoryAttribution?
 
     public init(
         text: String, segments: [QuoteSegment], line: Int, column: Int, kind: QuoteKind,
-        attribution: StoryAttribution?
+        attribution: StoryAttribution?, endLine: Int? = nil, endColumn: Int? = nil
     ) {
+        self.endLine = endLine
+        self.endColumn = endColumn
         self.text = text
         self.segments = segments
         self.line = line

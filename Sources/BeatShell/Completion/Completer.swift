@@ -65,8 +65,9 @@ public struct Completer {
         "authors": ["--limit"],
         "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
         "beat": ["--replace"],
+        "check": ["--all"],
     ]
-    static let flagsWithoutValue: Set<String> = ["--strict", "--replace"]
+    static let flagsWithoutValue: Set<String> = ["--strict", "--replace", "--all"]
     /// Commands whose arguments are a query with filters.
     static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter"]
     /// Commands whose arguments are file names.

@@ -20,8 +20,13 @@
 ///     "trend"}]}` (`trend` a signed whole percentage, null when the previous 7 days had no posts)
 ///   - beat show: `{"name", "query", "description", "created_at", "updated_at", "now", "last_24h",
 ///     "last_7d", "previous_7d", "total", "trend"}`
+///   - check: `{"quotes": [{"quote", "line", "column", "attribution": null|{"author", "source", "venue",
+///     "date"}, "verdict", "similarity", "match": null|{"id", "author", "source", "venue",
+///     "published_at", "url", "text"}, "differences": [{"old", "new"}]}], "summary": {"verified",
+///     "close", "misattributed", "not_found", "outside_coverage"}}` (`date` a day or a month in
+///     ISO 8601, `similarity` rounded to 3 decimals, `text` the matching passage)
 /// - `jsonl`: the elements of the json document's list, one object per line (a hit, quote, bucket,
-///   source, author or beat); count, show and beat show write their single object.
+///   source, author, beat or check finding); count, show and beat show write their single object.
 /// - `csv`: RFC 4180: a header row named like the json keys, CRLF line ends, a field quoted when it
 ///   holds a comma, a quote or a line break; a missing value is an empty field. Text is verbatim.
 /// - `md`: Markdown to paste into a draft: quotes as a citation list, search hits as a numbered list

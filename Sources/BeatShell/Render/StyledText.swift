@@ -152,4 +152,11 @@ struct StyledText {
 enum ANSI {
     static let boldOn = "\u{1B}[1m"
     static let boldOff = "\u{1B}[22m"
+    /// Foreground colours for `check` verdicts, and the default colour back.
+    static let green = "\u{1B}[32m"
+    static let yellow = "\u{1B}[33m"
+    static let red = "\u{1B}[31m"
+    static let magenta = "\u{1B}[35m"
+    static let cyan = "\u{1B}[36m"
+    static let defaultColor = "\u{1B}[39m"
 }

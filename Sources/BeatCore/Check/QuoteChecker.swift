@@ -1,0 +1,261 @@
+import BeatSQLite
+
+/// Finds each quotation of a story in the corpus and gives its verdict.
+///
+/// For one quotation:
+/// 1. **Exact match.** The posts holding the quotation's rarest words (or,
+///    when its words are all common, each run of the speaker's words, split at
+///    ellipses and editorial insertions, as an FTS5 phrase) are read in time
+///    order and the runs looked for, in order, in each post's words (`QuoteWords`: case, diacritics, quote marks, dashes,
+///    apostrophes and punctuation folded as the index folds them).
+///    Among several posts holding the words (cross-posts, quotes of quotes),
+///    the one a footnote names comes first, then the earliest that agrees
+///    with the story's attribution, then the earliest.
+/// 2. **Near match**, when no post holds the words exactly: the posts ranking
+///    best by bm25 for the quotation's rarest words, each aligned word by word
+///    (`WordAlignment`). A similarity of at least `closeThreshold` makes the
+///    quote `close`, with the differing words.
+/// 3. **Attribution**: a match (exact or close) whose record contradicts the
+///    story's author, source, venue or date is `misattributed`, because a
+///    wrong speaker is the error an editor must fix first; a close match keeps
+///    its similarity and differences in the finding.
+/// 4. **Coverage**, when nothing matches: `outside_coverage` when the corpus
+///    has no posts from the stated source or venue, or none around the stated
+///    date; `not_found` otherwise.
+///
+/// Only index lookups: FTS5 MATCH queries, the unique index on public ids,
+/// the venue index and the table's own key. Not `Sendable`: it uses the corpus's connection, on the
+/// thread that opened it.
+public final class QuoteChecker {
+    /// The least similarity for `close`, calibrated on the labelled evaluation
+    /// set (`Tests/BeatCoreTests/Fixtures/check`): there, edited quotations
+    /// (a changed or added word, dropped words without an ellipsis, rewritten
+    /// numbers) align at 0.70 to 0.97, while paraphrases and invented quotes
+    /// reach at most 0.40 against the posts sharing their rarest words; the
+    /// threshold sits between the two.
+    public static let closeThreshold = 0.55
+    /// A near match needs at least this many of the story's words in place
+    /// (fewer only when the quotation is shorter).
+    static let leastMatchedWords = 3
+    /// Posts read for an exact match, earliest first.
+    static let exactCandidateLimit = 200
+    /// Posts aligned for a near match, best by bm25 first.
+    static let nearCandidateLimit = 24
+    /// The rarest words of the quotation that pick near-match candidates.
+    static let rareWordCount = 6
+    /// The rarest words of the quotation that pick exact-match candidates.
+    static let exactWordCount = 3
+    /// Words in more posts than this do not pick candidates: they say little
+    /// about which post a quote came from, and their long postings make FTS5
+    /// slow to intersect and rank.
+    static let commonWordDocuments = 5_000
+
+    public let corpus: Corpus
+    private var connection: Connection { corpus.connection }
+    private let coverage: QuoteCoverage
+    private var documentCounts: [String: Int] = [:]
+
+    public init(corpus: Corpus) throws {
+        self.corpus = corpus
+        coverage = QuoteCoverage(connection: corpus.connection)
+    }
+
+    /// The verdict on one quotation. Throws only on SQLite errors (including an interrupt from Ctrl-C).
+    public func check(_ quote: StoryQuote) throws -> CheckFinding {
+        let pattern = QuotePattern(quote)
+        guard !pattern.isEmpty else {
+            return CheckFinding(
+                quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [],
+                reason: "no words to look for: the quotation holds only punctuation or symbols")
+        }
+        let reference = try referencedRecord(quote.attribution?.reference)
+        let attribution = Self.attribution(quote.attribution, completedFrom: reference)
+        if let finding = try exactFinding(quote, pattern, attribution, reference) { return finding }
+        if let finding = try nearFinding(quote, pattern, attribution, reference) { return finding }
+        if let gap = try coverage.gap(for: attribution) {
+            return CheckFinding(
+                quote: quote, verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
+                reason: gap)
+        }
+        var reason = "no post in the corpus holds these words or words close to them"
+        if let reference { reason += "; \(reference.post.id), which the reference names, does not" }
+        return CheckFinding(
+            quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [], reason: reason)
+    }
+
+    // MARK: - Exact
+
+    private func exactFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ attribution: StoryAttribution?, _ reference: CandidatePost?
+    ) throws -> CheckFinding? {
+        var found: [(candidate: CandidatePost, match: QuoteMatch)] = []
+        func consider(_ candidate: CandidatePost) {
+            for field in candidate.fields {
+                guard let span = pattern.occurrence(in: field.words) else { continue }
+                found.append((candidate, QuoteMatch(post: candidate.post, passage: field.passage(span))))
+                return
+            }
+        }
+        if let reference { consider(reference) }
+        let counted = try wordCounts(pattern.words)
+        // A word no post holds: no post holds the quotation.
+        if counted.contains(where: { $0.documents == 0 }) && found.isEmpty { return nil }
+        // Posts holding the quotation hold its rarest words: those select
+        // candidates fast (short postings), unless they select too many to read,
+        // when the quotation's phrases select exactly the posts holding them.
+        let rare = counted.filter { $0.documents > 0 && $0.documents <= Self.commonWordDocuments }.prefix(Self.exactWordCount)
+        var read = 0
+        if !rare.isEmpty {
+            let expression = FTSExpression.all(rare.map { .phrase($0.word, prefix: false, inTitle: false) }).rendered
+            try QuoteCandidates.inTimeOrder(connection, match: expression, limit: Self.exactCandidateLimit) {
+                read += 1
+                if $0.rowid != reference?.rowid { consider($0) }
+            }
+        }
+        if rare.isEmpty || read == Self.exactCandidateLimit {
+            found.removeAll { $0.candidate.rowid != reference?.rowid }
+            try QuoteCandidates.inTimeOrder(connection, match: pattern.phraseExpression, limit: Self.exactCandidateLimit) {
+                if $0.rowid != reference?.rowid { consider($0) }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        let referenceURL = quote.attribution?.reference?.url
+        let chosen =
+            found.first { $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL) }
+            ?? found.sorted { $0.candidate.rowid < $1.candidate.rowid }
+                .first { AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty }
+            ?? found.min { $0.candidate.rowid < $1.candidate.rowid }
+        guard let chosen else { return nil }
+        let conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
+        let others = found.count > 1 ? " (\(found.count) posts hold it; this is the \(Self.choiceNote(chosen.candidate, found.map(\.candidate), reference: reference != nil || referenceURL != nil)))" : ""
+        return CheckFinding(
+            quote: quote, verdict: conflicts.isEmpty ? .verified : .misattributed, similarity: 1, match: chosen.match,
+            differences: [], conflicts: conflicts,
+            reason: conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts))
+    }
+
+    // MARK: - Near
+
+    private func nearFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ attribution: StoryAttribution?, _ reference: CandidatePost?
+    ) throws -> CheckFinding? {
+        let words = pattern.words
+        guard let match = try rareWordExpression(words) else { return nil }
+        let quoteWords = words.map(\.folded)
+        let gaps = pattern.gapBefore
+        let needed = min(Self.leastMatchedWords, words.count)
+        var best: (candidate: CandidatePost, field: CandidateField, alignment: WordAlignment, agrees: Bool)?
+        func consider(_ candidate: CandidatePost) {
+            for field in candidate.fields {
+                guard let alignment = WordAlignment(quote: quoteWords, gapBefore: gaps, post: field.words.map(\.folded)),
+                    alignment.similarity >= Self.closeThreshold, alignment.matched >= needed
+                else { continue }
+                let agrees = AttributionComparison.conflicts(attribution, with: candidate.post).isEmpty
+                if let current = best {
+                    // Better text first; among equals, the record the story's attribution agrees with, then the earliest.
+                    let better =
+                        alignment.similarity > current.alignment.similarity + 1e-9
+                        || (abs(alignment.similarity - current.alignment.similarity) <= 1e-9
+                            && ((agrees && !current.agrees)
+                                || (agrees == current.agrees && candidate.rowid < current.candidate.rowid)))
+                    if !better { continue }
+                }
+                best = (candidate, field, alignment, agrees)
+            }
+        }
+        if let reference { consider(reference) }
+        try QuoteCandidates.byRank(connection, match: match, limit: Self.nearCandidateLimit) { consider($0) }
+        guard let best else { return nil }
+        let differences = best.alignment.differences.map { difference in
+            WordDifference(
+                old: best.field.passage(difference.old),
+                new: Self.storyText(difference.new.map { words[$0] }))
+        }
+        let conflicts = AttributionComparison.conflicts(attribution, with: best.candidate.post)
+        let passage = QuoteMatch(post: best.candidate.post, passage: best.field.passage(best.alignment.span))
+        let wording = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
+        return CheckFinding(
+            quote: quote, verdict: conflicts.isEmpty ? .close : .misattributed, similarity: best.alignment.similarity,
+            match: passage, differences: differences, conflicts: conflicts,
+            reason: conflicts.isEmpty ? "close match: \(wording)" : Self.describe(conflicts) + "; and \(wording) in the words")
+    }
+
+    /// An OR of the quotation's rarest words the corpus holds (each an FTS5
+    /// string), nil when it has none that are rare enough to pick candidates.
+    private func rareWordExpression(_ words: [FoldedWord]) throws -> String? {
+        let rarest = try wordCounts(words).filter { $0.documents > 0 && $0.documents <= Self.commonWordDocuments }
+            .prefix(Self.rareWordCount)
+        guard !rarest.isEmpty else { return nil }
+        return FTSExpression.any(rarest.map { .phrase($0.word, prefix: false, inTitle: false) }).rendered
+    }
+
+    /// The quotation's distinct words with the number of posts holding each
+    /// (counted up to just over `commonWordDocuments`), rarest first.
+    private func wordCounts(_ words: [FoldedWord]) throws -> [(word: String, documents: Int)] {
+        var seen: Set<String> = []
+        var counted: [(word: String, documents: Int)] = []
+        for word in words where seen.insert(word.folded).inserted {
+            counted.append((word.folded, try documentCount(word.folded)))
+        }
+        return counted.sorted { ($0.documents, $0.word) < ($1.documents, $1.word) }
+    }
+
+    private func documentCount(_ word: String) throws -> Int {
+        if let known = documentCounts[word] { return known }
+        let documents = try QuoteCandidates.documentCount(connection, term: word, cap: Self.commonWordDocuments)
+        documentCounts[word] = documents
+        return documents
+    }
+
+    // MARK: - Attribution
+
+    /// The record a footnote names by public id, when the corpus holds it.
+    private func referencedRecord(_ reference: StoryReference?) throws -> CandidatePost? {
+        guard let publicID = reference?.publicID else { return nil }
+        return try QuoteCandidates.record(connection, publicID: publicID)
+    }
+
+    /// The story's attribution, with the fields it leaves out taken from the
+    /// record its footnote names: a footnote pointing at a post says who wrote it.
+    static func attribution(_ stated: StoryAttribution?, completedFrom reference: CandidatePost?) -> StoryAttribution? {
+        guard let reference else { return stated }
+        var result = stated ?? StoryAttribution(evidence: reference.post.id)
+        if result.author == nil { result.author = reference.post.author }
+        if result.source == nil { result.source = reference.post.source }
+        if result.venue == nil { result.venue = reference.post.venue }
+        return result
+    }
+
+    static func sameURL(_ recorded: String?, _ stated: String?) -> Bool {
+        guard let recorded, let stated else { return false }
+        func key(_ url: String) -> String {
+            var text = url.lowercased()
+            for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
+            if text.hasPrefix("www.") { text.removeFirst(4) }
+            while text.hasSuffix("/") { text.removeLast() }
+            return text
+        }
+        return key(recorded) == key(stated)
+    }
+
+    /// Story words as the story printed them: verbatim when they come from
+    /// one stretch of the quotation, else joined by spaces.
+    static func storyText(_ words: [FoldedWord]) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        let base = first.original.base
+        if last.original.base == base && first.original.startIndex <= last.original.startIndex {
+            return String(base[first.original.startIndex..<last.original.endIndex])
+        }
+        return words.map { String($0.original) }.joined(separator: " ")
+    }
+
+    static func describe(_ conflicts: [AttributionConflict]) -> String {
+        conflicts.map { "\($0.field.rawValue): story says \($0.stated), record says \($0.recorded)" }
+            .joined(separator: "; ")
+    }
+
+    private static func choiceNote(_ chosen: CandidatePost, _ all: [CandidatePost], reference: Bool) -> String {
+        if reference && all.first?.rowid == chosen.rowid { return "one the reference names" }
+        return all.allSatisfy({ $0.rowid >= chosen.rowid }) ? "earliest" : "earliest agreeing with the attribution"
+    }
+}

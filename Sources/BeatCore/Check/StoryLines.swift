@@ -1,0 +1,32 @@
+/// A story file split into lines of characters, line breaks (`\n`, `\r\n`, `\r`) removed.
+struct StoryLines {
+    var lines: [[Character]] = []
+
+    init(_ story: String) {
+        var current: [Character] = []
+        for character in story {
+            if character.isNewline {
+                lines.append(current)
+                current = []
+            } else {
+                current.append(character)
+            }
+        }
+        lines.append(current)
+    }
+
+    /// The line without its leading and trailing whitespace.
+    static func trimmed(_ line: [Character]) -> String {
+        String(line).trimmingWhitespace
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (line breaks too).
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

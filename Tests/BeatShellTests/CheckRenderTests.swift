@@ -1,0 +1,130 @@
+import BeatCore
+import BeatShell
+import BeatTestSupport
+import Foundation
+import Testing
+
+/// A hand-made fact-check of a small story, one finding of each verdict, rendered in every format.
+enum CheckFixtures {
+    typealias F = RenderFixtures
+
+    static let story = """
+        # Open weights, again
+
+        "The weights are out and they work," said em-bee on r/LocalLLaMA.
+        A commenter wrote "it runs at 12 tokens a second on my laptop" and left.
+
+        > 日本語のモデルが公開された
+
+        — 田中太郎, on Hacker News
+
+        Another "quote, nobody ever said" appeared on Bluesky, and "one from before the corpus began"[1].
+
+        [1]: https://example.test/old
+        """
+
+    static func quote(_ text: String, _ line: Int, _ column: Int, end: Int, kind: QuoteKind = .doubleQuoted, _ attribution: StoryAttribution?) -> StoryQuote {
+        StoryQuote(
+            text: text, segments: [.text(text)], line: line, column: column, kind: kind, attribution: attribution,
+            endLine: line, endColumn: end)
+    }
+
+    static let report = CheckReport(story: "drafts/open-weights.md", findings: [
+        CheckFinding(
+            quote: quote("The weights are out and they work,", 3, 1, end: 37,
+                StoryAttribution(author: "em-bee", source: "reddit", venue: "LocalLLaMA", evidence: "said em-bee on r/LocalLLaMA")),
+            verdict: .verified, similarity: 1, match: QuoteMatch(post: F.aurora, passage: "The weights are out and they work"),
+            differences: [], conflicts: [], reason: "exact match"),
+        CheckFinding(
+            quote: quote("it runs at 12 tokens a second on my laptop", 4, 20, end: 64, StoryAttribution(evidence: "A commenter wrote")),
+            verdict: .close, similarity: 0.8333333, match: QuoteMatch(post: F.rocket, passage: "it runs at 14 tokens a second on my old laptop"),
+            differences: [WordDifference(old: "14", new: "12"), WordDifference(old: "old", new: "")], conflicts: [],
+            reason: "2 words differ"),
+        CheckFinding(
+            quote: quote("日本語のモデルが公開された", 6, 1, end: 16, kind: .blockQuote,
+                StoryAttribution(author: "田中太郎", source: "reddit", evidence: "— 田中太郎, on Hacker News")),
+            verdict: .misattributed, similarity: 1, match: QuoteMatch(post: F.tanaka, passage: "日本語のモデルが公開された"),
+            differences: [], conflicts: [AttributionConflict(field: .source, stated: "reddit", recorded: "hackernews")],
+            reason: "source: story says reddit, record says hackernews"),
+        CheckFinding(
+            quote: quote("quote, nobody ever said", 10, 9, end: 34, StoryAttribution(source: "bluesky", evidence: "appeared on Bluesky")),
+            verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [],
+            reason: "no post in the corpus holds these words or words close to them"),
+        CheckFinding(
+            quote: quote("one from before the corpus began", 10, 60, end: 94,
+                StoryAttribution(
+                    date: StoryDate(text: "March 2019", start: 1_551_398_400, end: 1_554_076_800),  // 2019-03-01 to 2019-04-01
+                    reference: StoryReference(marker: "1", url: "https://example.test/old", publicID: nil, text: "https://example.test/old"),
+                    evidence: "[1]")),
+            verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
+            reason: "no posts before 2025-11-21 in the corpus"),
+    ])
+
+    static let empty = CheckReport(story: "empty.md", findings: [])
+}
+
+@Suite struct CheckRenderTests {
+    private func text(_ report: CheckReport, _ format: OutputFormat, _ settings: RenderSettings = RenderSettings()) -> String {
+        Render.string { Render.check(report, story: CheckFixtures.story, as: format, settings: settings, to: $0) }
+    }
+
+    private var directory: String { Golden.directory(besides: #filePath) }
+
+    @Test func everyFormatMatchesItsGoldenFile() {
+        for format in OutputFormat.everyCommandFormats {
+            let name = format == .table ? "table.txt" : format.rawValue
+            Golden.check(text(CheckFixtures.report, format), "check.\(name)", directory: directory)
+            Golden.check(text(CheckFixtures.empty, format), "check-empty.\(name)", directory: directory)
+        }
+        for width in [40, 140] {
+            Golden.check(text(CheckFixtures.report, .table, RenderSettings(width: width)), "check.table-\(width).txt", directory: directory)
+        }
+    }
+
+    /// The JSON document has exactly the documented keys, in order, and its values.
+    @Test func jsonHasTheDocumentedShape() throws {
+        let document = text(CheckFixtures.report, .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["quotes", "summary"])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["verified": 1, "close": 1, "misattributed": 1, "not_found": 1, "outside_coverage": 1])
+        let quotes = try #require(object["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 5)
+        for quote in quotes {
+            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences"])
+        }
+        #expect(document.contains("\"similarity\": 0.833,"))
+        #expect(document.contains("\"differences\": [{\"old\": \"14\", \"new\": \"12\"}, {\"old\": \"old\", \"new\": \"\"}]"))
+        #expect(document.contains("\"attribution\": {\"author\": null, \"source\": null, \"venue\": null, \"date\": \"2019-03\"}"))
+        let match = try #require(quotes[0]["match"] as? [String: Any])
+        #expect(Set(match.keys) == ["id", "author", "source", "venue", "published_at", "url", "text"])
+        #expect(quotes[3]["match"] is NSNull)
+        // jsonl: the same objects, one per line.
+        let lines = text(CheckFixtures.report, .jsonl).split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(document.contains(String(lines[1])))
+    }
+
+    @Test func verdictsAreColouredOnlyWithColour() {
+        let colored = text(CheckFixtures.report, .table, RenderSettings(width: 120, color: true))
+        #expect(colored.contains("\u{1B}[32mverified\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[33mclose\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[31mnot found\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[36moutside coverage\u{1B}[39m"))
+        #expect(!text(CheckFixtures.report, .table, RenderSettings(width: 120)).contains("\u{1B}"))
+    }
+
+    /// The annotated story is the story itself with markers added, nothing else changed.
+    @Test func markdownKeepsTheStoryAndAddsMarkers() throws {
+        let annotated = text(CheckFixtures.report, .md)
+        let story = try #require(annotated.components(separatedBy: "\n## Findings\n").first)
+        var stripped = story
+        for marker in [" [✓ verified]", " [≈ close 0.83]", " [! misattributed]", " [✗ not found]", " [? outside coverage]"] {
+            #expect(stripped.contains(marker))
+            stripped = stripped.replacingOccurrences(of: marker, with: "")
+        }
+        #expect(stripped == CheckFixtures.story + "\n")
+        #expect(annotated.contains("said,\" [✓ verified] appeared") == false)
+        #expect(annotated.contains("they work,\" [✓ verified] said em-bee"))
+    }
+}
