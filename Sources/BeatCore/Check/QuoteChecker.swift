@@ -118,20 +118,28 @@ public final class QuoteChecker {
                 if $0.rowid != reference?.rowid { consider($0) }
             }
         }
-        guard !found.isEmpty else { return nil }
         let referenceURL = quote.attribution?.reference?.url
-        let chosen =
-            found.first { $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL) }
-            ?? found.sorted { $0.candidate.rowid < $1.candidate.rowid }
-                .first { AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty }
-            ?? found.min { $0.candidate.rowid < $1.candidate.rowid }
-        guard let chosen else { return nil }
+        let inTimeOrder = found.sorted { $0.candidate.rowid < $1.candidate.rowid }
+        guard let earliest = inTimeOrder.first else { return nil }
+        let chosen: (candidate: CandidatePost, match: QuoteMatch)
+        let choice: String
+        if let named = found.first(where: {
+            $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL)
+        }) {
+            (chosen, choice) = (named, "the one the reference names")
+        } else if let agreeing = inTimeOrder.first(where: {
+            AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
+        }) {
+            (chosen, choice) = (agreeing, agreeing.candidate.rowid == earliest.candidate.rowid ? "the earliest" : "the earliest agreeing with the story")
+        } else {
+            (chosen, choice) = (earliest, "the earliest")
+        }
         let conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
-        let others = found.count > 1 ? " (\(found.count) posts hold it; this is the \(Self.choiceNote(chosen.candidate, found.map(\.candidate), reference: reference != nil || referenceURL != nil)))" : ""
+        let others = found.count > 1 ? " (\(found.count) posts hold it; this is \(choice))" : ""
         return CheckFinding(
             quote: quote, verdict: conflicts.isEmpty ? .verified : .misattributed, similarity: 1, match: chosen.match,
             differences: [], conflicts: conflicts,
-            reason: conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts))
+            reason: conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts) + others)
     }
 
     // MARK: - Near
@@ -252,10 +260,5 @@ public final class QuoteChecker {
     static func describe(_ conflicts: [AttributionConflict]) -> String {
         conflicts.map { "\($0.field.rawValue): story says \($0.stated), record says \($0.recorded)" }
             .joined(separator: "; ")
-    }
-
-    private static func choiceNote(_ chosen: CandidatePost, _ all: [CandidatePost], reference: Bool) -> String {
-        if reference && all.first?.rowid == chosen.rowid { return "one the reference names" }
-        return all.allSatisfy({ $0.rowid >= chosen.rowid }) ? "earliest" : "earliest agreeing with the attribution"
     }
 }
