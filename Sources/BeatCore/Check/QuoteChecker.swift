@@ -30,7 +30,7 @@ public final class QuoteChecker {
     /// The least similarity for `close`, calibrated on the labelled evaluation
     /// set (`Tests/BeatCoreTests/Fixtures/check`): there, edited quotations
     /// (a changed or added word, dropped words without an ellipsis, rewritten
-    /// numbers) align at 0.70 to 0.97, while paraphrases and invented quotes
+    /// numbers) align at 0.70 to 0.96, while paraphrases and invented quotes
     /// reach at most 0.40 against the posts sharing their rarest words; the
     /// threshold sits between the two.
     public static let closeThreshold = 0.55
