@@ -13,7 +13,7 @@ enum StoryContext {
         let afterEnd = sentenceEnd(text, after: close + 1, ceiling: ceiling)
         var after = text.collapsed((close + 1)..<afterEnd)
         if let skip = Footnote.marker(in: text, at: close + 1) {
-            after = text.collapsed(skip.end..<afterEnd)
+            after = skip.end < afterEnd ? text.collapsed(skip.end..<afterEnd) : ""
         }
         if endsSentence(quote), !continuesSentence(after) { after = "" }
         var dashLine: String?

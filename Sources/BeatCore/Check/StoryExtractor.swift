@@ -48,6 +48,7 @@ public enum StoryExtractor {
                 words = stripped
                 marker = found
             }
+            guard !words.isEmpty else { continue }
             let context = StoryContext.around(text, block: block)
             var attribution = AttributionReader.read(context)
             if marker == nil, let line = context.dashLine, let (_, found) = trailingMarker(line) { marker = found }

@@ -57,8 +57,9 @@ public struct Completer {
         "quotes": ["--limit"],
         "authors": ["--limit"],
         "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
+        "check": ["--all"],
     ]
-    static let flagsWithoutValue: Set<String> = ["--strict"]
+    static let flagsWithoutValue: Set<String> = ["--strict", "--all"]
     /// Commands whose arguments are a query with filters.
     static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter"]
     /// Commands whose arguments are file names.
