@@ -104,6 +104,14 @@ enum CheckQuotes {
         #expect(finding.match?.post.id == "reddit:nr1oj5p")
     }
 
+    @Test func accentsAndGuillemetsAreFoldedAndThePassageKeepsThem() throws {
+        // Stored: `Eso sí, que no nos vendan «código abierto»: sin …`
+        let finding = try check("eso si, que no nos vendan \"codigo abierto\"")
+        #expect(finding.verdict == .verified)
+        #expect(finding.match?.passage == "Eso sí, que no nos vendan «código abierto")
+        #expect(try isVerbatim(finding.match?.passage ?? "", in: finding.match?.post.id ?? ""))
+    }
+
     @Test func omissionMatchesWordsLeftOutInOrder() throws {
         let finding = try check("The shield was always overrated ... nobody in Beijing is making the Taiwan decision based on TSMC's quarterly report.")
         #expect(finding.verdict == .verified)

@@ -25,14 +25,14 @@ enum QuoteWords {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         while index < scalars.endIndex {
-            guard FTSText.isTokenCharacter(scalars[index]) else {
+            guard isWordStart(scalars[index]) else {
                 scalars.formIndex(after: &index)
                 continue
             }
             let start = index
             // Combining marks after a letter stay in the word (they fold away),
             // as the tokenizer keeps `e` + U+0301 together.
-            while index < scalars.endIndex, FTSText.isTokenCharacter(scalars[index]) || isCombiningMark(scalars[index]) {
+            while index < scalars.endIndex, isWordStart(scalars[index]) || (!scalars[index].isASCII && isCombiningMark(scalars[index])) {
                 scalars.formIndex(after: &index)
             }
             let original = text[start..<index]
@@ -41,8 +41,20 @@ enum QuoteWords {
         return result
     }
 
+    /// A character the index's tokenizer keeps in a word. ASCII is answered
+    /// here: most text is ASCII, and the Unicode tables are slow to consult.
+    private static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return FTSText.isTokenCharacter(scalar) }
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2B: return true
+        default: return false
+        }
+    }
+
     /// Case and diacritics folded the way the index folds them.
     static func fold(_ word: Substring) -> String {
+        // ASCII has no diacritics to remove: only the case to fold.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
         var result = String.UnicodeScalarView()
         for scalar in String(word).decomposedStringWithCanonicalMapping.unicodeScalars where !isCombiningMark(scalar) {
             result.append(scalar)
