@@ -44,8 +44,7 @@ struct QuoteSelector {
             var seen = Set<Range<Int>>()
             for sentence in sentences {
                 guard let span = QuoteLocator.span(around: sentence, in: scalars, sentences: sentences),
-                      seen.insert(span.range).inserted,
-                      QuoteLocator.wordCount(scalars[span.range]) >= Self.fewestWords
+                      seen.insert(span.range).inserted
                 else { continue }
                 let key = QuoteKey.of(scalars[span.range])
                 if let index = byKey[key] {
@@ -53,7 +52,10 @@ struct QuoteSelector {
                     continue
                 }
                 let text = String(String.UnicodeScalarView(scalars[span.range]))
-                let vector = weights(of: text)
+                // Tokens with their gaps are about the words of the sentence.
+                let tokens = SummaryTokenizer.tokens(text)
+                guard tokens.count >= Self.fewestWords else { continue }
+                let vector = weights(of: SummaryTokenizer.words(tokens))
                 guard !vector.isEmpty else { continue }
                 byKey[key] = result.count
                 result.append(Candidate(postID: post.id, text: text, isPartial: span.isPartial, postIDs: [post.id], vector: vector))
@@ -94,9 +96,9 @@ struct QuoteSelector {
     }
 
     /// The unit TF-IDF vector of a sentence's words.
-    func weights(of text: String) -> [String: Double] {
+    func weights(of words: [String]) -> [String: Double] {
         var counts: [String: Double] = [:]
-        for word in SummaryTokenizer.words(SummaryTokenizer.tokens(text)) { counts[word, default: 0] += 1 }
+        for word in words { counts[word, default: 0] += 1 }
         let documents = Double(max(frequencies.documents, 1))
         var vector: [String: Double] = [:]
         for (word, count) in counts {

@@ -55,7 +55,7 @@ public struct SummaryLimits: Sendable, Equatable {
     public var candidatesPerTerm: Int
 
     public init(
-        sentimentSample: Int = 2_000, termSample: Int = 1_000, backgroundSample: Int = 1_000, quoteSample: Int = 500,
+        sentimentSample: Int = 2_000, termSample: Int = 500, backgroundSample: Int = 500, quoteSample: Int = 200,
         burstSample: Int = 100, candidatesPerTerm: Int = 2
     ) {
         self.sentimentSample = sentimentSample
