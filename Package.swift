@@ -29,6 +29,8 @@ let package = Package(
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
         // Query latency inside the process; run by bench/query-bench.
         .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
+        // Summary latency inside the process; run by bench/summary-bench.
+        .executableTarget(name: "beat-summary-bench", dependencies: ["BeatCore", "BeatSQLite"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),
