@@ -38,11 +38,19 @@ import Testing
 
     @Test func termCountsAreOneReadOfTheTermsPostingsInTheWindow() throws {
         let corpus = try QueryDemo.corpus()
-        let statement = CompiledQuery(match: FTSText.quoted("open weights"), idRange: Self.window.idRange).idsSQL()
-        let plan = try Self.plan(statement.sql, statement.bindings, in: corpus)
-        #expect(plan.count == 1)
-        let fts = QueryPlanTests.ftsStep(plan.first)
-        #expect(fts.isFTS && fts.match && fts.lower && fts.upper, "\(plan)")
+        let term = CompiledQuery(match: FTSText.quoted("open weights"), idRange: Self.window.idRange)
+        // The term in the window, the term within a beat that is a text match, and the term's
+        // ids for a beat with filters: each one step of the FTS5 index with both rowid bounds.
+        let statements = [
+            term.countSQL(), CompiledQuery(match: try SummaryDemo.compile("aurora").match).combined(with: term).countSQL(),
+            term.idsSQL(),
+        ]
+        for statement in statements {
+            let plan = try Self.plan(statement.sql, statement.bindings, in: corpus)
+            #expect(plan.count == 1)
+            let fts = QueryPlanTests.ftsStep(plan.first)
+            #expect(fts.isFTS && fts.match && fts.lower && fts.upper, "\(plan)")
+        }
     }
 
     @Test func corpusCountsAndProbesSeekTheDocsizeTableByRowid() throws {

@@ -3,9 +3,9 @@
 ///
 /// Candidates come from a sample of the beat's posts, ranked by G2 against a
 /// sample of the corpus in the window; only the best few are then counted
-/// exactly in the full-text index (one read of each term's postings in the
-/// window), so `KeyTerm.posts` is what `count` of the beat's query and the term
-/// gives, and `otherPosts` is the term's count in the window less that.
+/// exactly in the full-text index (see `TermCounter`), so `KeyTerm.posts` is
+/// what `count` of the beat's query and the term gives, and `otherPosts` is
+/// the term's count in the window less that.
 struct KeyTermFinder {
     let counter: TermCounter
     /// Words of the query itself (`open`, `weights` for `"open weights"`): every
@@ -13,8 +13,8 @@ struct KeyTermFinder {
     let queryWords: Set<String>
 
     func keyTerms(
-        beat: TermFrequencies, background: TermFrequencies, scan: SummaryScan, corpusPosts: Int,
-        window: SummaryWindow, count: Int, candidates: Int
+        beat: TermFrequencies, background: TermFrequencies, scan: SummaryScan, side: CountedSide, corpusPosts: Int,
+        count: Int, candidates: Int
     ) throws -> [KeyTerm] {
         let restPosts = corpusPosts - scan.posts
         // A beat that is every post of the window has nothing to be distinctive against.
@@ -22,13 +22,13 @@ struct KeyTermFinder {
         let chosen = candidateTerms(beat: beat, against: background, limit: candidates)
         var result: [KeyTerm] = []
         for term in chosen {
-            let counts = try counter.count(term, in: window, members: scan.idSet)
-            let other = counts.all - counts.members
+            let inBeat = try counter.posts(containing: term, in: side)
+            guard inBeat > 0 else { continue }
+            let other = try counter.posts(containing: term, in: side.window) - inBeat
             // Only terms the beat uses more than the rest, at a rate.
-            guard counts.members > 0, Double(counts.members) / Double(scan.posts) > Double(other) / Double(restPosts)
-            else { continue }
-            let score = LogLikelihood.g2(counts.members, of: scan.posts, other, of: restPosts)
-            result.append(KeyTerm(term: term, posts: counts.members, otherPosts: other, score: score))
+            guard Double(inBeat) / Double(scan.posts) > Double(other) / Double(restPosts) else { continue }
+            let score = LogLikelihood.g2(inBeat, of: scan.posts, other, of: restPosts)
+            result.append(KeyTerm(term: term, posts: inBeat, otherPosts: other, score: score))
         }
         return Array(result.sorted { ($0.score, $1.term) > ($1.score, $0.term) }.prefix(count))
     }

@@ -3,7 +3,8 @@ extension SummaryBuilder {
     /// or another query in this window, counted by the same one pass; terms
     /// and voices that rose, fell or are new, with exact counts on both sides.
     func comparison(
-        _ request: SummaryComparisonRequest, of base: SummaryRequest, scan: SummaryScan, terms: TermFrequencies
+        _ request: SummaryComparisonRequest, of base: SummaryRequest, side: CountedSide, scan: SummaryScan,
+        terms: TermFrequencies
     ) throws -> SummaryComparison {
         let window = base.window
         let otherWindow: SummaryWindow
@@ -23,8 +24,9 @@ extension SummaryBuilder {
         let otherSample = try SampledPost.load(EvenSample.pick(other.ids, limit: limits.termSample), on: connection)
         let otherTerms = TermFrequencies(otherSample.map { $0.terms() })
         let queryWords = SummaryTokenizer.allTokens((base.query.match ?? "") + " " + (otherQuery.match ?? ""))
-        let sides = ComparedSides(
-            counter: TermCounter(connection: connection), this: scan, thisWindow: window, other: other, otherWindow: otherWindow)
+        let counter = TermCounter(connection: connection)
+        let otherSide = CountedSide(query: otherQuery, window: otherWindow, scan: other)
+        func rate(_ count: Int, _ posts: Int) -> Double { posts == 0 ? 0 : Double(count) / Double(posts) }
 
         let limit = base.termCount
         let candidates = limit * limits.candidatesPerTerm
@@ -33,20 +35,21 @@ extension SummaryBuilder {
             + Self.shifted(otherTerms, against: terms, limit: candidates, skipping: queryWords)
         var seen = Set<String>()
         for term in proposed where seen.insert(term).inserted {
-            let counts = try sides.counts(of: term)
-            let score = LogLikelihood.g2(counts.this, of: scan.posts, counts.other, of: other.posts)
-            changes.append((TermChange(term: term, before: counts.other, after: counts.this), score))
+            let here = try counter.posts(containing: term, in: side)
+            let there = try counter.posts(containing: term, in: otherSide)
+            let score = LogLikelihood.g2(here, of: scan.posts, there, of: other.posts)
+            changes.append((TermChange(term: term, before: there, after: here), score))
         }
         // G2 orders by how unlikely the change is by chance; it is zero when one side
         // has no posts, and then the difference of rates orders them instead.
         func shift(_ change: TermChange) -> Double {
-            abs(sides.rate(change.after, scan.posts) - sides.rate(change.before, other.posts))
+            abs(rate(change.after, scan.posts) - rate(change.before, other.posts))
         }
         let ordered = changes.sorted {
             ($0.score, shift($0.change), $1.change.term) > ($1.score, shift($1.change), $0.change.term)
         }
-        let rising = ordered.filter { sides.rate($0.change.after, scan.posts) > sides.rate($0.change.before, other.posts) }
-        let falling = ordered.filter { sides.rate($0.change.after, scan.posts) < sides.rate($0.change.before, other.posts) }
+        let rising = ordered.filter { rate($0.change.after, scan.posts) > rate($0.change.before, other.posts) }
+        let falling = ordered.filter { rate($0.change.after, scan.posts) < rate($0.change.before, other.posts) }
         let voices = voiceChanges(this: scan, other: other, limit: base.voiceCount)
         return SummaryComparison(
             label: label, window: otherWindow, posts: other.posts,
@@ -102,32 +105,4 @@ extension SummaryBuilder {
     static func dateSpan(_ window: SummaryWindow) -> String {
         "\(CivilTime.isoDate(window.start)) – \(CivilTime.isoDate(max(window.start, window.end - 1)))"
     }
-}
-
-/// The two sides of a comparison, for exact term counts on each.
-private struct ComparedSides {
-    let counter: TermCounter
-    let this: SummaryScan
-    let thisWindow: SummaryWindow
-    let other: SummaryScan
-    let otherWindow: SummaryWindow
-
-    /// Posts containing `term` on each side: one read of its postings when the
-    /// windows are the same, one per window otherwise.
-    func counts(of term: String) throws -> (this: Int, other: Int) {
-        guard thisWindow.seconds > 0 || otherWindow.seconds > 0 else { return (0, 0) }
-        var here = 0, there = 0
-        if thisWindow == otherWindow {
-            try counter.forEachPost(containing: term, in: thisWindow) { id in
-                if this.idSet.contains(id) { here += 1 }
-                if other.idSet.contains(id) { there += 1 }
-            }
-            return (here, there)
-        }
-        if thisWindow.seconds > 0 { here = try counter.count(term, in: thisWindow, members: this.idSet).members }
-        if otherWindow.seconds > 0 { there = try counter.count(term, in: otherWindow, members: other.idSet).members }
-        return (here, there)
-    }
-
-    func rate(_ count: Int, _ posts: Int) -> Double { posts == 0 ? 0 : Double(count) / Double(posts) }
 }

@@ -47,9 +47,10 @@ public final class SummaryBuilder {
         let burstQuotes = try self.burstQuotes(timeline, scan: scan, sample: sample, selector: selector)
 
         let finder = KeyTermFinder(counter: TermCounter(connection: connection), queryWords: queryWords(request.query))
+        let side = CountedSide(query: request.query, window: window, scan: scan)
         let terms = try finder.keyTerms(
             beat: beatTerms, background: try backgroundTerms(in: window, skipping: scan.posts == 0),
-            scan: scan, corpusPosts: corpusPosts, window: window, count: request.termCount,
+            scan: scan, side: side, corpusPosts: corpusPosts, count: request.termCount,
             candidates: request.termCount * limits.candidatesPerTerm)
 
         let quotes = try makeQuotes(chosenQuotes + burstQuotes.compactMap { $0 })
@@ -57,7 +58,7 @@ public final class SummaryBuilder {
             timeline.bursts[index].quote = candidate.flatMap { quotes[QuoteReference($0)] }
         }
         let comparison = try request.comparison.map {
-            try self.comparison($0, of: request, scan: scan, terms: beatTerms)
+            try self.comparison($0, of: request, side: side, scan: scan, terms: beatTerms)
         }
         return BeatSummary(
             label: request.label, query: request.query.description, window: window, volume: volume,

@@ -1,27 +1,54 @@
 import BeatSQLite
 
-/// Exact counts of a word or phrase from the full-text index: the posts of a
-/// window that contain it, each id handed over so that one read of the term's
-/// postings counts it for the whole corpus and for any set of posts at once.
+/// The posts of one query in one window, as the summary counted them: what
+/// a term's count "in the beat" is counted against.
+struct CountedSide {
+    let window: SummaryWindow
+    /// The matching post ids.
+    let ids: Set<Int64>
+    /// The query's FTS5 match when the match alone selects its posts (no
+    /// conditions on the posts row), so FTS5 can intersect it with a term itself.
+    let match: String?
+
+    init(query: CompiledQuery, window: SummaryWindow, scan: SummaryScan) {
+        self.window = window
+        ids = scan.idSet
+        match = query.conditions.isEmpty && !query.isEmptyRange ? query.match : nil
+    }
+}
+
+/// Exact counts of a word or phrase from the full-text index. The term is
+/// matched as `count '"open weights"'` compiles it: one quoted FTS5 string.
 struct TermCounter {
     let connection: Connection
 
-    /// Calls `body` with the id of every post in `window` containing `term`
-    /// (a word, or words that must follow each other as a phrase).
-    func forEachPost(containing term: String, in window: SummaryWindow, _ body: (Int64) -> Void) throws {
-        // The same match `count '"open weights"'` compiles to: the term as one quoted FTS5 string.
-        let statement = CompiledQuery(match: FTSText.quoted(term), idRange: window.idRange).idsSQL()
-        try connection.forEachRow(statement.sql, statement.bindings) { row in body(row.int64(0)) }
+    /// Posts of `window` containing `term`.
+    func posts(containing term: String, in window: SummaryWindow) throws -> Int {
+        guard window.seconds > 0 else { return 0 }
+        return try count(CompiledQuery(match: FTSText.quoted(term), idRange: window.idRange))
     }
 
-    /// Posts of `window` containing `term`, and how many of them are in `members`.
-    func count(_ term: String, in window: SummaryWindow, members: Set<Int64>) throws -> (all: Int, members: Int) {
-        var all = 0, inMembers = 0
-        try forEachPost(containing: term, in: window) { id in
-            all += 1
-            if members.contains(id) { inMembers += 1 }
+    /// Posts of `side` containing `term`. When the side is a plain text match,
+    /// FTS5 intersects the two posting lists itself (`(beat) AND "term"`),
+    /// skipping through the longer one; otherwise the term's posts in the
+    /// window are read and looked up among the side's ids.
+    func posts(containing term: String, in side: CountedSide) throws -> Int {
+        guard side.window.seconds > 0, !side.ids.isEmpty else { return 0 }
+        let termQuery = CompiledQuery(match: FTSText.quoted(term), idRange: side.window.idRange)
+        if let match = side.match {
+            return try count(CompiledQuery(match: match).combined(with: termQuery))
         }
-        return (all, inMembers)
+        var members = 0
+        let statement = termQuery.idsSQL()
+        try connection.forEachRow(statement.sql, statement.bindings) { row in
+            if side.ids.contains(row.int64(0)) { members += 1 }
+        }
+        return members
+    }
+
+    private func count(_ query: CompiledQuery) throws -> Int {
+        let statement = query.countSQL()
+        return Int(try connection.scalar(statement.sql, statement.bindings)?.int64Value ?? 0)
     }
 }
 
