@@ -62,7 +62,7 @@ import Testing
     @Test func smallSamplesKeepEveryCountExact() throws {
         let corpus = try QueryDemo.corpus()
         let limits = SummaryLimits(
-            sentimentSample: 10, termSample: 8, backgroundSample: 20, quoteSample: 6, burstSample: 3, candidatesPerTerm: 1)
+            sentimentSample: 10, termSample: 8, backgroundSample: 20, quoteSample: 6, burstSample: 3, candidateTerms: 4)
         let summary = try SummaryDemo.summary("aurora", SummaryDemo.year, in: corpus, limits: limits)
         let sentiment = try #require(summary.sentiment)
         #expect(sentiment.sampleSize == 10 && sentiment.population == 53)

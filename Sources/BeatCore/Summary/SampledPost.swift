@@ -51,18 +51,19 @@ public struct SummaryLimits: Sendable, Equatable {
     public var quoteSample: Int
     /// Posts of one burst's bucket whose sentences compete for its quote.
     public var burstSample: Int
-    /// Candidate terms given an exact count, per term asked for.
-    public var candidatesPerTerm: Int
+    /// Candidate terms given an exact count (at least as many as the terms asked for):
+    /// each costs two FTS5 counts, the beat's and the window's.
+    public var candidateTerms: Int
 
     public init(
         sentimentSample: Int = 2_000, termSample: Int = 500, backgroundSample: Int = 500, quoteSample: Int = 200,
-        burstSample: Int = 100, candidatesPerTerm: Int = 2
+        burstSample: Int = 100, candidateTerms: Int = 20
     ) {
         self.sentimentSample = sentimentSample
         self.termSample = termSample
         self.backgroundSample = backgroundSample
         self.quoteSample = quoteSample
         self.burstSample = burstSample
-        self.candidatesPerTerm = candidatesPerTerm
+        self.candidateTerms = candidateTerms
     }
 }

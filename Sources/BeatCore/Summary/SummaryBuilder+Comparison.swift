@@ -29,7 +29,7 @@ extension SummaryBuilder {
         func rate(_ count: Int, _ posts: Int) -> Double { posts == 0 ? 0 : Double(count) / Double(posts) }
 
         let limit = base.termCount
-        let candidates = limit * limits.candidatesPerTerm
+        let candidates = max(limit, limits.candidateTerms)
         var changes: [(change: TermChange, score: Double)] = []
         let proposed = Self.shifted(terms, against: otherTerms, limit: candidates, skipping: queryWords)
             + Self.shifted(otherTerms, against: terms, limit: candidates, skipping: queryWords)

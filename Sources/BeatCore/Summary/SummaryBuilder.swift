@@ -51,7 +51,7 @@ public final class SummaryBuilder {
         let terms = try finder.keyTerms(
             beat: beatTerms, background: try backgroundTerms(in: window, skipping: scan.posts == 0),
             scan: scan, side: side, corpusPosts: corpusPosts, count: request.termCount,
-            candidates: request.termCount * limits.candidatesPerTerm)
+            candidates: max(request.termCount, limits.candidateTerms))
 
         let quotes = try makeQuotes(chosenQuotes + burstQuotes.compactMap { $0 })
         for (index, candidate) in burstQuotes.enumerated() {
