@@ -74,8 +74,10 @@ import Testing
                 #expect(!["the", "and", "of", "https", "www"].contains(String(word)))
                 #expect(word.contains { $0.isLetter })
             }
-            #expect(Double(term.posts) / Double(summary.volume.posts)
-                > Double(term.otherPosts) / Double(summary.volume.corpusPosts - summary.volume.posts))
+            let rest = summary.volume.corpusPosts - summary.volume.posts
+            let ratio = ((Double(term.posts) + 0.5) / Double(summary.volume.posts + 1))
+                / ((Double(term.otherPosts) + 0.5) / Double(rest + 1))
+            #expect(ratio >= 1.5, "\(term.term) is used at least 1.5 times as often in the beat")
         }
         #expect(summary.terms.map(\.score) == summary.terms.map(\.score).sorted(by: >))
     }

@@ -1,5 +1,6 @@
 /// Finds the words and two-word phrases a beat's posts use more than the rest
-/// of the corpus in the same window.
+/// of the corpus in the same window: at least 1.5 times as often per post,
+/// ranked by G2.
 ///
 /// Candidates come from a sample of the beat's posts, ranked by G2 against a
 /// sample of the corpus in the window; only the best few are then counted
@@ -25,8 +26,7 @@ struct KeyTermFinder {
             let inBeat = try counter.posts(containing: term, in: side)
             guard inBeat > 0 else { continue }
             let other = try counter.posts(containing: term, in: side.window) - inBeat
-            // Only terms the beat uses more than the rest, at a rate.
-            guard Double(inBeat) / Double(scan.posts) > Double(other) / Double(restPosts) else { continue }
+            guard Self.ratio(inBeat, of: scan.posts, other, of: restPosts) >= Self.smallestRatio else { continue }
             let score = LogLikelihood.g2(inBeat, of: scan.posts, other, of: restPosts)
             result.append(KeyTerm(term: term, posts: inBeat, otherPosts: other, score: score))
         }
@@ -40,10 +40,23 @@ struct KeyTermFinder {
         var scored: [(term: String, score: Double)] = []
         for (term, inBeat) in beat.counts where inBeat >= fewest && !isQueryWording(term) {
             let inBackground = background[term]
-            guard background.documents == 0 || beat.rate(term) > background.rate(term) else { continue }
+            guard Self.ratio(inBeat, of: beat.documents, inBackground, of: background.documents) >= Self.smallestRatio
+            else { continue }
             scored.append((term, LogLikelihood.g2(inBeat, of: beat.documents, inBackground, of: background.documents)))
         }
         return scored.sorted { ($0.score, $1.term) > ($1.score, $0.term) }.prefix(limit).map(\.term)
+    }
+
+    /// How many times more often (per post) a term must be used in the beat
+    /// than in the rest to be distinctive. G2 alone measures how sure the
+    /// difference is, and for a word in a fifth of all posts a difference of a
+    /// few percent is very sure; this is the effect size it also needs.
+    static let smallestRatio = 1.5
+
+    /// The ratio of the two rates, each smoothed by half a post so that a
+    /// term absent from one side has a finite ratio.
+    static func ratio(_ a: Int, of n1: Int, _ b: Int, of n2: Int) -> Double {
+        ((Double(a) + 0.5) / Double(n1 + 1)) / ((Double(b) + 0.5) / Double(n2 + 1))
     }
 
     private func isQueryWording(_ term: String) -> Bool {
