@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
         // Sentiment scores and scoring speed; run by bench/sentiment-bench.
         .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore"]),
+        // Summary latency inside the process; run by bench/summary-bench.
+        .executableTarget(name: "beat-summary-bench", dependencies: ["BeatCore", "BeatSQLite"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),

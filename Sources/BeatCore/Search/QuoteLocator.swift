@@ -87,7 +87,16 @@ enum QuoteLocator {
                 count += 1
             } else {
                 inWord = true
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { wordHasLetters = true }
+                // ASCII first: its letters and digits are exactly A-Z, a-z and 0-9, without a property lookup.
+                if scalar.isASCII {
+                    if (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                        || (0x30...0x39).contains(scalar.value)
+                    {
+                        wordHasLetters = true
+                    }
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    wordHasLetters = true
+                }
             }
         }
         if inWord && wordHasLetters { count += 1 }

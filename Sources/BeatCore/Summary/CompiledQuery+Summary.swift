@@ -1,0 +1,36 @@
+import BeatSQLite
+
+/// The statements a summary runs, in the same shape as the others (see
+/// `QuerySQL.swift`): with words the FTS5 index drives, dates are rowid
+/// bounds inside it, and `posts p` is joined by its primary key.
+extension CompiledQuery {
+    /// Rows `(id, source, venue, author)` of every matching post, in id (time)
+    /// order: the one pass a summary makes over the beat's posts, from which
+    /// volume, sources, venues, voices and the timeline are all counted.
+    public func summaryRowsSQL() -> (sql: String, bindings: [SQLiteValue]) {
+        let selection = selection(joiningPosts: true)
+        // The unary plus keeps the columns from suggesting an index to the planner.
+        return (
+            "SELECT \(selection.id) AS id, +p.source, +p.venue, +p.author FROM \(selection.from) "
+                + "WHERE \(selection.filter) ORDER BY \(selection.id)",
+            selection.bindings)
+    }
+}
+
+/// Statements on the whole corpus that do not depend on a query.
+enum SummarySQL {
+    /// `count(*)` of all posts whose id lies in `?1 ... ?2`.
+    ///
+    /// It counts the rows of FTS5's `posts_fts_docsize` table, which holds one
+    /// short row per indexed post under the post's own id (the triggers on
+    /// `posts` keep it in step), rather than `posts` itself: stepping through a
+    /// range of `posts` reads every page of the posts' text, a few bytes per
+    /// post here. See https://sqlite.org/fts5.html#the_columnsize_option.
+    static let corpusCountInRange = "SELECT count(*) FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2"
+
+    /// Rows `(id, title, text)` of the posts whose ids are in the JSON array `?1`.
+    static let textsByID = "SELECT p.id, p.title, p.text FROM posts p WHERE p.id IN (SELECT value FROM json_each(?1))"
+
+    /// The first post id at or after `?1` and at most `?2`: one probe of an evenly spread sample of the corpus.
+    static let firstIDFrom = "SELECT id FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2 ORDER BY id LIMIT 1"
+}

@@ -1,0 +1,70 @@
+import BeatSQLite
+
+/// The posts of one query in one window, as the summary counted them: what
+/// a term's count "in the beat" is counted against.
+struct CountedSide {
+    let window: SummaryWindow
+    /// The matching post ids.
+    let ids: Set<Int64>
+    /// The query's FTS5 match when the match alone selects its posts (no
+    /// conditions on the posts row), so FTS5 can intersect it with a term itself.
+    let match: String?
+
+    init(query: CompiledQuery, window: SummaryWindow, scan: SummaryScan) {
+        self.window = window
+        ids = scan.idSet
+        match = query.conditions.isEmpty && !query.isEmptyRange ? query.match : nil
+    }
+}
+
+/// Exact counts of a word or phrase from the full-text index. The term is
+/// matched as `count '"open weights"'` compiles it: one quoted FTS5 string.
+struct TermCounter {
+    let connection: Connection
+
+    /// Posts of `window` containing `term`.
+    func posts(containing term: String, in window: SummaryWindow) throws -> Int {
+        guard window.seconds > 0 else { return 0 }
+        return try count(CompiledQuery(match: FTSText.quoted(term), idRange: window.idRange))
+    }
+
+    /// Posts of `side` containing `term`. When the side is a plain text match,
+    /// FTS5 intersects the two posting lists itself (`(beat) AND "term"`),
+    /// skipping through the longer one; otherwise the term's posts in the
+    /// window are read and looked up among the side's ids.
+    func posts(containing term: String, in side: CountedSide) throws -> Int {
+        guard side.window.seconds > 0, !side.ids.isEmpty else { return 0 }
+        let termQuery = CompiledQuery(match: FTSText.quoted(term), idRange: side.window.idRange)
+        if let match = side.match {
+            return try count(CompiledQuery(match: match).combined(with: termQuery))
+        }
+        var members = 0
+        let statement = termQuery.idsSQL()
+        try connection.forEachRow(statement.sql, statement.bindings) { row in
+            if side.ids.contains(row.int64(0)) { members += 1 }
+        }
+        return members
+    }
+
+    private func count(_ query: CompiledQuery) throws -> Int {
+        let statement = query.countSQL()
+        return Int(try connection.scalar(statement.sql, statement.bindings)?.int64Value ?? 0)
+    }
+}
+
+/// Document frequencies of words and phrases over a sample of posts.
+struct TermFrequencies {
+    private(set) var documents = 0
+    private(set) var counts: [String: Int] = [:]
+
+    init(_ posts: [Set<String>]) {
+        documents = posts.count
+        for terms in posts {
+            for term in terms { counts[term, default: 0] += 1 }
+        }
+    }
+
+    subscript(term: String) -> Int { counts[term] ?? 0 }
+
+    func rate(_ term: String) -> Double { documents == 0 ? 0 : Double(self[term]) / Double(documents) }
+}
