@@ -63,6 +63,7 @@ public enum CommandTable {
         ExportCommand.command,
         BeatCommands.beat,
         BeatCommands.beats,
+        SummaryCommand.command,
         FilterCommand.command,
         FormatCommand.command,
         ImportCommand.command,

@@ -27,7 +27,7 @@ import Testing
         #expect(candidates("sea") == ["search"])
         #expect(candidates("se") == ["search", "set"])
         #expect(candidates("so") == ["sources"])
-        #expect(Set(candidates("s")) == ["search", "set", "show", "sources"])
+        #expect(Set(candidates("s")) == ["search", "set", "show", "sources", "summary"])
         #expect(candidates("count reddit; qu") == ["quotes", "quit"].sorted())
         #expect(candidates("help imp") == ["import"])
     }
@@ -119,6 +119,10 @@ import Testing
         #expect(candidates("summary ").contains("open-source-ai") && candidates("summary ").contains("source:"))
         #expect(candidates("summary ai-healthcare ai-").isEmpty)
         #expect(candidates("beats ").isEmpty)
+        #expect(candidates("summary ai-healthcare --v") == ["--vs"])
+        #expect(candidates("summary ai-healthcare --vs ") == ["ai-geopolitics", "ai-healthcare", "open-source-ai", "previous"])
+        #expect(candidates("summary ai-healthcare --vs pr") == ["previous"])
+        #expect(candidates("summary ai-healthcare --format h") == ["html"])
     }
 
     @Test func commonPrefixOfCandidates() {

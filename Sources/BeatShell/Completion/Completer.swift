@@ -66,6 +66,7 @@ public struct Completer {
         "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
         "beat": ["--replace"],
         "check": ["--all"],
+        "summary": ["--since", "--until", "--vs", "--quotes", "--format", "--out"],
     ]
     static let flagsWithoutValue: Set<String> = ["--strict", "--replace", "--all"]
     /// Commands whose arguments are a query with filters.
@@ -99,6 +100,9 @@ public struct Completer {
             case "--as": return Completer.matching(ImportFormat.allCases.map(\.rawValue), word)
             case "--source": return Completer.matching(SourceKind.allCases.map(\.rawValue), word)
             case "--venue": return (source?.venues(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
+            case "--vs": return Completer.matching(["previous"], word) + beatNames(word)
+            case "--format": return Completer.matching(OutputFormat.allCases.map(\.rawValue), word)
+            case "--out": return paths(word)
             case _ where Completer.flagsWithoutValue.contains(before): break
             default: return []
             }

@@ -1,0 +1,134 @@
+import BeatCore
+import Foundation
+
+/// `summary BEAT|QUERY`: what a beat (or any query) is saying over a window,
+/// in one screen or one export.
+enum SummaryCommand {
+    static let command = ShellCommand(
+        name: "summary",
+        summary: "what a beat is saying: volume, sources, timeline, terms, voices, quotes, sentiment",
+        usage: "summary BEAT|QUERY [--since DATE] [--until DATE] [--vs previous|BEAT] [--quotes N] [--format F] [--out FILE]",
+        examples: [
+            "summary open-source-ai --since 30d --vs previous",
+            "summary \"export controls\" source:reddit --since 2026-04-01 --until 2026-06-30 --format html --out brief.html",
+        ],
+        details: """
+            BEAT is the name of a stored beat (see: beats); anything else is a query of the search
+            grammar, with the active filters. The window is --since … --until … (dates as in queries:
+            2026-04-01, 2026-04, 30d, 24h); without them, the query's own since:/until:, else the
+            30 days up to now. Every count equals what `count` gives for the same query and window;
+            every quote is verbatim, with its public id. The sentiment figures are an estimate from a
+            lexicon scorer on a sample, labelled with its method and sample size.
+            --vs previous compares with the window of equal length just before; --vs BEAT with
+            another beat in the same window. --out FILE writes the result to FILE (needed for
+            --format html on a terminal).
+            """,
+        run: { session, arguments in
+            let options = try QueryOptions(
+                arguments.raw, flags: ["--since", "--until", "--vs", "--quotes", "--out", "--format"], command: "summary")
+            let format = try options.values["--format"].map(summaryFormat) ?? session.outputFormat(for: "summary")
+            let subject = try SummarySubject(options.query, in: session)
+            let window = try SummaryWindow(
+                since: options.values["--since"], until: options.values["--until"], query: subject.query,
+                now: session.now, context: try session.queryContext())
+            let comparison = try options.values["--vs"].map { try comparisonRequest($0, in: session) }
+            let request = SummaryRequest(
+                label: subject.label, query: subject.query, window: window, comparison: comparison,
+                quoteCount: try options.number("--quotes", default: 5, command: "summary"))
+            let corpus = try session.corpus()
+            let summary = try SummaryBuilder(corpus: corpus, scorer: try LexiconSentiment.shared).summary(for: request)
+            let write = { (session: Session) in
+                if format == .html {
+                    session.output.write(Render.summaryHTML(summary, settings: session.renderSettings))
+                } else {
+                    Render.summary(summary, as: format, settings: session.renderSettings, to: session.output.write)
+                }
+            }
+            if let path = options.values["--out"] {
+                try session.withOutput(redirectedTo: path, append: false) { write(session) }
+                session.errors.line("wrote the summary of \(summary.label) to \(path)")
+            } else {
+                if format == .html && session.output.isTerminal {
+                    throw UsageError("html is a page, not for the terminal: add --out FILE (or > FILE)", command: "summary")
+                }
+                write(session)
+            }
+            session.lastList = summary.quotes.map(\.post.id)
+            return .success
+        })
+
+    /// `--format F` given to `summary` itself, for this command only.
+    private static func summaryFormat(_ name: String) throws -> OutputFormat {
+        guard let format = OutputFormat(rawValue: name) else {
+            let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError("--format takes \(names), not '\(name)'", command: "summary")
+        }
+        return format
+    }
+
+    /// `--vs previous` or `--vs BEAT`.
+    private static func comparisonRequest(_ value: String, in session: Session) throws -> SummaryComparisonRequest {
+        if value == "previous" { return .previous }
+        let beats = try BeatStore(corpus: try session.corpus())
+        guard try beats.get(value) != nil else {
+            let names = try beats.list().map(\.name)
+            let hint = Suggestion.closest(to: value, among: names + ["previous"]).map { " Did you mean '\($0)'?" } ?? ""
+            throw UsageError("--vs takes previous or a beat's name; there is no beat '\(value)'.\(hint)", command: "summary")
+        }
+        return .other(label: "beat \(value)", query: try session.compile("beat:\(value)"))
+    }
+}
+
+/// What `summary` was asked about: a stored beat named by its first and only
+/// word, or a query.
+struct SummarySubject {
+    var label: String
+    var query: CompiledQuery
+
+    init(_ text: String, in session: Session) throws {
+        let words = QueryOptions.tokens(text)
+        if words.count == 1, try BeatStore(corpus: try session.corpus()).get(String(words[0])) != nil {
+            label = "beat \(words[0])"
+            query = try session.compile("beat:\(words[0])")
+        } else {
+            label = session.shownQuery(text).isEmpty ? "all posts" : session.shownQuery(text)
+            query = try session.compile(text)
+        }
+    }
+}
+
+extension SummaryWindow {
+    /// The window `--since`/`--until` name, read as the query grammar reads
+    /// `since:`/`until:`; a missing end comes from the query's own dates, else
+    /// now (the window ends just before it); a missing start from the query's
+    /// dates, else 30 days before the end.
+    init(since: String?, until: String?, query: CompiledQuery, now: Int64, context: QueryContext) throws {
+        /// The span `key:value` means in a query (`since:30d`, `until:2026-06-30`).
+        func span(_ key: String, _ value: String) throws -> SummaryWindow {
+            do throws(QueryError) {
+                let compiled = try QueryCompiler.compile("\(key):\(value)", context: context)
+                return SummaryWindow(idRange: compiled.idRange ?? Int64.min...Int64.max)
+            } catch {
+                throw UsageError("--\(key) \(value): \(error.message)", command: "summary")
+            }
+        }
+        let queryRange = query.idRange ?? Int64.min...Int64.max
+        let queryWindow = SummaryWindow(idRange: queryRange)
+        var end = now
+        if let until {
+            end = try span("until", until).end
+        } else if queryRange.upperBound != Int64.max {
+            end = queryWindow.end
+        }
+        var start = end - 30 * 86_400
+        if let since {
+            start = try span("since", since).start
+        } else if queryRange.lowerBound != Int64.min {
+            start = queryWindow.start
+        }
+        guard start < end else {
+            throw UsageError("the window is empty: --since must come before --until", command: "summary")
+        }
+        self.init(start: start, end: end)
+    }
+}
