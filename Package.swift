@@ -41,7 +41,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "BeatShellTests", dependencies: ["BeatShell", "BeatCore", "BeatTestSupport"], exclude: ["Golden"]),
         .testTarget(
-            name: "BeatEndToEndTests", dependencies: ["beat", "BeatCore", "BeatSQLite", "BeatTestSupport"]),
+            name: "BeatEndToEndTests", dependencies: ["beat", "BeatCore", "BeatSQLite", "BeatTestSupport"],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

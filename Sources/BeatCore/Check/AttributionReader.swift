@@ -86,7 +86,7 @@ enum AttributionReader {
         }
         var author: String? = nameWords.joined(separator: " ")
         if let name = author, name.isEmpty || anonymous.contains(name.lowercased()) || isPlaceOrDate(name) { author = nil }
-        if let name = author, nameWords.count > 1, !nameWords.allSatisfy(isCapitalized) { author = nil }
+        if author != nil, nameWords.count > 1, !nameWords.allSatisfy(isCapitalized) { author = nil }
         return attribution(author: author, scope: parts, evidence: evidence)
     }
 

@@ -20,6 +20,10 @@ enum HTMLStory {
         var attributionStart: Int?
         var attributionVisibleStart: Int?
         var attributionText: [String] = []
+        /// The block's latest paragraph that opens with a dash (`<p>— name</p>`), with where
+        /// it ends in the source: an attribution when nothing but space follows it.
+        var dashParagraph: (range: Range<Int>, text: String)?
+        var paragraphStart: (source: Int, visible: Int)?
     }
 
     private struct OpenList {
@@ -104,10 +108,27 @@ enum HTMLStory {
                 if tag.name == "pre" { preDepth = max(0, preDepth - 1) }
             case ("blockquote", false):
                 quotes.append(OpenBlockQuote(tagStart: i, contentStart: tag.end, visibleStart: text.count))
+            case ("p", false) where quotes.count == 1:
+                quotes[0].paragraphStart = (i, text.count)
+            case ("p", true) where quotes.count == 1:
+                if let start = quotes[0].paragraphStart {
+                    let paragraph = text.collapsed(start.visible..<text.count)
+                    if paragraph.first.map({ "—–―-".contains($0) }) == true {
+                        quotes[0].dashParagraph = (start.source..<tag.end, paragraph)
+                    }
+                    quotes[0].paragraphStart = nil
+                }
             case ("blockquote", true):
                 guard var quote = quotes.popLast() else { break }
                 // A blockquote inside another belongs to the outer one.
                 guard quotes.isEmpty else { break }
+                // A last paragraph of the form `— name` is the attribution, as a footer would be.
+                if let dash = quote.dashParagraph,
+                    source[dash.range.upperBound..<i].allSatisfy({ $0.isWhitespace })
+                {
+                    quote.attributionParts.append(dash.range)
+                    quote.attributionText.append(dash.text)
+                }
                 var inner = ""
                 var cursor = quote.contentStart
                 for part in quote.attributionParts {

@@ -31,6 +31,9 @@ enum SummarySQL {
     /// Rows `(id, title, text)` of the posts whose ids are in the JSON array `?1`.
     static let textsByID = "SELECT p.id, p.title, p.text FROM posts p WHERE p.id IN (SELECT value FROM json_each(?1))"
 
+    /// Every post id of a range, from the index's own table of document sizes (one row per post).
+    static let idsInRange = "SELECT id FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2 ORDER BY id"
+
     /// The first post id at or after `?1` and at most `?2`: one probe of an evenly spread sample of the corpus.
     static let firstIDFrom = "SELECT id FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2 ORDER BY id LIMIT 1"
 }

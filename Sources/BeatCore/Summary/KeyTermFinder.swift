@@ -23,9 +23,9 @@ struct KeyTermFinder {
         let chosen = candidateTerms(beat: beat, against: background, limit: candidates)
         var result: [KeyTerm] = []
         for term in chosen {
-            let inBeat = try counter.posts(containing: term, in: side)
+            let (inBeat, inWindow) = try counter.counts(of: term, in: side)
             guard inBeat > 0 else { continue }
-            let other = try counter.posts(containing: term, in: side.window) - inBeat
+            let other = inWindow - inBeat
             guard Self.ratio(inBeat, of: scan.posts, other, of: restPosts) >= Self.smallestRatio else { continue }
             let score = LogLikelihood.g2(inBeat, of: scan.posts, other, of: restPosts)
             result.append(KeyTerm(term: term, posts: inBeat, otherPosts: other, score: score))

@@ -56,7 +56,7 @@ public struct SummaryLimits: Sendable, Equatable {
     public var candidateTerms: Int
 
     public init(
-        sentimentSample: Int = 2_000, termSample: Int = 500, backgroundSample: Int = 500, quoteSample: Int = 200,
+        sentimentSample: Int = 1_000, termSample: Int = 300, backgroundSample: Int = 300, quoteSample: Int = 150,
         burstSample: Int = 100, candidateTerms: Int = 20
     ) {
         self.sentimentSample = sentimentSample

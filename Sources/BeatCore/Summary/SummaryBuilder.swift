@@ -49,7 +49,7 @@ public final class SummaryBuilder {
         let finder = KeyTermFinder(counter: TermCounter(connection: connection), queryWords: queryWords(request.query))
         let side = CountedSide(query: request.query, window: window, scan: scan)
         let terms = try finder.keyTerms(
-            beat: beatTerms, background: try backgroundTerms(in: window, skipping: scan.posts == 0),
+            beat: beatTerms, background: try backgroundTerms(in: window, posts: corpusPosts, skipping: scan.posts == 0),
             scan: scan, side: side, corpusPosts: corpusPosts, count: request.termCount,
             candidates: max(request.termCount, limits.candidateTerms))
 
@@ -103,9 +103,18 @@ public final class SummaryBuilder {
 
     /// Document frequencies over posts of the whole corpus in the window, one
     /// probe every `1 / backgroundSample` of the window's id range (evenly spread in time).
-    private func backgroundTerms(in window: SummaryWindow, skipping: Bool) throws -> TermFrequencies {
+    private func backgroundTerms(in window: SummaryWindow, posts: Int, skipping: Bool) throws -> TermFrequencies {
         guard !skipping, window.seconds > 0, limits.backgroundSample > 0 else { return TermFrequencies([]) }
         let range = window.idRange
+        // A window smaller than the sample is read whole: probing by id steps would miss
+        // posts that share a stretch of time.
+        if posts <= limits.backgroundSample {
+            var ids: [Int64] = []
+            try connection.forEachRow(SummarySQL.idsInRange, [.integer(range.lowerBound), .integer(range.upperBound)]) {
+                ids.append($0.int64(0))
+            }
+            return TermFrequencies(try SampledPost.load(ids, on: connection).map { $0.terms() })
+        }
         let step = max(1, (range.upperBound - range.lowerBound) / Int64(limits.backgroundSample))
         var ids: [Int64] = []
         var probe = range.lowerBound
