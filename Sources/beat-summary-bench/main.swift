@@ -130,7 +130,7 @@ let context = QueryContext(now: window.end)
 func summarise(_ text: String, in corpus: Corpus) throws -> BeatSummary {
     let query = try QueryCompiler.compile(text, context: context)
     let request = SummaryRequest(label: text, query: query, window: window, comparison: options.previous ? .previous : nil)
-    return try SummaryBuilder(corpus: corpus, scorer: try LexiconSentiment.shared).summary(for: request)
+    return try SummaryBuilder(corpus: corpus, loadingScorer: { try LexiconSentiment.shared }).summary(for: request)
 }
 
 func figures(_ summary: BeatSummary) -> [(String, String)] {

@@ -18,13 +18,26 @@ import BeatSQLite
 /// Not `Sendable`: it uses the corpus's connection, on the thread that opened it.
 public final class SummaryBuilder {
     public let corpus: Corpus
-    public let scorer: any SentimentScoring
+    /// The sentiment scorer, made when first needed: on the thread that scores, so that
+    /// loading a lexicon overlaps the summary's reading of the index.
+    let scorer: @Sendable () throws -> any SentimentScoring
     public var limits: SummaryLimits
     var connection: Connection { corpus.connection }
 
     public init(corpus: Corpus, scorer: any SentimentScoring, limits: SummaryLimits = SummaryLimits()) {
         self.corpus = corpus
-        self.scorer = scorer
+        self.scorer = { scorer }
+        self.limits = limits
+    }
+
+    /// A builder whose scorer is made by `loadingScorer` (`{ try LexiconSentiment.shared }`)
+    /// the first time a summary scores its sample; its error is the summary's.
+    public init(
+        corpus: Corpus, loadingScorer: @escaping @Sendable () throws -> any SentimentScoring,
+        limits: SummaryLimits = SummaryLimits()
+    ) {
+        self.corpus = corpus
+        self.scorer = loadingScorer
         self.limits = limits
     }
 
@@ -42,8 +55,16 @@ public final class SummaryBuilder {
         let sample = try SampledPost.load(EvenSample.pick(scan.ids, limit: limits.sentimentSample), on: connection)
         let beatTerms = TermFrequencies(EvenSample.pick(sample, limit: limits.termSample).map { $0.terms() })
         let selector = QuoteSelector(frequencies: beatTerms)
-        let quoteCandidates = selector.candidates(from: EvenSample.pick(sample, limit: limits.quoteSample))
-        let chosenQuotes = selector.choose(quoteCandidates, count: request.quoteCount)
+        // Scoring the sample and choosing its quotes read only the loaded texts: they run
+        // on the second core while this thread counts terms in the index.
+        let (scorer, population, quotePosts, quoteCount) =
+            (self.scorer, scan.posts, EvenSample.pick(sample, limit: limits.quoteSample), request.quoteCount)
+        let textWork = BackgroundResult {
+            Result {
+                (Self.sentiment(of: sample, population: population, scorer: try scorer()),
+                 selector.choose(selector.candidates(from: quotePosts), count: quoteCount))
+            }
+        }
         let burstQuotes = try self.burstQuotes(timeline, scan: scan, sample: sample, selector: selector)
 
         let finder = KeyTermFinder(counter: TermCounter(connection: connection), queryWords: queryWords(request.query))
@@ -53,6 +74,7 @@ public final class SummaryBuilder {
             scan: scan, side: side, corpusPosts: corpusPosts, count: request.termCount,
             candidates: max(request.termCount, limits.candidateTerms))
 
+        let (sentiment, chosenQuotes) = try textWork.value().get()
         let quotes = try makeQuotes(chosenQuotes + burstQuotes.compactMap { $0 })
         for (index, candidate) in burstQuotes.enumerated() {
             timeline.bursts[index].quote = candidate.flatMap { quotes[QuoteReference($0)] }
@@ -68,7 +90,7 @@ public final class SummaryBuilder {
                 .map { SummaryShare(key: $0.key.venue, source: $0.key.source, count: $0.count, share: $0.share) },
             timeline: timeline, terms: terms, voices: Array(scan.voices().prefix(request.voiceCount)),
             quotes: chosenQuotes.compactMap { quotes[QuoteReference($0)] },
-            sentiment: sentiment(of: sample, population: scan.posts), comparison: comparison)
+            sentiment: sentiment, comparison: comparison)
     }
 
     /// `query` limited to `window` (an empty or reversed window selects nothing).
@@ -133,7 +155,9 @@ public final class SummaryBuilder {
     }
 
     /// The sentiment estimate of the sample, nil when the window holds no posts of the beat.
-    private func sentiment(of sample: [SampledPost], population: Int) -> SentimentEstimate? {
+    private static func sentiment(
+        of sample: [SampledPost], population: Int, scorer: any SentimentScoring
+    ) -> SentimentEstimate? {
         guard !sample.isEmpty else { return nil }
         var counts: [SentimentClass: Int] = [:]
         for post in sample { counts[scorer.classify(post.fullText), default: 0] += 1 }

@@ -36,7 +36,7 @@ enum SummaryCommand {
                 label: subject.label, query: subject.query, window: window, comparison: comparison,
                 quoteCount: try options.number("--quotes", default: 5, command: "summary"))
             let corpus = try session.corpus()
-            let summary = try SummaryBuilder(corpus: corpus, scorer: try LexiconSentiment.shared).summary(for: request)
+            let summary = try SummaryBuilder(corpus: corpus, loadingScorer: { try LexiconSentiment.shared }).summary(for: request)
             let write = { (session: Session) in
                 if format == .html {
                     session.output.write(Render.summaryHTML(summary, settings: session.renderSettings))
