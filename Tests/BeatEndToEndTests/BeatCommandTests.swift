@@ -9,11 +9,7 @@ import Testing
     static let aurora = "aurora OR \"open weights\" -source:news"
 
     private func demoCorpus() throws -> (TemporaryCorpus, String) {
-        let home = try TemporaryCorpus()
-        let db = home.directory + "/demo.db"
-        let imported = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        return (home, db)
+        try BeatProcess.demoCorpus()
     }
 
     private func beat(_ arguments: [String], db: String, home: TemporaryCorpus) throws -> BeatProcess.Result {

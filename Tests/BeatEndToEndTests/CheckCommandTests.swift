@@ -24,11 +24,7 @@ import Testing
         """
 
     private func demo() throws -> (TemporaryCorpus, String) {
-        let home = try TemporaryCorpus()
-        let db = home.directory + "/demo.db"
-        let imported = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        return (home, db)
+        try BeatProcess.demoCorpus()
     }
 
     @Test func aStoryWithUnverifiedQuotesExitsOneWithEveryVerdict() throws {

@@ -181,13 +181,6 @@ import Testing
     }
 }
 
-enum DemoCorpusFile {
-    static var path: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/BeatCore/Resources/demo-corpus.jsonl").path
-    }
-}
-
 extension Int {
     var formattedWithSeparators: String {
         let digits = String(self)

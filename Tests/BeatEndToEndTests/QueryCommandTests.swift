@@ -10,11 +10,7 @@ import Testing
 
     /// A corpus holding the demo posts, imported by the binary itself.
     private func demoCorpus() throws -> (TemporaryCorpus, String) {
-        let home = try TemporaryCorpus()
-        let db = home.directory + "/demo.db"
-        let imported = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        return (home, db)
+        try BeatProcess.demoCorpus()
     }
 
     private func beat(_ arguments: [String], db: String, home: TemporaryCorpus, input: String? = nil) throws -> BeatProcess.Result {

@@ -10,10 +10,7 @@ import Testing
     static let chips = "chip OR chips OR \"export controls\" OR tsmc"
 
     private func demoCorpus() throws -> (TemporaryCorpus, String) {
-        let home = try TemporaryCorpus()
-        let db = home.directory + "/demo.db"
-        let imported = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        let (home, db) = try BeatProcess.demoCorpus()
         let defined = try beat(["beat", "add", "chips", Self.chips], db: db, home: home)
         #expect(defined.status == 0, "\(defined.stderr)")
         return (home, db)

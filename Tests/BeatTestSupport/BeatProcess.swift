@@ -59,3 +59,30 @@ public enum BeatProcess {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension BeatProcess {
+    /// The demo import did not succeed; the binary's own words are in `description`.
+    public struct DemoImportFailed: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A temporary home holding `demo.db`: the demo posts imported by the built `beat` itself,
+    /// as a user would load them.
+    public static func demoCorpus() throws -> (home: TemporaryCorpus, db: String) {
+        let home = try TemporaryCorpus()
+        let db = home.directory + "/demo.db"
+        let imported = try run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
+        guard imported.status == 0 else {
+            throw DemoImportFailed(description: "beat import of the demo corpus exited \(imported.status): \(imported.stderr)")
+        }
+        return (home, db)
+    }
+}
+
+/// The demo corpus's JSONL in the source tree.
+public enum DemoCorpusFile {
+    public static var path: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/BeatCore/Resources/demo-corpus.jsonl").path
+    }
+}
