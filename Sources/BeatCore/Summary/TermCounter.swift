@@ -22,12 +22,6 @@ struct CountedSide {
 struct TermCounter {
     let connection: Connection
 
-    /// Posts of `window` containing `term`.
-    func posts(containing term: String, in window: SummaryWindow) throws -> Int {
-        guard window.seconds > 0 else { return 0 }
-        return try count(CompiledQuery(match: FTSText.quoted(term), idRange: window.idRange))
-    }
-
     /// Posts of `side` containing `term`. When the side is a plain text match,
     /// FTS5 intersects the two posting lists itself (`(beat) AND "term"`),
     /// skipping through the longer one; otherwise the term's posts in the
