@@ -91,7 +91,8 @@ struct SummarySubject {
             label = "beat \(words[0])"
             query = try session.compile("beat:\(words[0])")
         } else {
-            label = session.shownQuery(text).isEmpty ? "all posts" : session.shownQuery(text)
+            let shown = session.shownQuery(text)
+            label = shown.isEmpty ? "all posts" : shown
             query = try session.compile(text)
         }
     }
