@@ -148,6 +148,6 @@ import Testing
         let rows = result.stdout.split(separator: "\r\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
         #expect(rows == ["name", "ai-geopolitics", "ai-healthcare", "open-source-ai"])
         let count = try BeatProcess.run(["--now", Self.now, "--format", "json", "count", "beat:open-source-ai"], home: home.directory)
-        #expect(count.stdout == "{\"count\": 125}\n", "\(count.stderr)")
+        #expect(count.stdout == "{\"count\": 125, \"filters\": null}\n", "\(count.stderr)")
     }
 }

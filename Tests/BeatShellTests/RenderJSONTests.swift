@@ -21,13 +21,13 @@ import Testing
 
     @Test func countIsOneObjectWithANumber() {
         let text = Render.string { Render.count(1234, query: "x", as: .json, settings: RenderSettings(), to: $0) }
-        #expect(text == "{\"count\": 1234}\n")
+        #expect(text == "{\"count\": 1234, \"filters\": null}\n")
     }
 
     @Test func searchHasTheDocumentedKeysAndTypes() throws {
         let text = Render.string { Render.search(F.page, as: .json, settings: RenderSettings(), to: $0) }
         #expect(text.hasSuffix("}\n") && text.filter { $0 == "\n" }.count == 1)
-        #expect(try keys(text) == ["query", "total", "hits"])
+        #expect(try keys(text) == ["query", "total", "hits", "filters"])
         let document = try object(text)
         #expect(document["query"] as? String == "\"open weights\" source:reddit,bluesky")
         #expect((document["total"] as? NSNumber)?.intValue == 1234)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func quotesHaveTheDocumentedKeysAndTypes() throws {
         let text = Render.string { Render.quotes(F.quotes, as: .json, settings: RenderSettings(), to: $0) }
-        #expect(try keys(text) == ["quotes"])
+        #expect(try keys(text) == ["quotes", "filters"])
         let first = try #require(try JSONParser.parse(text)["quotes"]?.array?.first?.object)
         #expect(first.keys == ["text", "id", "source", "venue", "author", "published_at", "url", "count"])
         let quotes = try #require(try object(text)["quotes"] as? [[String: Any]])
@@ -71,7 +71,7 @@ import Testing
 
     @Test func breakdownSourcesAuthorsAndShow() throws {
         let counts = Render.string { Render.counts(F.sourceBuckets, by: .source, as: .json, settings: RenderSettings(), to: $0) }
-        #expect(try keys(counts) == ["by", "buckets"])
+        #expect(try keys(counts) == ["by", "buckets", "filters"])
         let buckets = try #require(try object(counts)["buckets"] as? [[String: Any]])
         #expect(buckets.map { $0["key"] as? String } == ["reddit", "hackernews", "bluesky", "mastodon", "news"])
         #expect(buckets.map { ($0["count"] as? NSNumber)?.intValue } == [121, 84, 60, 41, 1])
@@ -88,7 +88,7 @@ import Testing
         #expect((authorRows[0]["posts"] as? NSNumber)?.intValue == 12_345)
 
         let show = Render.string { Render.post(F.detail, as: .json, settings: RenderSettings(), to: $0) }
-        #expect(try keys(show) == Self.postKeys + ["text", "score", "lang", "tags", "parent", "thread_root", "replies"])
+        #expect(try keys(show) == Self.postKeys + ["text", "score", "lang", "tags", "parent", "thread_root", "replies", "filters"])
         let post = try object(show)
         #expect(post["text"] as? String == F.longText)
         #expect((post["score"] as? NSNumber)?.intValue == 412)
@@ -104,7 +104,11 @@ import Testing
 
     /// jsonl is the json document's list, one element per line.
     @Test(arguments: RenderKind.all) func jsonLinesAreTheElementsOfTheDocument(_ kind: RenderKind) throws {
-        let document = try JSONParser.parse(kind.text(.json))
+        // Each document ends with the filters it was made under; a line of jsonl does not carry them.
+        var text = kind.text(.json)
+        #expect(text.hasSuffix(", \"filters\": null}\n"))
+        text = String(text.dropLast(", \"filters\": null}\n".count)) + "}\n"
+        let document = try JSONParser.parse(text)
         let lines = kind.text(.jsonl).split(separator: "\n").map { try? JSONParser.parse(String($0)) }
         let listKey = ["hits", "quotes", "buckets", "sources", "authors", "beats"].first { document[$0] != nil }
         let list = listKey.flatMap { document[$0]?.array }

@@ -104,7 +104,7 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         let text = SummaryCase.all[1].text(.json)
         #expect(text.filter { $0 == "\n" }.count == 1)
         let doc = try JSONParser.parse(text)
-        #expect(doc.object?.keys == ["label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "quotes", "sentiment", "comparison"])
+        #expect(doc.object?.keys == ["label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "quotes", "sentiment", "comparison", "filters"])
         #expect(doc["window"]?.object?.keys == ["start", "end"])
         #expect(doc["window"]?["start"]?.string == "2026-10-22T00:00:00Z")
         #expect(doc["volume"]?.object?.keys == ["posts", "last_day", "corpus_posts", "share"])
@@ -136,7 +136,7 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         #expect(comparison["change"]?.double == Double(1234 - 980) / 980)
         #expect(comparison["rising_terms"]?.array?.first?.object?.keys == ["term", "before", "after"])
         #expect(comparison["falling_voices"]?.array?.first?.object?.keys == ["author", "source", "before", "after"])
-        #expect(SummaryCase.all[0].text(.json).hasSuffix("\"comparison\": null}\n"))
+        #expect(SummaryCase.all[0].text(.json).hasSuffix("\"comparison\": null, \"filters\": null}\n"))
     }
 
     /// Hostile text survives json as data, exactly.
