@@ -38,7 +38,7 @@ public final class Shell {
                 _ = interrupts?.takeInterruptAtPrompt()
                 if session.isInteractive {
                     // A continued entry is dropped whole; the next prompt is a fresh one.
-                    session.errors.line(pending.isEmpty ? "(type quit or press Ctrl-D to leave)" : "(entry dropped)")
+                    session.errors.line(pending.isEmpty ? "\n(type quit or press Ctrl-D to leave)" : "\n(entry dropped)")
                 }
                 pending = ""
             case .line(let line):

@@ -49,6 +49,9 @@ static inline int beat_history_set_unique(History *h, HistEvent *ev, int unique)
 static inline int beat_history_enter(History *h, HistEvent *ev, const char *line) {
     return history(h, ev, H_ENTER, line);
 }
+static inline int beat_history_clear(History *h, HistEvent *ev) {
+    return history(h, ev, H_CLEAR);
+}
 static inline int beat_history_load(History *h, HistEvent *ev, const char *path) {
     return history(h, ev, H_LOAD, path);
 }

@@ -46,7 +46,10 @@ public final class EditLineReader: LineReader {
             }
             _ = beat_el_bind(el, "^I", "beat-complete")
         }
-        if let historyPath { _ = beat_history_load(h, &event, historyPath) }
+        if let historyPath {
+            _ = beat_history_load(h, &event, historyPath)
+            replaceHistory(with: EditLineReader.withoutRepeats(entries()))
+        }
     }
 
     deinit {
@@ -68,6 +71,12 @@ public final class EditLineReader: LineReader {
 
     public func remember(_ entry: String) {
         guard !entry.trimmedOfSpaces.isEmpty else { return }
+        // libedit's "unique" only drops a repeat of the entry just before; an entry typed
+        // again anywhere moves to the end instead of being kept twice.
+        let earlier = entries()
+        if earlier.contains(where: { EditLineReader.sameEntry($0, entry) }) {
+            replaceHistory(with: earlier.filter { !EditLineReader.sameEntry($0, entry) })
+        }
         _ = beat_history_enter(history, &event, entry)
         if let historyPath { _ = beat_history_save(history, &event, historyPath) }
     }
@@ -81,6 +90,29 @@ public final class EditLineReader: LineReader {
             step = beat_history_prev(history, &event)
         }
         return result
+    }
+
+    /// The history cleared and filled with `entries`, oldest first.
+    private func replaceHistory(with entries: [String]) {
+        _ = beat_history_clear(history, &event)
+        for entry in entries { _ = beat_history_enter(history, &event, entry) }
+    }
+
+    /// Two history entries are the same command when they differ only in a final line break.
+    static func sameEntry(_ a: String, _ b: String) -> Bool {
+        func trimmed(_ s: String) -> Substring { s.hasSuffix("\n") ? s.dropLast() : Substring(s) }
+        return trimmed(a) == trimmed(b)
+    }
+
+    /// `entries` with each command kept only at its latest place.
+    static func withoutRepeats(_ entries: [String]) -> [String] {
+        var seen = Set<Substring>()
+        var kept: [String] = []
+        for entry in entries.reversed() {
+            let key = entry.hasSuffix("\n") ? entry.dropLast() : Substring(entry)
+            if seen.insert(key).inserted { kept.append(entry) }
+        }
+        return kept.reversed()
     }
 
     /// Tab: inserts what all candidates share; one candidate gets a space after
