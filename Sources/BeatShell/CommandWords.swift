@@ -68,6 +68,17 @@ public enum CommandWords {
         return false
     }
 
+    /// The quote character left open at the end of `line`, if any.
+    public static func openQuote(_ line: String) -> Character? {
+        do { _ = try split(line) } catch {
+            guard let index = line.index(line.startIndex, offsetBy: error.column - 1, limitedBy: line.endIndex),
+                  index < line.endIndex
+            else { return nil }
+            return line[index]
+        }
+        return nil
+    }
+
     /// The text after the first word, as typed (leading spaces removed).
     public static func rest(afterFirstWordOf text: String) -> String {
         var rest = Substring(text).drop { $0 == " " || $0 == "\t" }

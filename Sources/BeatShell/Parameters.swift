@@ -1,5 +1,7 @@
 /// `$NAME` and `${NAME}` in query files: replaced by `--param NAME=VALUE`,
 /// else by `set NAME VALUE`. A `$` not followed by a name (`$2.3 billion`) stays.
+/// A value keeps the quotes it was set with (`set T "open weights"` makes `$T` a
+/// phrase); inside a phrase its words go in without them.
 enum Parameters {
     struct UnknownParameter: Error, CustomStringConvertible {
         let name: String
@@ -12,9 +14,17 @@ enum Parameters {
         guard text.contains("$") else { return text }
         var output = ""
         var index = text.startIndex
+        // The quote the text is inside at `index`: a quoted value put inside a phrase
+        // (`"${T} licence"`) gives its words, not its quotes.
+        var quote: Character?
         while index < text.endIndex {
             let character = text[index]
             guard character == "$" else {
+                if character == quote {
+                    quote = nil
+                } else if quote == nil && (character == "\"" || character == "'") {
+                    quote = character
+                }
                 output.append(character)
                 index = text.index(after: index)
                 continue
@@ -33,10 +43,17 @@ enum Parameters {
                 continue
             }
             guard let value = session.parameters[name] ?? session.variables[name] else { throw UnknownParameter(name: name) }
-            output += value
+            output += quote == nil ? value : unquoted(value)
             index = braced ? text.index(after: nameEnd) : nameEnd
         }
         return output
+    }
+
+    /// `"two words"` or `'two words'` without its quotes; any other value as it is.
+    private static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
+        let inner = value.dropFirst().dropLast()
+        return inner.contains(first) ? value : String(inner)
     }
 
     private static func isNameCharacter(_ character: Character, first: Bool) -> Bool {

@@ -45,10 +45,37 @@ public final class Session {
     /// Long output on a terminal goes through `$PAGER` (`pager off`, `--no-pager`).
     public var usesPager = true
 
-    /// The prompt: the corpus's name and the active filters, `corpus [source:reddit]> `.
+    /// The settings a query file may change for its own lines, restored when it ends.
+    struct Settings {
+        var format: OutputFormat
+        var filters: String
+        var fixedNow: Int64?
+        var showsTimer: Bool
+        var usesPager: Bool
+        var colorOverride: Bool?
+    }
+
+    var settings: Settings {
+        get { Settings(format: format, filters: filters, fixedNow: fixedNow, showsTimer: showsTimer, usesPager: usesPager, colorOverride: colorOverride) }
+        set {
+            format = newValue.format
+            filters = newValue.filters
+            fixedNow = newValue.fixedNow
+            showsTimer = newValue.showsTimer
+            usesPager = newValue.usesPager
+            colorOverride = newValue.colorOverride
+        }
+    }
+
+    /// The prompt: the corpus's name, a fixed now (`set now`, `--now`) and the active
+    /// filters, `corpus @2026-11-19 [source:reddit]> `.
     public var prompt: String {
         let file = (databasePath as NSString).lastPathComponent
-        let name = file.hasSuffix(".db") ? String(file.dropLast(3)) : file
+        var name = file.hasSuffix(".db") ? String(file.dropLast(3)) : file
+        if let fixedNow {
+            let time = CivilTime.iso8601(fixedNow)
+            name += " @" + (time.hasSuffix("T00:00:00Z") ? String(time.dropLast(10)) : time)
+        }
         return filters.isEmpty ? "\(name)> " : "\(name) [\(filters)]> "
     }
 
@@ -58,7 +85,8 @@ public final class Session {
     /// Layout for renderers: the terminal's width, and colour only on a terminal without NO_COLOR.
     public var renderSettings: RenderSettings {
         let color = colorOverride ?? (output.isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
-        return RenderSettings(width: output.isTerminal ? TerminalSize.columns(environment: environment) : 100, color: color)
+        return RenderSettings(
+            width: output.isTerminal ? TerminalSize.columns(environment: environment) : 100, color: color, filters: filters)
     }
 
     /// Runs `body` with results collected in memory, and returns them.

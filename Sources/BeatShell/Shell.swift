@@ -36,18 +36,26 @@ public final class Shell {
                 return worstStatus
             case .interrupted:
                 _ = interrupts?.takeInterruptAtPrompt()
-                if pending.isEmpty && session.isInteractive {
-                    session.errors.line("(type quit or press Ctrl-D to leave)")
+                if session.isInteractive {
+                    // A continued entry is dropped whole; the next prompt is a fresh one.
+                    session.errors.line(pending.isEmpty ? "(type quit or press Ctrl-D to leave)" : "(entry dropped)")
                 }
                 pending = ""
             case .line(let line):
-                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") { continue }
-                if line.hasSuffix("\\") && !line.hasSuffix("\\\\") {
-                    pending += line.dropLast() + "\n"
+                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") {
+                    reader.skipEntry()
+                    continue
+                }
+                if line.hasSuffix("\\") && !line.hasSuffix("\\\\") && CommandWords.openQuote(pending + line) == nil {
+                    // A continued line goes on the same command: the line break is a space.
+                    pending += line.dropLast() + " "
                     continue
                 }
                 pending += line
                 if CommandWords.needsContinuation(pending) {
+                    if session.isInteractive, !pending.contains("\n"), let quote = CommandWords.openQuote(pending) {
+                        session.errors.line("(the \(quote) is still open: type the rest and close it, or press Ctrl-C to drop the entry)")
+                    }
                     pending += "\n"
                     continue
                 }
@@ -76,7 +84,18 @@ public final class Shell {
         let reader = FileLineReader(text: String(decoding: data, as: UTF8.self))
         let shell = Shell(session: session, reader: reader, stopOnError: false)
         shell.location = { "\(path):\(reader.entryLine)" }
-        _ = shell.run()
+        // Its commands are silent (`filter source:reddit` would otherwise echo before the
+        // first result, and `beat --format json …` would no longer parse); errors still show.
+        _ = session.capturingOutput {
+            _ = shell.run()
+            return .success
+        }
+    }
+
+    /// A command's time for `timer on`, in milliseconds: `time: 12.4 ms`, `time: 1,234 ms`.
+    static func elapsed(_ seconds: Double) -> String {
+        let milliseconds = seconds * 1000
+        return milliseconds < 100 ? String(format: "time: %.1f ms", milliseconds) : "time: \(Int(milliseconds.rounded()).formatted) ms"
     }
 
     /// Writes an error, prefixed with the script location when there is one.
@@ -146,7 +165,7 @@ public final class Shell {
             } ?? run()
             session.output.flush()
             if session.showsTimer {
-                session.errors.line(String(format: "time: %.3f s", Date().timeIntervalSince(started)))
+                session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))
             }
             return outcome == .success ? 0 : 1
         } catch is QuitRequest {

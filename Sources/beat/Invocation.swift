@@ -131,7 +131,11 @@ struct Invocation {
             return Shell(session: session, reader: StringLineReader(commandText), stopOnError: true).run()
         }
         if !interactive {
-            return Shell(session: session, reader: PlainLineReader(), stopOnError: true).run()
+            // Errors name the line of the piped input they come from, as `-:LINE` (like a file's `FILE:LINE`).
+            let reader = PlainLineReader()
+            let shell = Shell(session: session, reader: reader, stopOnError: true)
+            shell.location = { "-:\(reader.entryLine)" }
+            return shell.run()
         }
         let historyPath = HistoryLocation.path(environment: environment)
         var reader: LineReader = PlainLineReader()

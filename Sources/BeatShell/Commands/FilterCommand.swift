@@ -6,7 +6,11 @@ enum FilterCommand {
         summary: "filters for every following command; 'filter clear' removes them",
         usage: "filter [FILTERS | clear]",
         examples: ["filter source:reddit since:30d", "filter", "filter clear"],
-        details: "With no argument, shows the active filters as the command that sets them.",
+        details: """
+            With no argument, shows the active filters as the command that sets them. A new 'filter'
+            replaces the active filters (it says which); filters that cannot hold together
+            (source:bluesky source:reddit) are pointed out.
+            """,
         run: { session, arguments in
             let text = arguments.raw.trimmedOfSpaces
             switch text {
@@ -23,8 +27,12 @@ enum FilterCommand {
                 } catch {
                     throw UsageError(error.rendered(query: text).withoutErrorPrefix)
                 }
+                let previous = session.filters
                 session.filters = text
-                session.output.line("filter \(text)")
+                // `filter X` replaces what was there; say so, since it reads like adding.
+                session.output.line("filter \(text)" + (previous.isEmpty || previous == text
+                    ? "" : "   (replaces \(previous); to keep both: filter \(previous) \(text))"))
+                for conflict in FilterConflicts.find(in: text) { session.errors.line("warning: \(conflict)") }
             }
             return .success
         })

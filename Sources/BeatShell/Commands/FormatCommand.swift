@@ -16,6 +16,8 @@ enum FormatCommand {
                 throw UsageError("unknown format '\(name)'; formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "format")
             }
             session.format = format
+            // Confirmed at the shell; a script's output stays only its results.
+            if session.isInteractive && session.runDepth == 0 { session.output.line("format \(format.rawValue)") }
             return .success
         })
 }

@@ -49,6 +49,14 @@ indirect enum JSONText {
         }
     }
 
+    /// A json document with the session filters it was made under appended as `"filters"`
+    /// (a string as typed after `filter`, null when none).
+    func document(_ settings: RenderSettings) -> String {
+        guard case .object(let members) = self else { return text + "\n" }
+        let filters: JSONText = settings.filters.isEmpty ? .null : .string(settings.filters)
+        return JSONText.object(members + [("filters", filters)]).text + "\n"
+    }
+
     /// The JSON text, on one line.
     var text: String {
         var out = ""

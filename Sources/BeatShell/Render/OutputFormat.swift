@@ -87,11 +87,15 @@ public struct RenderSettings: Sendable, Equatable {
     /// The current time in unix seconds, for relative ages ("2d ago"); nil leaves them out, which
     /// keeps output reproducible.
     public var now: Int64?
+    /// The session filters the result was made under (`filter source:reddit`); every json
+    /// document names them as `"filters"` (null when none), so a figure travels with its conditions.
+    public var filters: String
 
-    public init(width: Int = 80, color: Bool = false, now: Int64? = nil) {
+    public init(width: Int = 80, color: Bool = false, now: Int64? = nil, filters: String = "") {
         self.width = width
         self.color = color
         self.now = now
+        self.filters = filters
     }
 
     /// The width tables are laid out in: narrow terminals still get a readable minimum.

@@ -21,7 +21,7 @@ extension Render {
             ])
             for (i, a) in authors.enumerated() { table.add([String(i + 1), a.author, a.source, a.posts.formatted]) }
             for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
-        case .json: write(JSONText.object([("authors", .array(authors.map(json)))]).text + "\n")
+        case .json: write(JSONText.object([("authors", .array(authors.map(json)))]).document(settings))
         case .jsonl:
             for a in authors { write(json(a).text + "\n") }
         case .csv:

@@ -12,7 +12,7 @@ extension Render {
         switch format {
         case .table: beatsTable(reports, now: now, settings, write)
         case .json:
-            write(JSONText.object([("now", .time(now)), ("beats", .array(reports.map { .object(beatMembers($0)) }))]).text + "\n")
+            write(JSONText.object([("now", .time(now)), ("beats", .array(reports.map { .object(beatMembers($0)) }))]).document(settings))
         case .jsonl:
             for report in reports { write(JSONText.object(beatMembers(report)).text + "\n") }
         case .csv:
@@ -41,7 +41,8 @@ extension Render {
         let b = report.beat, v = report.volume
         switch format {
         case .table: beatTable(report, settings, write)
-        case .json, .jsonl: write(JSONText.object(beatDetailMembers(report)).text + "\n")
+        case .json: write(JSONText.object(beatDetailMembers(report)).document(settings))
+        case .jsonl: write(JSONText.object(beatDetailMembers(report)).text + "\n")
         case .csv:
             write(CSVText.row(["name", "query", "description", "created_at", "updated_at", "now"] + beatCSVHeader.dropFirst(2)))
             write(CSVText.row(

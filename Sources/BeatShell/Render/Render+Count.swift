@@ -12,7 +12,9 @@ extension Render {
             for piece in StyledText(plain: line).wrapped(width: settings.tableWidth) {
                 write(piece.terminalText(color: false) + "\n")
             }
-        case .json, .jsonl:
+        case .json:
+            write(JSONText.object([("count", .int(count))]).document(settings))
+        case .jsonl:
             write(JSONText.object([("count", .int(count))]).text + "\n")
         case .csv:
             write(CSVText.row(["count"]) + CSVText.row([String(count)]))
@@ -35,7 +37,7 @@ extension Render {
         switch format {
         case .table: countsTable(buckets, dimension, settings, write)
         case .json:
-            write(JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))]).text + "\n")
+            write(JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))]).document(settings))
         case .jsonl:
             for bucket in buckets { write(json(bucket).text + "\n") }
         case .csv:

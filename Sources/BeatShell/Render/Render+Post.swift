@@ -9,7 +9,8 @@ extension Render {
     public static func post(_ detail: PostDetail, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void) {
         switch format {
         case .table: postTable(detail, settings, write)
-        case .json, .jsonl: write(json(detail).text + "\n")
+        case .json: write(json(detail).document(settings))
+        case .jsonl: write(json(detail).text + "\n")
         case .csv:
             write(CSVText.row([
                 "id", "source", "venue", "author", "published_at", "title", "url", "text", "score", "lang", "tags",

@@ -11,7 +11,7 @@ extension Render {
         switch format {
         case .table: quotesTable(quotes, settings, write)
         case .json:
-            write(JSONText.object([("quotes", .array(quotes.map(json)))]).text + "\n")
+            write(JSONText.object([("quotes", .array(quotes.map(json)))]).document(settings))
         case .jsonl:
             for quote in quotes { write(json(quote).text + "\n") }
         case .csv:

@@ -14,7 +14,7 @@ extension Render {
             let document: JSONText = .object([
                 ("query", .string(page.query)), ("total", .int(page.total)), ("hits", .array(page.hits.map(json))),
             ])
-            write(document.text + "\n")
+            write(document.document(settings))
         case .jsonl:
             for hit in page.hits { write(json(hit).text + "\n") }
         case .csv:

@@ -15,7 +15,7 @@ extension Render {
         }
         switch format {
         case .table: sourcesTable(coverage, settings, write)
-        case .json: write(JSONText.object([("sources", .array(coverage.map(json)))]).text + "\n")
+        case .json: write(JSONText.object([("sources", .array(coverage.map(json)))]).document(settings))
         case .jsonl:
             for c in coverage { write(json(c).text + "\n") }
         case .csv:

@@ -9,7 +9,7 @@ extension Render {
         case .table:
             withoutActuallyEscaping(write) { summaryTable(summary, settings, $0) }
         case .json:
-            write(SummaryJSON.document(summary).text + "\n")
+            write(SummaryJSON.document(summary).document(settings))
         case .jsonl:
             for line in SummaryJSON.lines(summary) { write(line.text + "\n") }
         case .csv:

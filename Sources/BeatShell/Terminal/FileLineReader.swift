@@ -23,4 +23,5 @@ final class FileLineReader: LineReader {
 
     /// Called once an entry is complete: the next line starts a new one.
     func remember(_ entry: String) { entryStart = nil }
+    func skipEntry() { entryStart = nil }
 }
