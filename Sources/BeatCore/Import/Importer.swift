@@ -166,20 +166,21 @@ public final class Importer {
                 totalBytes: input.size, seconds: now - started))
         }
 
-        // Records are written a batch at a time in publication order. Post ids
-        // follow publication time, and FTS5 flushes its pending index data
-        // whenever a rowid is lower than the previous one; sorting a batch
-        // turns thousands of tiny index segments into one.
+        // Records are written a batch at a time (see PostWriter); each batch
+        // is one transaction unless the whole import is (--strict).
         func writePending() throws {
-            pending.sort { $0.publishedAt < $1.publishedAt }
-            for (index, record) in pending.enumerated() {
-                if cancellation.isSet { throw ImportError.cancelled }
-                switch try writer.write(record) {
+            var written = 0
+            try writer.write(batch: pending) { outcome in
+                switch outcome {
                 case .added: summary.added += 1
                 case .updated: summary.updated += 1
                 case .unchanged: summary.unchanged += 1
                 }
-                if index % 1024 == 1023 { reportProgress(pendingRecords: 0) }
+                written += 1
+                if written % 1024 == 0 {
+                    if cancellation.isSet { throw ImportError.cancelled }
+                    reportProgress(pendingRecords: 0)
+                }
             }
             pending.removeAll(keepingCapacity: true)
         }
@@ -229,31 +230,5 @@ public final class Importer {
         }
         events.fileDone(path, format, summary)
         return summary
-    }
-}
-
-/// A flag one thread sets and another polls.
-public final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    public init() {}
-
-    public var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    public func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
-
-    public func reset() {
-        lock.lock()
-        value = false
-        lock.unlock()
     }
 }

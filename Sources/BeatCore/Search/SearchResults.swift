@@ -71,11 +71,6 @@ public struct SearchPage: Sendable, Equatable {
     }
 }
 
-/// What `count --by` groups by.
-public enum CountDimension: String, CaseIterable, Sendable {
-    case source, venue, author, day, week, month
-}
-
 /// One row of a `count --by` breakdown.
 public struct CountBucket: Sendable, Equatable {
     /// The source, venue or author, or the bucket's first day (`2026-04-13`) or month (`2026-04`).

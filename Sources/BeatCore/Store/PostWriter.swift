@@ -1,20 +1,81 @@
 import BeatSQLite
 
-/// Stores post records: a new `(source, source_id)` is added, a known one with
-/// different content is updated in place, and one already stored as it is is
-/// counted as unchanged. The full-text index follows through the triggers in
-/// the same transaction.
+/// One batch as it was written, for the steps that run after it in the same
+/// transaction (see `PostWriter.batchSteps`).
+struct WrittenBatch {
+    /// A post the batch added or changed: its row id (after any move) and the record as stored.
+    struct Post {
+        let id: Int64
+        let record: PostRecord
+        let outcome: PostWriter.Outcome
+    }
+
+    /// Added and updated posts in the order they were written; unchanged ones are left out.
+    var posts: [Post] = []
+}
+
+/// Stores post records a batch at a time: a new `(source, source_id)` is added,
+/// a known one with different content is updated in place, and one already
+/// stored as it is is counted as unchanged.
+///
+/// The full-text index of the added posts is built at the end of each batch
+/// by one `INSERT INTO posts_fts … SELECT` over the batch's ids, not by a
+/// trigger per row: FTS5 flushes its pending terms at the end of every
+/// statement that fires a trigger, so row-at-a-time indexing writes a tiny
+/// segment per post and then spends most of the import merging them. Updates
+/// and deletes, rare in an import, still go through the `posts_au`/`posts_ad`
+/// triggers. Everything runs in the caller's transaction, so a committed batch
+/// has its index entries and nothing else has.
 final class PostWriter {
     enum Outcome { case added, updated, unchanged }
 
     private let connection: Connection
     private let importID: Int64
     private let now: Int64
+    /// Extra work per batch (per-post columns or tables derived from the
+    /// written posts), run after the batch's posts and index entries are
+    /// written, inside the same transaction.
+    var batchSteps: [(WrittenBatch, Connection) throws -> Void] = []
+
+    /// Ids added since the last index flush, not yet in `posts_fts`.
+    private var unindexed: [Int64] = []
+    private var written = WrittenBatch()
 
     init(connection: Connection, importID: Int64, now: Int64) {
         self.connection = connection
         self.importID = importID
         self.now = now
+    }
+
+    /// Writes `records` in publication order, then their index entries and the
+    /// batch steps. `each` is called after every record with its outcome. It
+    /// may throw to stop early (a cancel): the posts written until then still
+    /// get their index entries and batch steps, so the caller may commit them.
+    ///
+    /// Post ids follow publication time, and FTS5 starts a new segment whenever
+    /// a rowid is lower than the previous one; sorting the batch makes its
+    /// index entries one ascending run.
+    func write(batch records: [PostRecord], each: (Outcome) throws -> Void) throws {
+        let ordered = records.sorted { $0.publishedAt < $1.publishedAt }
+        for record in ordered {
+            let outcome = try write(record)
+            do {
+                try each(outcome)
+            } catch {
+                try finishBatch()
+                throw error
+            }
+        }
+        try finishBatch()
+    }
+
+    /// The per-batch steps: index entries for the added posts, then `batchSteps`.
+    private func finishBatch() throws {
+        try indexAdded()
+        if !written.posts.isEmpty {
+            for step in batchSteps { try step(written, connection) }
+        }
+        written.posts.removeAll(keepingCapacity: true)
     }
 
     // The new id is the next free one within the post's second, found by a
@@ -38,8 +99,35 @@ final class PostWriter {
         WHERE id = ?1
         """
 
-    func write(_ record: PostRecord) throws -> Outcome {
+    // The ids arrive as one JSON array; `IN` reads them in ascending order, so
+    // FTS5 receives one rising run of rowids.
+    private static let indexSQL = """
+        INSERT INTO posts_fts(rowid, title, text)
+        SELECT id, title, text FROM posts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id
+        """
+
+    /// Adds the index entries of the posts added since the last call.
+    private func indexAdded() throws {
+        guard !unindexed.isEmpty else { return }
+        var ids = "["
+        ids.reserveCapacity(unindexed.count * 20)
+        for (offset, id) in unindexed.enumerated() {
+            if offset > 0 { ids += "," }
+            ids += String(id)
+        }
+        ids += "]"
+        try connection.cachedStatement(Self.indexSQL).execute([.text(ids)])
+        unindexed.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ record: PostRecord) throws -> Outcome {
         let tags = record.tags.map(JSONWriter.stringArray)
+        if try insert(record, tags: tags) { return .added }
+        return try update(record, tags: tags)
+    }
+
+    /// Inserts `record` unless its `(source, source_id)` is stored; true when it was added.
+    private func insert(_ record: PostRecord, tags: String?) throws -> Bool {
         let insert = try connection.cachedStatement(Self.insertSQL)
         try insert.execute([
             .integer(record.publishedAt << Schema.sequenceBits), .text(record.source), .text(record.sourceID),
@@ -48,8 +136,11 @@ final class PostWriter {
             record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
             .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
         ])
-        if connection.changes == 1 { return .added }
-        return try update(record, tags: tags)
+        guard connection.changes == 1 else { return false }
+        let id = connection.lastInsertRowID
+        unindexed.append(id)
+        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added))
+        return true
     }
 
     private func update(_ incoming: PostRecord, tags: String?) throws -> Outcome {
@@ -79,6 +170,10 @@ final class PostWriter {
         if stored == comparable && storedTags == tags { return .unchanged }
         select.reset()
 
+        // The update and delete triggers remove the stored row's index
+        // entries, so that row must have them: it may be one this batch added
+        // (the same post twice in one file).
+        try indexAdded()
         if stored.publishedAt == record.publishedAt {
             try connection.cachedStatement(Self.updateSQL).execute([
                 .integer(id), record.venue.sqliteValue, record.author.sqliteValue, record.title.sqliteValue,
@@ -86,13 +181,16 @@ final class PostWriter {
                 record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
                 .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
             ])
+            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated))
         } else {
             // The id encodes the date, so a changed date moves the post: delete
             // and insert again, keeping when it was first imported.
             try connection.cachedStatement("DELETE FROM posts WHERE id = ?1").execute([.integer(id)])
-            guard try write(record) == .added else { preconditionFailure("re-insert after delete did not add") }
+            guard try insert(record, tags: tags) else { preconditionFailure("re-insert after delete did not add") }
+            let newID = connection.lastInsertRowID
             try connection.cachedStatement("UPDATE posts SET imported_at = ?2, updated_at = ?3 WHERE id = ?1")
-                .execute([.integer(connection.lastInsertRowID), .integer(importedAt), .integer(now)])
+                .execute([.integer(newID), .integer(importedAt), .integer(now)])
+            written.posts[written.posts.count - 1] = WrittenBatch.Post(id: newID, record: record, outcome: .updated)
         }
         return .updated
     }

@@ -84,5 +84,11 @@ enum Schema {
             updated_at INTEGER NOT NULL     -- unix seconds, UTC, of the last --replace
         ) WITHOUT ROWID;
         """,
+        // 5: new posts are indexed by the writer, a batch at a time in one
+        // statement (see PostWriter); updates and deletes keep their triggers.
+        // Anything else that inserts posts adds their `posts_fts` rows itself.
+        """
+        DROP TRIGGER posts_ai;
+        """,
     ]
 }

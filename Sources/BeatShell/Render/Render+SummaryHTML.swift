@@ -15,15 +15,15 @@ extension Render {
         page.add("<head>")
         page.add("<meta charset=\"utf-8\" />")
         page.add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />")
-        page.add("<title>\(HTMLText.text(title))</title>")
+        page.add("<title>\(HTMLEscaping.text(title))</title>")
         page.add("<style>\n\(SummaryHTMLPage.css)</style>")
         page.add("</head>")
         page.add("<body>")
         page.add("<main>")
         page.add("<header>")
-        page.add("<h1>\(HTMLText.text(title))</h1>")
-        if !s.query.isEmpty && s.query != s.label { page.add("<p class=\"query\">Query: <code>\(HTMLText.text(s.query))</code></p>") }
-        page.add("<p class=\"headline\">\(HTMLText.text(SummaryWording.headline(s)))</p>")
+        page.add("<h1>\(HTMLEscaping.text(title))</h1>")
+        if !s.query.isEmpty && s.query != s.label { page.add("<p class=\"query\">Query: <code>\(HTMLEscaping.text(s.query))</code></p>") }
+        page.add("<p class=\"headline\">\(HTMLEscaping.text(SummaryWording.headline(s)))</p>")
         page.add("</header>")
         page.shares(s)
         page.timeline(s)
@@ -35,7 +35,7 @@ extension Render {
         if let c = s.comparison { page.comparison(s, c) }
         var footer = "Every figure is a count of stored posts; every quote is verbatim from the post cited."
         if let now = settings.now { footer += " Made \(CivilTime.iso8601(now))." }
-        page.add("<footer><p>\(HTMLText.escape(footer))</p></footer>")
+        page.add("<footer><p>\(HTMLEscaping.escape(footer))</p></footer>")
         page.add("</main>")
         page.add("</body>")
         page.add("</html>")
@@ -82,14 +82,14 @@ struct SummaryHTMLPage {
         add("</table>")
     }
 
-    private mutating func none(_ text: String) { add("<p class=\"none\">\(HTMLText.escape(text))</p>") }
+    private mutating func none(_ text: String) { add("<p class=\"none\">\(HTMLEscaping.escape(text))</p>") }
 
     mutating func shares(_ s: BeatSummary) {
         open("sources", "Sources")
         if s.sources.isEmpty { none("No posts in the window.") } else {
             table(
                 "Posts by source", ["source", "posts", "share"], numbers: [1, 2],
-                s.sources.map { [HTMLText.text(SummaryWording.source($0)), $0.count.formatted, SummaryWording.percent($0.share)] },
+                s.sources.map { [HTMLEscaping.text(SummaryWording.source($0)), $0.count.formatted, SummaryWording.percent($0.share)] },
                 bars: s.sources.map { Double($0.count) })
         }
         close()
@@ -98,7 +98,7 @@ struct SummaryHTMLPage {
             table(
                 "Posts by venue", ["venue", "source", "posts", "share"], numbers: [2, 3],
                 s.venues.map {
-                    [HTMLText.text(SummaryWording.venue($0)), HTMLText.text($0.source ?? "-"), $0.count.formatted, SummaryWording.percent($0.share)]
+                    [HTMLEscaping.text(SummaryWording.venue($0)), HTMLEscaping.text($0.source ?? "-"), $0.count.formatted, SummaryWording.percent($0.share)]
                 },
                 bars: s.venues.map { Double($0.count) })
         }
@@ -110,7 +110,7 @@ struct SummaryHTMLPage {
         open("timeline", "Volume per " + SummaryWording.unit(t.bucketSize))
         add("<figure>")
         add(SummarySVG.timeline(t, label: s.label))
-        if !t.buckets.isEmpty { add("<figcaption>\(HTMLText.text(Render.timelineNote(t, hasBurst: !t.bursts.isEmpty)))</figcaption>") }
+        if !t.buckets.isEmpty { add("<figcaption>\(HTMLEscaping.text(Render.timelineNote(t, hasBurst: !t.bursts.isEmpty)))</figcaption>") }
         add("</figure>")
         if !t.buckets.isEmpty {
             add("<details>")
@@ -132,7 +132,7 @@ struct SummaryHTMLPage {
             add("<ol class=\"bursts\">")
             for b in t.bursts {
                 add("<li>")
-                add("<p><strong>▲ \(SummaryWording.bucketLabel(b.start, t.bucketSize))</strong>: \(HTMLText.escape(SummaryWording.burst(b, t.bucketSize)))</p>")
+                add("<p><strong>▲ \(SummaryWording.bucketLabel(b.start, t.bucketSize))</strong>: \(HTMLEscaping.escape(SummaryWording.burst(b, t.bucketSize)))</p>")
                 if let q = b.quote { quote(q) }
                 add("</li>")
             }
@@ -147,7 +147,7 @@ struct SummaryHTMLPage {
             table(
                 "Terms this beat uses more than the rest of the corpus (phrases in quotes)", ["term", "posts", "elsewhere", "score"],
                 numbers: [1, 2, 3],
-                terms.map { [HTMLText.text(SummaryWording.term($0)), $0.posts.formatted, $0.otherPosts.formatted, SummaryWording.decimal($0.score)] })
+                terms.map { [HTMLEscaping.text(SummaryWording.term($0)), $0.posts.formatted, $0.otherPosts.formatted, SummaryWording.decimal($0.score)] })
             add("<p class=\"note\">posts: of this beat; elsewhere: of the rest of the corpus in the window; score: log-likelihood G².</p>")
         }
         close()
@@ -158,19 +158,19 @@ struct SummaryHTMLPage {
         if voices.isEmpty { none("None: no posts in the window.") } else {
             table(
                 "Authors with most posts", ["#", "author", "source", "posts"], numbers: [0, 3],
-                voices.enumerated().map { [String($0.offset + 1), HTMLText.text($0.element.author), HTMLText.text($0.element.source), $0.element.posts.formatted] })
+                voices.enumerated().map { [String($0.offset + 1), HTMLEscaping.text($0.element.author), HTMLEscaping.text($0.element.source), $0.element.posts.formatted] })
         }
         close()
     }
 
     /// A quote verbatim in a block quote, then who said it where and when, linked to the post.
     private mutating func quote(_ q: Quote) {
-        let text = q.isPartial ? "…" + HTMLText.lines(q.text) + "…" : HTMLText.lines(q.text)
-        add("<blockquote" + (SummaryWording.webURL(q.post.url).map { " cite=\"\(HTMLText.text($0))\"" } ?? "") + "><p>\(text)</p></blockquote>")
-        var cite = "— " + HTMLText.text(q.post.attribution) + ", " + HTMLText.link("<code>\(HTMLText.text(q.post.id))</code>", url: q.post.url)
+        let text = q.isPartial ? "…" + HTMLEscaping.lines(q.text) + "…" : HTMLEscaping.lines(q.text)
+        add("<blockquote" + (SummaryWording.webURL(q.post.url).map { " cite=\"\(HTMLEscaping.text($0))\"" } ?? "") + "><p>\(text)</p></blockquote>")
+        var cite = "— " + HTMLEscaping.text(q.post.attribution) + ", " + HTMLEscaping.link("<code>\(HTMLEscaping.text(q.post.id))</code>", url: q.post.url)
         if q.count > 1 || !q.alsoIn.isEmpty {
             let others = q.alsoIn.isEmpty ? "" : "; also in " + q.alsoIn.joined(separator: ", ")
-            cite += " <span class=\"also\">(\(HTMLText.text("\(Wording.posts(q.count)) say this" + others)))</span>"
+            cite += " <span class=\"also\">(\(HTMLEscaping.text("\(Wording.posts(q.count)) say this" + others)))</span>"
         }
         add("<p class=\"cite\">\(cite)</p>")
     }
@@ -196,7 +196,7 @@ struct SummaryHTMLPage {
             table(
                 "Tone of a sample of posts (estimate)", ["tone", "posts", "share"], numbers: [1, 2],
                 rows.map { [$0.name, $0.count.formatted, SummaryWording.percent($0.share)] }, bars: rows.map { Double($0.count) })
-            add("<p class=\"note\">An \(HTMLText.text(SummaryWording.sentimentBasis(e))).</p>")
+            add("<p class=\"note\">An \(HTMLEscaping.text(SummaryWording.sentimentBasis(e))).</p>")
         } else {
             none("No estimate: no posts in the window to score.")
         }
@@ -204,20 +204,20 @@ struct SummaryHTMLPage {
     }
 
     mutating func comparison(_ s: BeatSummary, _ c: SummaryComparison) {
-        open("comparison", "Compared with " + HTMLText.text(c.label))
-        add("<p>\(HTMLText.text(SummaryWording.comparisonVolume(s, c))).</p>")
+        open("comparison", "Compared with " + HTMLEscaping.text(c.label))
+        add("<p>\(HTMLEscaping.text(SummaryWording.comparisonVolume(s, c))).</p>")
         func terms(_ title: String, _ changes: [TermChange]) {
             add("<h3>\(title)</h3>")
             if changes.isEmpty { return none("None.") }
             table(title, ["term", "before", "now", "change"], numbers: [1, 2, 3], changes.map {
-                [HTMLText.text(SummaryWording.term($0.term)), $0.before.formatted, $0.after.formatted, SummaryWording.changeText(from: $0.before, to: $0.after)]
+                [HTMLEscaping.text(SummaryWording.term($0.term)), $0.before.formatted, $0.after.formatted, SummaryWording.changeText(from: $0.before, to: $0.after)]
             })
         }
         func voices(_ title: String, _ changes: [VoiceChange]) {
             add("<h3>\(title)</h3>")
             if changes.isEmpty { return none("None.") }
             table(title, ["author", "source", "before", "now", "change"], numbers: [2, 3, 4], changes.map {
-                [HTMLText.text($0.author), HTMLText.text($0.source), $0.before.formatted, $0.after.formatted,
+                [HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.before.formatted, $0.after.formatted,
                  SummaryWording.changeText(from: $0.before, to: $0.after)]
             })
         }
@@ -228,7 +228,7 @@ struct SummaryHTMLPage {
         add("<h3>New voices</h3>")
         if c.newVoices.isEmpty { none("None.") } else {
             table("Authors with posts here and none on the other side", ["author", "source", "posts"], numbers: [2],
-                  c.newVoices.map { [HTMLText.text($0.author), HTMLText.text($0.source), $0.posts.formatted] })
+                  c.newVoices.map { [HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.posts.formatted] })
         }
         close()
     }

@@ -20,7 +20,7 @@ enum SummarySVG {
         // An empty window gets a short chart that says so, not a tall blank one.
         let chartHeight = largest > 0 ? height : 60
         var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"timeline-title\">\(HTMLText.text(title))</title>\n"
+        svg += "<title id=\"timeline-title\">\(HTMLEscaping.text(title))</title>\n"
         guard !t.buckets.isEmpty, largest > 0 else {
             svg += "<desc id=\"timeline-desc\">No posts in the window.</desc>\n"
             svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"50\" y2=\"50\" />\n"
@@ -28,7 +28,7 @@ enum SummarySVG {
             return svg + "</svg>"
         }
         let desc = Render.timelineNote(t, hasBurst: !t.bursts.isEmpty)
-        svg += "<desc id=\"timeline-desc\">\(HTMLText.text(desc))</desc>\n"
+        svg += "<desc id=\"timeline-desc\">\(HTMLEscaping.text(desc))</desc>\n"
         let scale = niceCeiling(largest)
         let slot = plotWidth / Double(t.buckets.count)
         let gap = slot > 4 ? 1.0 : 0
@@ -44,7 +44,7 @@ enum SummarySVG {
             let barHeight = Double(b.count) / Double(scale) * plotHeight
             let tip = "\(SummaryWording.bucketLabel(b.start, size)): \(Wording.posts(b.count)), \(SummaryWording.percent(b.share)) of the corpus"
                 + (b.isBurst ? " (burst)" : "")
-            svg += "<rect class=\"bar\(b.isBurst ? " burst" : "")\" x=\"\(n(x + gap / 2))\" y=\"\(n(y(Double(b.count))))\" width=\"\(n(max(slot - gap, 0.5)))\" height=\"\(n(barHeight))\"><title>\(HTMLText.text(tip))</title></rect>\n"
+            svg += "<rect class=\"bar\(b.isBurst ? " burst" : "")\" x=\"\(n(x + gap / 2))\" y=\"\(n(y(Double(b.count))))\" width=\"\(n(max(slot - gap, 0.5)))\" height=\"\(n(barHeight))\"><title>\(HTMLEscaping.text(tip))</title></rect>\n"
             if b.isBurst {
                 svg += "<text class=\"mark\" x=\"\(n(x + slot / 2))\" y=\"\(n(y(Double(b.count)) - 4))\" text-anchor=\"middle\">▲ \(b.count.formatted)</text>\n"
             }
@@ -55,7 +55,7 @@ enum SummarySVG {
         for i in marks {
             let anchor = marks.count > 1 && i == marks.first ? "start" : i == marks.last && marks.count > 1 ? "end" : "middle"
             let x = anchor == "start" ? left + Double(i) * slot : anchor == "end" ? left + Double(i + 1) * slot : left + (Double(i) + 0.5) * slot
-            svg += "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"\(anchor)\">\(HTMLText.text(SummaryWording.bucketLabel(t.buckets[i].start, size)))</text>\n"
+            svg += "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(SummaryWording.bucketLabel(t.buckets[i].start, size)))</text>\n"
         }
         svg += "<text class=\"legend\" x=\"\(n(left))\" y=\"\(n(height - 6))\">bars: posts per \(size.rawValue); line: share of all posts (right axis)\(t.bursts.isEmpty ? "" : "; ▲ burst")</text>\n"
         return svg + "</svg>"

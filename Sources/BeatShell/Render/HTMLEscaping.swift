@@ -1,6 +1,6 @@
 /// Text made safe for an HTML (and XML) page: stored text must read as written, never become
 /// markup, and never hold a character XML forbids.
-enum HTMLText {
+enum HTMLEscaping {
     /// Stored text on one line: controls made visible, then escaped.
     static func text(_ stored: String) -> String { escape(VisibleText.line(stored)) }
 
