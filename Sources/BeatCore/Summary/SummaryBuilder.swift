@@ -83,7 +83,7 @@ public final class SummaryBuilder {
             try self.comparison($0, of: request, side: side, scan: scan, terms: beatTerms)
         }
         return BeatSummary(
-            label: request.label, query: request.query.description, window: window, volume: volume,
+            label: request.label, query: request.shownQuery ?? request.query.description, window: window, volume: volume,
             sources: shares(scan.sources.map { (SummaryScan.VenueKey(source: $0.key, venue: nil), $0.value) }, of: scan.posts)
                 .map { SummaryShare(key: $0.key.source, source: nil, count: $0.count, share: $0.share) },
             venues: shares(scan.venues.map { ($0.key, $0.value) }, of: scan.posts).prefix(request.venueCount)

@@ -5,6 +5,9 @@ public struct SummaryRequest: Sendable {
     public var label: String
     /// The beat or query with the session's filters, without the window.
     public var query: CompiledQuery
+    /// The query as the summary names it when its words are not the compiled query's
+    /// description: a beat's stored query (`aurora OR 70b …`), with the session's filters.
+    public var shownQuery: String?
     public var window: SummaryWindow
     public var comparison: SummaryComparisonRequest?
     public var quoteCount: Int

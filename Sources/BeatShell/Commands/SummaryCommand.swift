@@ -32,9 +32,10 @@ enum SummaryCommand {
                 since: options.values["--since"], until: options.values["--until"], query: subject.query,
                 now: session.now, context: try session.queryContext())
             let comparison = try options.values["--vs"].map { try comparisonRequest($0, in: session) }
-            let request = SummaryRequest(
+            var request = SummaryRequest(
                 label: subject.label, query: subject.query, window: window, comparison: comparison,
                 quoteCount: try options.number("--quotes", default: 5, command: "summary"))
+            request.shownQuery = subject.shownQuery
             let corpus = try session.corpus()
             let summary = try SummaryBuilder(corpus: corpus, loadingScorer: { try LexiconSentiment.shared }).summary(for: request)
             let write = { (session: Session) in
@@ -84,17 +85,41 @@ enum SummaryCommand {
 struct SummarySubject {
     var label: String
     var query: CompiledQuery
+    /// A beat's stored query with the active filters, for the summary's header.
+    var shownQuery: String?
 
     init(_ text: String, in session: Session) throws {
         let words = QueryOptions.tokens(text)
-        if words.count == 1, try BeatStore(corpus: try session.corpus()).get(String(words[0])) != nil {
+        let beats = BeatStore(corpus: try session.corpus())
+        if words.count == 1, let beat = try beats.get(String(words[0])) {
             label = "beat \(words[0])"
             query = try session.compile("beat:\(words[0])")
+            shownQuery = session.shownQuery(beat.query)
         } else {
+            // One bare word close to a beat's name is a mistyped name far more often than a
+            // search for that word: say so rather than summarise the word.
+            if words.count == 1, let name = try Self.beatNamed(like: String(words[0]), among: beats.list().map(\.name)) {
+                throw UsageError("""
+                    there is no beat '\(words[0])'; did you mean beat '\(name)'? \
+                    (to summarise the word itself, quote it: summary '"\(words[0])"')
+                    """, command: "summary")
+            }
             let shown = session.shownQuery(text)
             label = shown.isEmpty ? "all posts" : shown
             query = try session.compile(text)
         }
+    }
+}
+
+extension SummarySubject {
+    /// The beat `word` probably means: a name it begins or is within a few edits of.
+    static func beatNamed(like word: String, among names: [String]) -> String? {
+        guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        let lowered = word.lowercased()
+        if let started = names.filter({ $0.hasPrefix(lowered) && lowered.count >= 3 }).min(by: { $0.count < $1.count }) {
+            return started
+        }
+        return Suggestion.closest(to: lowered, among: names)
     }
 }
 
