@@ -100,15 +100,21 @@ public final class Session {
         return (outcome, memory.collected)
     }
 
+    /// The file results go to while a command's `> FILE` (or `>> FILE`) is in effect.
+    public private(set) var redirection: (path: String, append: Bool)?
+
     /// Runs `body` with results going to `path` (`> FILE`, or `>> FILE` to append).
     public func withOutput<T>(redirectedTo path: String, append: Bool, _ body: () throws -> T) throws -> T {
         let file = try OutputChannel.file(path: path, append: append)
         let saved = output
+        let savedRedirection = redirection
         output = file
+        redirection = (path, append)
         defer {
             file.flush()
             file.close()
             output = saved
+            redirection = savedRedirection
         }
         return try body()
     }
