@@ -79,7 +79,8 @@ extension CompiledQuery {
         return ("SELECT count(*) FROM \(selection.from) WHERE \(selection.filter)", selection.bindings)
     }
 
-    /// Rows `(key, count)`: matching posts per source, venue, author, day, week or month.
+    /// Rows `(key, count)`: matching posts per source, venue, author, day, week or month;
+    /// for venues `(key, count, source)`, a venue per source.
     ///
     /// Sources, venues and authors come most frequent first, then by key (a
     /// NULL venue or author sorts first among equals); days (`2026-04-18`),
@@ -89,6 +90,12 @@ extension CompiledQuery {
         let byColumn = dimension == .source || dimension == .venue || dimension == .author
         let selection = selection(joiningPosts: byColumn)
         let base = "FROM \(selection.from) WHERE \(selection.filter)"
+        if dimension == .venue {
+            // A venue is named with its source: `general` on two instances is two venues.
+            return (
+                "SELECT +p.venue AS key, count(*) AS count, p.source AS source \(base) GROUP BY p.venue, p.source ORDER BY 2 DESC, 1, 3",
+                selection.bindings)
+        }
         if byColumn {
             // The plus keeps SQLite from walking posts_source_id for the GROUP BY order and
             // then fetching every row it lists (1M lookups: 2.5 s instead of 0.24 s for author:x by source).

@@ -76,9 +76,12 @@ public struct CountBucket: Sendable, Equatable {
     /// The source, venue or author, or the bucket's first day (`2026-04-13`) or month (`2026-04`).
     public var key: String
     public var count: Int
-    public init(key: String, count: Int) {
+    /// For a venue: the source it belongs to.
+    public var source: String?
+    public init(key: String, count: Int, source: String? = nil) {
         self.key = key
         self.count = count
+        self.source = source
     }
 }
 

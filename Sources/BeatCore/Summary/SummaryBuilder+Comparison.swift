@@ -14,7 +14,7 @@ extension SummaryBuilder {
         case .previous:
             otherWindow = window.previous
             otherQuery = base.query
-            label = "previous \(Self.duration(window.seconds)) (\(Self.dateSpan(otherWindow)))"
+            label = "previous \(otherWindow.lengthInWords) (\(Self.dateSpan(otherWindow)))"
         case .other(let otherLabel, let query):
             otherWindow = window
             otherQuery = query
@@ -94,13 +94,6 @@ extension SummaryBuilder {
     }
 
     /// `30 days`, `1 day`, `48 hours`, or seconds when the length is neither.
-    static func duration(_ seconds: Int64) -> String {
-        func plural(_ n: Int64, _ unit: String) -> String { n == 1 ? "1 \(unit)" : "\(n) \(unit)s" }
-        if seconds > 0 && seconds % 86_400 == 0 { return plural(seconds / 86_400, "day") }
-        if seconds > 0 && seconds % 3_600 == 0 { return plural(seconds / 3_600, "hour") }
-        return plural(seconds, "second")
-    }
-
     /// `2026-09-22 – 2026-10-21`: the first and last day the window touches.
     static func dateSpan(_ window: SummaryWindow) -> String {
         "\(CivilTime.isoDate(window.start)) – \(CivilTime.isoDate(max(window.start, window.end - 1)))"

@@ -69,7 +69,12 @@ extension SummaryWindow {
 
     /// The window of the same length just before this one.
     public var previous: SummaryWindow {
-        SummaryWindow(start: start - seconds, end: start)
+        // A window of whole days whose last day is still running (the default: up to now)
+        // is compared with as many whole days before it.
+        if start % 86_400 == 0 && end % 86_400 != 0 && seconds > 2 * 86_400 {
+            return SummaryWindow(start: start - Int64(days) * 86_400, end: start)
+        }
+        return SummaryWindow(start: start - seconds, end: start)
     }
 
     /// Whether `seconds` falls in `start ..< end`.

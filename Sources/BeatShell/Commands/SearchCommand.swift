@@ -72,12 +72,12 @@ enum CountCommand {
     static let command = ShellCommand(
         name: "count",
         summary: "how many posts match; --by gives a breakdown",
-        usage: "count QUERY [--by source|venue|author|day|week|month]",
+        usage: "count QUERY [--by source|venue|author|day|week|month] [--limit N]",
         examples: ["count \"open weights\" source:reddit", "count \"export controls\" --by month"],
         details: QueryHelp.grammar,
         run: { session, arguments in
             let format = try session.outputFormat(for: "count")
-            let options = try QueryOptions(arguments.raw, flags: ["--by"], command: "count")
+            let options = try QueryOptions(arguments.raw, flags: ["--by", "--limit"], command: "count")
             let query = try session.compile(options.query)
             guard let byName = options.values["--by"] else {
                 Render.count(try SearchCommand.count(query, in: session), query: session.shownQuery(options.query),
@@ -91,9 +91,18 @@ enum CountCommand {
             let (sql, bindings) = query.groupCountSQL(by: dimension)
             var buckets: [CountBucket] = []
             try session.corpus().connection.forEachRow(sql, bindings) { row in
-                buckets.append(CountBucket(key: row.string(0) ?? "(none)", count: Int(row.int64(1))))
+                let source = row.columnCount > 2 ? row.string(2) : nil
+                buckets.append(CountBucket(key: row.string(0) ?? "(none)", count: Int(row.int64(1)), source: source))
             }
-            Render.counts(buckets, by: dimension, as: format,
+            let total = buckets.reduce(0) { $0 + $1.count }
+            buckets = CountBucket.fillingGaps(buckets, by: dimension)
+            // --limit keeps the largest sources, venues or authors, and the latest days, weeks or months.
+            if options.values["--limit"] != nil {
+                let limit = try options.number("--limit", default: buckets.count, command: "count")
+                let isTime = dimension == .day || dimension == .week || dimension == .month
+                buckets = isTime ? Array(buckets.suffix(limit)) : Array(buckets.prefix(limit))
+            }
+            Render.counts(buckets, by: dimension, total: total, as: format,
                           settings: session.renderSettings, to: session.output.write)
             return .success
         })

@@ -155,6 +155,6 @@ extension SummaryWindow {
         guard start < end else {
             throw UsageError("the window is empty: --since must come before --until", command: "summary")
         }
-        self.init(start: start, end: end)
+        self = SummaryWindow(start: start, end: end).startingOnADay
     }
 }

@@ -24,59 +24,82 @@ extension Render {
         }
     }
 
-    /// A `count --by` breakdown, in the order given.
+    /// A `count --by` breakdown, in the order given; `total` is every matching post (the
+    /// buckets shown may be fewer, with `--limit`).
     ///
-    /// table: the key (headed by the dimension), the number of posts and a bar scaled to the
-    /// largest bucket; json: `{"by": "source", "buckets": [{"key", "count"}]}`; jsonl: one bucket per
-    /// line; csv: columns named after the dimension and `count`; md: a table.
+    /// table: the key (headed by the dimension; venues with their source), the number of posts
+    /// and a bar scaled to the largest bucket, then the total; json: `{"by": "source", "buckets":
+    /// [{"key", "count"}], "total"}` (a venue bucket also has `"source"`); jsonl: one bucket per
+    /// line; csv: columns named after the dimension (and `source` for venues) and `count`; md: a
+    /// table with the total.
     public static func counts(
-        _ buckets: [CountBucket], by dimension: CountDimension, as format: OutputFormat, settings: RenderSettings,
-        to write: (String) -> Void
+        _ buckets: [CountBucket], by dimension: CountDimension, total: Int? = nil, as format: OutputFormat,
+        settings: RenderSettings, to write: (String) -> Void
     ) {
-        func json(_ b: CountBucket) -> JSONText { .object([("key", .string(b.key)), ("count", .int(b.count))]) }
+        let bySource = dimension == .venue
+        func json(_ b: CountBucket) -> JSONText {
+            .object([("key", .string(b.key))] + (bySource ? [("source", .string(b.source))] : []) + [("count", .int(b.count))])
+        }
         switch format {
-        case .table: countsTable(buckets, dimension, settings, write)
+        case .table: countsTable(buckets, dimension, total, settings, write)
         case .json:
-            write(JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))]).document(settings))
+            let totalMember: [(String, JSONText)] = total.map { [("total", .int($0))] } ?? []
+            write(JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))] + totalMember)
+                .document(settings))
         case .jsonl:
             for bucket in buckets { write(json(bucket).text + "\n") }
         case .csv:
-            write(CSVText.row([dimension.rawValue, "count"]))
-            for bucket in buckets { write(CSVText.row([bucket.key, String(bucket.count)])) }
+            write(CSVText.row([dimension.rawValue] + (bySource ? ["source"] : []) + ["count"]))
+            for bucket in buckets { write(CSVText.row([bucket.key] + (bySource ? [bucket.source ?? ""] : []) + [String(bucket.count)])) }
         case .html: unsupported(format, by: "count --by")
         case .md:
-            let rows = buckets.map { [$0.key, $0.count.formatted] }
-            for line in MarkdownText.table(header: [dimension.rawValue, "posts"], rightAligned: [1], rows: rows) {
+            var rows = buckets.map { [$0.key] + (bySource ? [$0.source ?? ""] : []) + [$0.count.formatted] }
+            if let total { rows.append(["**total**"] + (bySource ? [""] : []) + ["**\(total.formatted)**"]) }
+            let header = [dimension.rawValue] + (bySource ? ["source"] : []) + ["posts"]
+            for line in MarkdownText.table(header: header, rightAligned: [header.count - 1], rows: rows) {
                 write(line + "\n")
             }
         }
     }
 
     private static func countsTable(
-        _ buckets: [CountBucket], _ dimension: CountDimension, _ settings: RenderSettings, _ write: (String) -> Void
+        _ buckets: [CountBucket], _ dimension: CountDimension, _ total: Int?, _ settings: RenderSettings,
+        _ write: (String) -> Void
     ) {
         guard !buckets.isEmpty else {
             write("0 posts\n")
             return
         }
         let width = settings.tableWidth
-        var table = TextTable([
-            .init(header: dimension.rawValue), .init(header: "posts", alignRight: true), .init(header: ""),
-        ])
-        for bucket in buckets { table.add([bucket.key, bucket.count.formatted, ""]) }
+        let bySource = dimension == .venue
+        var columns: [TextTable.Column] = [.init(header: dimension.rawValue)]
+        if bySource { columns.append(.init(header: "source")) }
+        columns += [.init(header: "posts", alignRight: true), .init(header: "")]
+        var table = TextTable(columns)
+        for bucket in buckets { table.add([bucket.key] + (bySource ? [bucket.source ?? ""] : []) + [bucket.count.formatted, ""]) }
+        let bar = columns.count - 1
         // The bar asks for 40 columns, so a long key gives up room to it rather than hide it.
         let natural = table.naturalWidths(withHeader: true)
-        let widths = TextTable.fit(
-            natural: [natural[0], natural[1], 40], minimum: [min(8, natural[0]), natural[1], 5],
-            available: width - 2 * table.gap)
+        var wanted = natural
+        wanted[bar] = 40
+        var minimum = natural
+        minimum[0] = min(8, natural[0])
+        minimum[bar] = 5
+        let widths = TextTable.fit(natural: wanted, minimum: minimum, available: width - (columns.count - 1) * table.gap)
         let largest = buckets.map(\.count).max() ?? 0
         for (i, bucket) in buckets.enumerated() where largest > 0 {
             // At least one block for any non-empty bucket, so a small one still shows.
-            let blocks = bucket.count == 0 ? 0 : max(1, bucket.count * widths[2] / largest)
-            table.rows[i][2] = String(repeating: "█", count: blocks)
+            let blocks = bucket.count == 0 ? 0 : max(1, bucket.count * widths[bar] / largest)
+            table.rows[i][bar] = String(repeating: "█", count: blocks)
         }
         let header = table.format(table.columns.map(\.header), widths: widths)
         write((settings.color ? ANSI.boldOn + header + ANSI.boldOff : header) + "\n")
         for row in table.rows { write(table.format(row, widths: widths) + "\n") }
+        if let total {
+            let shown = buckets.reduce(0) { $0 + $1.count }
+            let rest = total > shown ? "   (\((total - shown).formatted) in the \(dimension.rawValue)s not shown)" : ""
+            write(table.format(["total"] + (bySource ? [""] : []) + [total.formatted, ""], widths: widths)
+                + rest + "\n")
+        }
     }
 }

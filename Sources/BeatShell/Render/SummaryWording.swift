@@ -39,16 +39,8 @@ enum SummaryWording {
         return first == last ? first : "\(first) – \(last)"
     }
 
-    /// `30 days`, `36 hours`, `1 day`: the window's length in whole hours or days.
-    static func length(_ window: SummaryWindow) -> String {
-        let seconds = max(0, window.seconds)
-        if seconds < 2 * 86_400 {
-            let hours = (seconds + 1800) / 3600
-            return hours == 1 ? "1 hour" : "\(hours) hours"
-        }
-        let days = (seconds + 43_200) / 86_400
-        return "\(days) days"
-    }
+    /// `30 days`, `36 hours`, `11 months`: the window's length in whole units (`SummaryWindow.lengthInWords`).
+    static func length(_ window: SummaryWindow) -> String { window.lengthInWords }
 
     /// The unit of the timeline in words: `hour`, `day`, `week` (from Monday), `month`.
     static func unit(_ size: BucketSize) -> String {
@@ -57,7 +49,8 @@ enum SummaryWording {
 
     /// Where a bucket starts, as precise as its size: `2026-11-21 14:00`, `2026-11-21`, `2026-11`.
     static func bucketLabel(_ start: Int64, _ size: BucketSize) -> String {
-        let time = CivilTime.iso8601(start)
+        // A week is named by its Monday, even when the window starts later in it.
+        let time = CivilTime.iso8601(size == .week ? size.start(of: start) : start)
         switch size {
         case .hour: return String(time.prefix(10)) + " " + String(time.dropFirst(11).prefix(5))
         case .day, .week: return String(time.prefix(10))
