@@ -132,7 +132,7 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         #expect(sentiment.object?.keys == ["kind", "method", "sample_size", "population", "positive", "neutral", "critical"])
         #expect(sentiment["kind"]?.string == "estimate" && sentiment["sample_size"]?.int64 == 400 && sentiment["population"]?.int64 == 1234)
         let comparison = try #require(doc["comparison"])
-        #expect(comparison.object?.keys == ["label", "window", "posts", "change", "rising_terms", "falling_terms", "rising_voices", "falling_voices", "new_voices"])
+        #expect(comparison.object?.keys == ["label", "window", "posts", "change", "uncovered", "rising_terms", "falling_terms", "rising_voices", "falling_voices", "new_voices"])
         #expect(comparison["change"]?.double == Double(1234 - 980) / 980)
         #expect(comparison["rising_terms"]?.array?.first?.object?.keys == ["term", "before", "after"])
         #expect(comparison["falling_voices"]?.array?.first?.object?.keys == ["author", "source", "before", "after"])

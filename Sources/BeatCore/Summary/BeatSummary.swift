@@ -218,6 +218,12 @@ public struct SummaryComparison: Sendable, Equatable {
     public var fallingVoices: [VoiceChange]
     /// Authors with posts here and none on the other side, most posts first.
     public var newVoices: [Voice]
+    /// For `--vs previous`: sources with posts in this window whose collection does not
+    /// cover the previous one (it began after its start, or ended before it). A change
+    /// against a window the corpus does not cover is no change in the discourse.
+    public var uncovered: [CoverageGap] = []
+    /// True when the other side is covered by the corpus for every source of this side.
+    public var isCovered: Bool { uncovered.isEmpty }
     public init(
         label: String, window: SummaryWindow, posts: Int, risingTerms: [TermChange], fallingTerms: [TermChange],
         risingVoices: [VoiceChange], fallingVoices: [VoiceChange], newVoices: [Voice]

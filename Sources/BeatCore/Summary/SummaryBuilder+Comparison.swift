@@ -51,10 +51,16 @@ extension SummaryBuilder {
         let rising = ordered.filter { rate($0.change.after, scan.posts) > rate($0.change.before, other.posts) }
         let falling = ordered.filter { rate($0.change.after, scan.posts) < rate($0.change.before, other.posts) }
         let voices = voiceChanges(this: scan, other: other, limit: base.voiceCount)
-        return SummaryComparison(
+        var result = SummaryComparison(
             label: label, window: otherWindow, posts: other.posts,
             risingTerms: rising.prefix(limit).map(\.change), fallingTerms: falling.prefix(limit).map(\.change),
             risingVoices: voices.rising, fallingVoices: voices.falling, newVoices: voices.new)
+        if case .previous = request {
+            let sources = Set(scan.sources.filter { $0.value > 0 }.keys)
+            result.uncovered = CoverageGap.find(
+                in: try SourceSpan.all(in: corpus), sources: sources, start: otherWindow.start, end: otherWindow.end)
+        }
+        return result
     }
 
     /// Terms of `sample` used at a higher rate than in `reference`, by G2 of the two samples.

@@ -23,6 +23,7 @@ enum SearchCommand {
             let total = try count(query, in: session)
             var state = SearchState(text: options.query, query: query, sort: sort, limit: limit, nextOffset: 0, total: total)
             try showPage(&state, as: format, in: session)
+            try session.explainThinResult(total, query: options.query, compiled: query)
             return .success
         })
 
@@ -80,8 +81,10 @@ enum CountCommand {
             let options = try QueryOptions(arguments.raw, flags: ["--by", "--limit"], command: "count")
             let query = try session.compile(options.query)
             guard let byName = options.values["--by"] else {
-                Render.count(try SearchCommand.count(query, in: session), query: session.shownQuery(options.query),
+                let count = try SearchCommand.count(query, in: session)
+                Render.count(count, query: session.shownQuery(options.query),
                              as: format, settings: session.renderSettings, to: session.output.write)
+                try session.explainThinResult(count, query: options.query, compiled: query)
                 return .success
             }
             guard let dimension = CountDimension(rawValue: byName) else {

@@ -8,8 +8,9 @@ enum SourcesCommand {
         examples: ["sources", "sources > coverage.txt"],
         details: "",
         run: { session, _ in
-            Render.sources(try session.searchEngine().coverage(), as: try session.outputFormat(for: "sources"), settings: session.renderSettings,
-                           to: session.output.write)
+            Render.sources(
+                try session.searchEngine().coverage(), spans: try SourceSpan.all(in: try session.corpus()),
+                as: try session.outputFormat(for: "sources"), settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }

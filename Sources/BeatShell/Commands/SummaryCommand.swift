@@ -55,6 +55,7 @@ enum SummaryCommand {
                 write(session)
             }
             session.lastList = summary.quotes.map(\.post.id)
+            try session.explainThinResult(summary.volume.posts, query: options.query, compiled: subject.query, window: summary.window)
             return .success
         })
 

@@ -6,16 +6,36 @@ extension Render {
     /// table: source, venue, posts, first and last date, then a total line (with
     /// `settings.now`, how long ago the newest post was); json:
     /// `{"sources": [{"source", "venue", "posts", "first", "last"}]}` with ISO 8601 times.
-    public static func sources(_ coverage: [Coverage], as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void) {
+    ///
+    /// With `spans` (one per source), also per source: its newest post, its posts per day and
+    /// whether its collection looks stopped (`SourceSpan.looksStopped`): a table after the first
+    /// in `table` and `md`, `"by_source": [{"source", "posts", "per_day", "first", "newest",
+    /// "stopped"}]` in json.
+    public static func sources(
+        _ coverage: [Coverage], spans: [SourceSpan] = [], as format: OutputFormat, settings: RenderSettings,
+        to write: (String) -> Void
+    ) {
         func json(_ c: Coverage) -> JSONText {
             .object([
                 ("source", .string(c.source)), ("venue", .string(c.venue)), ("posts", .int(c.posts)),
                 ("first", .time(c.first)), ("last", .time(c.last)),
             ])
         }
+        let newest = spans.map(\.last).max() ?? 0
+        func spanJSON(_ s: SourceSpan) -> JSONText {
+            .object([
+                ("source", .string(s.source)), ("posts", .int(s.posts)), ("per_day", .double((s.postsPerDay * 10).rounded() / 10)),
+                ("first", .time(s.first)), ("newest", .time(s.last)),
+                ("stopped", .number(s.looksStopped(corpusNewest: newest) ? "true" : "false")),
+            ])
+        }
         switch format {
-        case .table: sourcesTable(coverage, settings, write)
-        case .json: write(JSONText.object([("sources", .array(coverage.map(json)))]).document(settings))
+        case .table:
+            sourcesTable(coverage, settings, write)
+            if !spans.isEmpty { spansTable(spans, newest: newest, settings, write) }
+        case .json:
+            let bySource: [(String, JSONText)] = spans.isEmpty ? [] : [("by_source", .array(spans.map(spanJSON)))]
+            write(JSONText.object([("sources", .array(coverage.map(json)))] + bySource).document(settings))
         case .jsonl:
             for c in coverage { write(json(c).text + "\n") }
         case .csv:
@@ -32,6 +52,21 @@ extension Render {
                 write(line + "\n")
             }
         }
+    }
+
+    /// Per source: posts, posts per day, first and newest post, and a mark when collection stopped.
+    private static func spansTable(_ spans: [SourceSpan], newest: Int64, _ settings: RenderSettings, _ write: (String) -> Void) {
+        write("\n")
+        var table = TextTable([
+            .init(header: "source", minimum: 10), .number("posts"), .number("per day"), .whole("newest"),
+            .init(header: "collection", minimum: 8, dropOrder: 0),
+        ])
+        for span in spans {
+            let stopped = span.looksStopped(corpusNewest: newest)
+            let note = stopped ? "stopped? nothing for \((newest - span.last) / 86_400) days before the newest post" : ""
+            table.add([span.source, span.posts.formatted, SummaryWording.decimal(span.postsPerDay), CivilTime.isoDate(span.last), note])
+        }
+        for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
     }
 
     private static func sourcesTable(_ coverage: [Coverage], _ settings: RenderSettings, _ write: (String) -> Void) {

@@ -112,7 +112,13 @@ enum SummaryJSON {
     private static func comparisonHead(_ c: SummaryComparison, _ s: BeatSummary) -> [(String, JSONText)] {
         [
             ("label", .string(c.label)), ("window", window(c.window)), ("posts", .int(c.posts)),
-            ("change", .double(SummaryWording.change(from: c.posts, to: s.volume.posts))),
+            ("change", c.isCovered ? .double(SummaryWording.change(from: c.posts, to: s.volume.posts)) : .null),
+            ("uncovered", .array(c.uncovered.map { gap in
+                .object([
+                    ("source", .string(gap.span.source)), ("first", .time(gap.span.first)), ("last", .time(gap.span.last)),
+                    ("reason", .string(gap.kind == .beginsAfter ? "begins_after" : "ends_before")),
+                ])
+            })),
         ]
     }
 

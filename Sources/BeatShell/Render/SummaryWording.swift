@@ -102,9 +102,28 @@ enum SummaryWording {
         }
     }
 
-    /// `1,234 posts against 980 (+26%) in 2026-09-22 – 2026-10-21`.
+    /// `1,234 posts against 980 (+26%) in 2026-09-22 – 2026-10-21`; when the corpus does not cover
+    /// the other window, no percentage but why: `12 posts against 0 in … (not comparable: the
+    /// corpus's reddit posts begin on 2026-01-22, after that window starts)`.
     static func comparisonVolume(_ s: BeatSummary, _ c: SummaryComparison) -> String {
-        "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) (\(changeText(from: c.posts, to: s.volume.posts))) in \(dates(c.window))"
+        guard c.isCovered else {
+            return "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) in \(dates(c.window)) (not comparable: \(coverageNote(c.uncovered)))"
+        }
+        return "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) (\(changeText(from: c.posts, to: s.volume.posts))) in \(dates(c.window))"
+    }
+
+    /// `the corpus's posts of reddit (from 2026-01-22) and news (from 2026-01-20) begin after that
+    /// window starts; of mastodon (up to 2025-10-01) end before it`.
+    static func coverageNote(_ gaps: [CoverageGap]) -> String {
+        func list(_ items: [String]) -> String {
+            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+        let late = gaps.filter { $0.kind == .beginsAfter }.map { "\($0.span.source) (from \(CivilTime.isoDate($0.span.first)))" }
+        let early = gaps.filter { $0.kind == .endsBefore }.map { "\($0.span.source) (up to \(CivilTime.isoDate($0.span.last)))" }
+        var parts: [String] = []
+        if !late.isEmpty { parts.append("the corpus's posts of \(list(late)) begin after that window starts") }
+        if !early.isEmpty { parts.append("\(parts.isEmpty ? "the corpus's posts " : "")of \(list(early)) end before it") }
+        return parts.joined(separator: "; ")
     }
 
     /// `url` when it is http or https, else nil: a stored `javascript:` or `data:` url must not
