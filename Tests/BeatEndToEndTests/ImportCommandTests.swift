@@ -192,3 +192,27 @@ extension Int {
         return out
     }
 }
+
+/// `import DIR` and `import PATTERN` where no shell expands them (the Beat shell, `-c`).
+@Suite struct ImportPathTests {
+    @Test func aDirectoryAndAPatternImportTheirFiles() throws {
+        let home = try TemporaryCorpus()
+        let folder = home.directory + "/extracted"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["listing_t3.json", "comments_tree.json"] {
+            try FileManager.default.copyItem(atPath: Fixtures.path("reddit/" + name), toPath: folder + "/" + name)
+        }
+        try home.write("extracted/notes.bin", "not a format")
+        let db = home.directory + "/c.db"
+        let fromDirectory = try BeatProcess.run(["--db", db, "-c", "import \(folder)"], home: home.directory)
+        #expect(fromDirectory.status == 0, "\(fromDirectory.stderr)")
+        #expect(fromDirectory.stdout.contains("extracted/comments_tree.json: added"), "\(fromDirectory.stdout)")
+        #expect(fromDirectory.stdout.contains("extracted/listing_t3.json: added"), "\(fromDirectory.stdout)")
+        #expect(!fromDirectory.stdout.contains("notes.bin"))
+        let fromPattern = try BeatProcess.run(["--db", db, "-c", "import \(folder)/*.json"], home: home.directory)
+        #expect(fromPattern.status == 0, "\(fromPattern.stderr)")
+        #expect(fromPattern.stdout.contains("total: added 0, updated 0, unchanged "), "\(fromPattern.stdout)")
+        let nothing = try BeatProcess.run(["--db", db, "-c", "import \(folder)/*.csv"], home: home.directory)
+        #expect(nothing.status == 2 && nothing.stderr.contains("no files match \(folder)/*.csv"), "\(nothing.stderr)")
+    }
+}

@@ -127,6 +127,15 @@ import Testing
         #expect(text.contains("demo [since:2026-01-01]> "), "\(text)")
         #expect(text.contains("PAGED:"), "\(text)")
         #expect(text.contains("import cancelled"), "\(text)")
+        // It says how many records were kept, which the corpus then holds beside the demo's 335.
+        let kept = text.range(of: #"import cancelled: [0-9,]+ new posts? kept( \(stopped in [^)]*big\.jsonl\))?; running the same import again completes it"#,
+                              options: .regularExpression)
+        #expect(kept != nil, "\(text)")
+        if let kept {
+            let number = text[kept].dropFirst("import cancelled: ".count).prefix { $0 != " " }.replacingOccurrences(of: ",", with: "")
+            let posts = try BeatProcess.run(["--db", db, "--format", "json", "count", ""], home: home.directory)
+            #expect(posts.stdout.hasPrefix("{\"count\": \((Int(number) ?? -1) + 335),"), "\(number) \(posts.stdout)")
+        }
         #expect(text.contains("EXIT 0"), "\(text)")
     }
 }

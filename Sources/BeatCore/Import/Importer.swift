@@ -46,6 +46,8 @@ public struct ImportEvents {
     public var progress: (ImportProgress) -> Void = { _ in }
     /// One file is done.
     public var fileDone: (String, ImportFormat, ImportSummary) -> Void = { _, _, _ in }
+    /// The import was cancelled in this file; the summary counts what it wrote and kept.
+    public var fileCancelled: (String, ImportSummary) -> Void = { _, _ in }
 
     public init() {}
 }
@@ -222,6 +224,7 @@ public final class Importer {
                         [.integer(importID), .integer(Int64(summary.added)), .integer(Int64(summary.updated)),
                          .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped))])
                     try? connection.execute("COMMIT")
+                    events.fileCancelled(path, summary)
                 } else if connection.isInTransaction {
                     try? connection.execute("ROLLBACK")
                 }

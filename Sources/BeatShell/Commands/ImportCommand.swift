@@ -17,6 +17,7 @@ enum ImportCommand {
             each post field (id, source, venue, author, published_at, title, text, url, parent, thread, score, lang, tags)
             from a named input field or dotted path. --date-format gives a strftime pattern (%Y %m %d %H %M %S %b %p %z)
             for dates in other forms. Re-importing is safe: known posts are updated in place or left unchanged.
+            FILE may be a directory (its files of these formats, by extension) or a pattern (extracted/*.json).
             A bad record is reported as FILE:LINE and skipped; --strict undoes the whole import at the first one.
             Exit status: 0 when everything was imported, 1 when records were skipped or a file could not be read.
             """,
@@ -75,7 +76,7 @@ enum ImportCommand {
             index += 1
         }
         guard !paths.isEmpty else { throw UsageError("name at least one file to import (- for standard input)", command: "import") }
-        return try runImport(paths: paths, options: options, session: session)
+        return try runImport(paths: try ImportPaths.expand(paths), options: options, session: session)
     }
 
     private static func runImport(paths: [String], options: ImportOptions, session: Session) throws -> CommandOutcome {
@@ -107,6 +108,12 @@ enum ImportCommand {
             session.errors.write(line)
             progressShown = true
         }
+        // Where a cancel stopped, and the posts before, for the message a cancel ends with: the
+        // count of posts is what was kept whichever way the cancel arrived (between batches, or
+        // inside a statement, when SQLite rolls back the open batch).
+        var cancelledIn: String?
+        events.fileCancelled = { path, _ in cancelledIn = path }
+        let postsBefore = try corpus.postCount()
         events.fileDone = { path, format, summary in
             if progressShown { session.errors.write("\r\u{1B}[K"); progressShown = false }
             session.output.line("\(path): \(describe(summary)) (\(format.rawValue), \(seconds(summary.seconds)))")
@@ -116,6 +123,13 @@ enum ImportCommand {
             summary = try importer.run(paths, events: events)
         } catch let error as ImportError {
             if progressShown { session.errors.write("\r\u{1B}[K") }
+            if case .cancelled = error {
+                let added = (try? corpus.postCount()).map { $0 - postsBefore } ?? 0
+                let whereText = cancelledIn.map { " (stopped in \($0))" } ?? ""
+                throw CommandFailure(
+                    "import cancelled: \(added.formatted) new post\(added == 1 ? "" : "s") kept\(whereText); "
+                        + "running the same import again completes it")
+            }
             throw CommandFailure(error.description)
         }
         if shownProblems > problemLimit {
