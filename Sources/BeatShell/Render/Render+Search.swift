@@ -55,17 +55,26 @@ extension Render {
         }
         guard !page.hits.isEmpty else { return }
         var table = TextTable([
-            .number("#"), .init(header: "id", minimum: 28, floor: .max),
+            .number("#"), .whole("id"),
             .init(header: "source", minimum: 4, floor: .max), .init(header: "venue", minimum: 5, floor: .max),
-            .init(header: "author", minimum: 6, floor: .max), .whole("date"),
+            .init(header: "author", minimum: 12, floor: .max), .whole("date"),
         ])
         for (i, hit) in page.hits.enumerated() {
             let p = hit.post
             table.add([String(page.offset + i + 1), p.id, p.source, p.venue ?? Wording.missing, p.author ?? Wording.missing, p.day])
         }
-        // Ids up to 28 columns (every platform's but news slugs) stay whole: they are copied into `show`.
-        // No column goes below its minimum: a terminal too narrow for that gets the stacked layout.
-        let columns = table.widths(fitting: width, withHeader: false)
+        // Ids are copied into `show`, so they are never cut: when they do not fit in one line of
+        // columns beside readable authors, each goes whole on a line of its own under its row,
+        // and the row keeps the room for the author. No column goes below its minimum: a
+        // terminal too narrow for that gets the stacked layout.
+        let oneLine = table.widths(fitting: width, withHeader: false)
+        let natural = table.naturalWidths(withHeader: false)
+        let idsOnOwnLine = oneLine[1] == 0 || oneLine[4] < natural[4]
+            || oneLine.reduce(0, +) + table.gap * (oneLine.count - 1) > width
+        if idsOnOwnLine {
+            for i in table.rows.indices { table.rows[i][1] = "" }
+        }
+        let columns = idsOnOwnLine ? table.widths(fitting: width, withHeader: false) : oneLine
         let indent = String(repeating: " ", count: columns[0] + table.gap)
         let textWidth = width - indent.count
         // Too narrow for one line of columns: the number and id on the first line, the rest under it.
@@ -74,13 +83,14 @@ extension Render {
             let p = hit.post
             if stacked {
                 let number = DisplayWidth.fit(table.rows[i][0], to: columns[0], alignRight: true)
-                write("\n" + number + String(repeating: " ", count: table.gap) + DisplayWidth.truncate(VisibleText.line(p.id), to: textWidth) + "\n")
+                write("\n" + number + String(repeating: " ", count: table.gap) + VisibleText.line(p.id) + "\n")
                 let about = [p.day, p.place, p.author].compactMap { $0 }.joined(separator: " · ")
                 for line in StyledText(plain: VisibleText.line(about)).wrapped(width: textWidth, maxLines: 2) {
                     write(indent + line.terminalText(color: false) + "\n")
                 }
             } else {
                 write("\n" + table.format(table.rows[i], widths: columns) + "\n")
+                if idsOnOwnLine { write(indent + VisibleText.line(p.id) + "\n") }
             }
             if let title = p.title.map(VisibleText.line), !title.isEmpty {
                 write(indent + DisplayWidth.truncate(title, to: textWidth) + "\n")
