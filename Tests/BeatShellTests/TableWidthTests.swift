@@ -15,6 +15,7 @@ import Testing
                     // After the indent (and a hit's number), one word: an id or a URL.
                     let word = shown.drop { $0 == " " || $0.isNumber }.drop { $0 == " " }
                     let isOneWord = !word.contains(" ") && (word.contains(":") || word.hasPrefix("http"))
+                        || (shown.split(separator: " ").last?.hasPrefix("http") == true && shown.split(separator: " ").count <= 2)
                     #expect(DisplayWidth.of(String(shown)) <= width || isOneWord, "\(width) columns: \(shown)")
                     #expect(!shown.hasSuffix(" "), "trailing space: \(shown)")
                 }
@@ -35,5 +36,19 @@ import Testing
         #expect(narrow.contains("\n1  reddit:1p49idc\n   2026-04-15 · reddit (LocalLLaMA) ·\n   em-bee\n"))
         // At 120 the longest id does not fit beside readable authors: each id has a line of its own.
         #expect(wide.contains("\n1  reddit      LocalLLaMA    em-bee                     2026-04-15\n   reddit:1p49idc\n"))
+    }
+
+    /// A URL is never broken across lines, at any width: it goes whole on a line of its own.
+    @Test func urlsAreNeverBroken() {
+        let kinds = RenderKind.all.filter { ["post", "quotes", "search"].contains($0.name) }
+        for kind in kinds {
+            for width in [40, 57, 80] {
+                let text = kind.text(.table, RenderSettings(width: width))
+                for url in ["https://www.reddit.com/r/LocalLLaMA/comments/1p49idc/", "https://example.org/aurora_70b?x=1&y=2"]
+                where text.contains(String(url.prefix(20))) {
+                    #expect(text.contains(url), "\(kind.name) at \(width): \(text)")
+                }
+            }
+        }
     }
 }

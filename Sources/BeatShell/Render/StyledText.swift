@@ -73,6 +73,20 @@ struct StyledText {
                 lineWidth += gap + wordWidth
                 continue
             }
+            if Self.isURL(word) {
+                // A URL is never broken: one cut in two cannot be clicked or copied. One too
+                // long for any line stands whole on a line of its own.
+                if !line.isEmpty { lines.append(line) }
+                if wordWidth > width {
+                    lines.append(word)
+                    line = []
+                    lineWidth = 0
+                } else {
+                    line = word
+                    lineWidth = wordWidth
+                }
+                continue
+            }
             if wordWidth <= width || lineWidth + 2 > width {
                 // Starts a new line, unless it is too long for any line and there is room to fill here.
                 if !line.isEmpty { lines.append(line) }
@@ -100,6 +114,12 @@ struct StyledText {
             result[result.count - 1] = result[result.count - 1].withEllipsis(width: width)
         }
         return result
+    }
+
+    /// Whether a word is a web address (`https://…`, `http://…`, `www.…`), possibly after an opening bracket.
+    private static func isURL(_ word: [Cell]) -> Bool {
+        let text = String(word.prefix(12).map(\.character)).drop { $0 == "(" || $0 == "<" || $0 == "[" }.lowercased()
+        return text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("www.")
     }
 
     /// This line cut so that `…` fits after it within `width`.
