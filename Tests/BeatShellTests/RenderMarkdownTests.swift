@@ -28,11 +28,23 @@ import Testing
         #expect(text == """
             > "# not a heading
             > \\> not a quote
-            > \\<b>bold\\</b> \\`code\\` \\[x\\](y) a\\|b"
+            > \\<b>bold\\</b> `code` \\[x\\](y) a\\|b"
 
             — \\*star\\*, web, 1970-01-01, [web:a\\_b](https://example.org/a%20%281%29/%3Cx%3E)
 
             """)
+    }
+
+    /// A web address and a code span of the stored text are written as they are: a backslash
+    /// there would be shown (in a span) or break the link (in an address).
+    @Test func urlsAndCodeSpansAreNotEscaped() {
+        let post = PostSummary(id: "web:x", source: "web", venue: nil, author: "a", publishedAt: 0, title: nil, url: nil)
+        let text = markdown([Quote(
+            text: "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with *care*.",
+            post: post, count: 1, alsoIn: [])])
+        #expect(text.hasPrefix("""
+            > "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with \\*care\\*."
+            """), "\(text)")
     }
 
     @Test func searchNumbersContinueOnALaterPage() {
