@@ -129,13 +129,15 @@ extension CompiledQuery {
     /// `…` where text was cut. `new` and `old` follow the rowid (time) order of
     /// the FTS5 index, so they need no sort. A filters-only query lists posts
     /// newest first (oldest for `old`) with the first 200 characters of their text.
+    /// A fourth column, `title`, is the title with its matches marked the same way
+    /// (NULL for a filters-only query, which matches no words).
     public func searchSQL(sort: SearchSort, limit: Int, offset: Int = 0) -> (sql: String, bindings: [SQLiteValue]) {
         let selection = selection(joiningPosts: false)
         let page = [SQLiteValue.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
         let direction = sort == .old ? "ASC" : "DESC"
         guard match != nil else {
             return (
-                "SELECT p.id AS id, NULL AS rank, substr(p.text, 1, 200) AS snippet FROM \(selection.from) "
+                "SELECT p.id AS id, NULL AS rank, substr(p.text, 1, 200) AS snippet, NULL AS title FROM \(selection.from) "
                     + "WHERE \(selection.filter) ORDER BY p.id \(direction) LIMIT ? OFFSET ?",
                 selection.bindings + page)
         }
@@ -144,7 +146,8 @@ extension CompiledQuery {
         let rank = sort == .rank ? "bm25(posts_fts, 3.0, 1.0)" : "NULL"
         let order = sort == .rank ? "rank, f.rowid DESC" : "f.rowid \(direction)"
         return (
-            "SELECT f.rowid AS id, \(rank) AS rank, \(snippet) AS snippet FROM \(selection.from) "
+            "SELECT f.rowid AS id, \(rank) AS rank, \(snippet) AS snippet, "
+                + "highlight(posts_fts, 0, char(2), char(3)) AS title FROM \(selection.from) "
                 + "WHERE \(selection.filter) ORDER BY \(order) LIMIT ? OFFSET ?",
             selection.bindings + page)
     }

@@ -46,11 +46,14 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: HighlightedText
     /// bm25 with the title weighted higher; lower is better (as FTS5 returns it). Nil when sorted by date.
     public var rank: Double?
+    /// The post's title with the query's matches marked, when the search matched words.
+    public var title: HighlightedText?
 
-    public init(post: PostSummary, snippet: HighlightedText, rank: Double?) {
+    public init(post: PostSummary, snippet: HighlightedText, rank: Double?, title: HighlightedText? = nil) {
         self.post = post
         self.snippet = snippet
         self.rank = rank
+        self.title = title
     }
 }
 

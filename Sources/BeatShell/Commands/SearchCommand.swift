@@ -53,13 +53,16 @@ enum SearchCommand {
         let engine = try session.searchEngine()
         let connection = try session.corpus().connection
         let (sql, bindings) = state.query.searchSQL(sort: state.sort, limit: state.limit, offset: state.nextOffset)
-        var rows: [(id: Int64, rank: Double?, snippet: String)] = []
+        var rows: [(id: Int64, rank: Double?, snippet: String, title: String?)] = []
         try connection.forEachRow(sql, bindings) { row in
-            rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? ""))
+            rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? "", row.columnCount > 3 ? row.string(3) : nil))
         }
         let summaries = try engine.hits(ids: rows.map(\.id))
         let hits = rows.compactMap { row in
-            summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
+            summaries[row.id].map {
+                SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank,
+                          title: row.title.map(SearchEngine.highlighted))
+            }
         }
         let page = SearchPage(query: session.shownQuery(state.text), total: state.total, offset: state.nextOffset, hits: hits)
         Render.search(page, as: format, settings: session.renderSettings, to: session.output.write)

@@ -92,7 +92,12 @@ extension Render {
                 write("\n" + table.format(table.rows[i], widths: columns) + "\n")
                 if idsOnOwnLine { write(indent + VisibleText.line(p.id) + "\n") }
             }
-            if let title = p.title.map(VisibleText.line), !title.isEmpty {
+            if let marked = hit.title, !marked.plain.isEmpty {
+                // Matches in the title are bold, as in the snippet.
+                for line in StyledText(oneLine: marked).wrapped(width: textWidth, maxLines: 1) {
+                    write(indent + line.terminalText(color: settings.color) + "\n")
+                }
+            } else if let title = p.title.map(VisibleText.line), !title.isEmpty {
                 write(indent + DisplayWidth.truncate(title, to: textWidth) + "\n")
             }
             for line in StyledText(oneLine: hit.snippet).wrapped(width: textWidth, maxLines: 3) {
