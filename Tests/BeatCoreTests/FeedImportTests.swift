@@ -333,3 +333,26 @@ import Testing
         #expect(reason.contains("<svg>"))
     }
 }
+
+/// A platform's own feed is that platform's posts: Hacker News's RSS files its items
+/// under hackernews, with the HN item id, so they are the posts its API data holds.
+@Suite struct PlatformFeedTests {
+    @Test func hackerNewsRSSIsFiledUnderHackerNews() throws {
+        let corpus = try TemporaryCorpus()
+        let outcome = try corpus.importFiles([Fixtures.path("news/hn_rss.xml")])
+        #expect(outcome.summary.added == 2)
+        #expect(outcome.formats == [.feed])
+        #expect(try corpus.integer("SELECT count(*) FROM posts WHERE source = 'news'") == 0)
+        let post = try #require(try corpus.post("hackernews", "30937433"))
+        #expect(post["venue"] == "HN")
+        #expect(post["title"] == "AWS Lambda Function URLs: Built-In HTTPS Endpoints for Lambda")
+        #expect(post["url"] == "https://aws.amazon.com/blogs/aws/announcing-aws-lambda-function-urls-built-in-https-endpoints-for-single-function-microservices/")
+        #expect(post["published_at"] == 1_649_279_267)
+    }
+
+    @Test func otherFeedsStayNews() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([Fixtures.path("news/rss2.xml")])
+        #expect(try corpus.integer("SELECT count(*) FROM posts WHERE source <> 'news'") == 0)
+    }
+}

@@ -8,6 +8,42 @@ struct FeedChannel {
     var fallbackDateField = "lastBuildDate"
     /// The feed-level author, which Atom and JSON Feed give to entries that name none.
     var author: String?
+    /// The platform a feed of a platform belongs to (Hacker News's RSS, a subreddit's): its
+    /// items are that platform's posts, filed under its source and venue rather than `news`.
+    var platform: (source: String, venue: String?)?
+}
+
+/// Feeds that platforms publish of their own posts, known by the site they link to.
+enum PlatformFeed {
+    /// The source and venue for a feed whose site is `siteLink`, nil for other sites.
+    static func platform(ofSite siteLink: String?) -> (source: String, venue: String?)? {
+        guard let siteLink, let host = FeedLinks.host(of: siteLink)?.lowercased() else { return nil }
+        if host == "news.ycombinator.com" || host == "hnrss.org" { return ("hackernews", "HN") }
+        if host == "reddit.com" || host.hasSuffix(".reddit.com") {
+            let parts = siteLink.split(separator: "/")
+            let subreddit = parts.firstIndex(of: "r").flatMap { $0 + 1 < parts.count ? String(parts[$0 + 1]) : nil }
+            return ("reddit", subreddit)
+        }
+        return nil
+    }
+
+    /// The platform's own id of an item from one of its links (`news.ycombinator.com/item?id=N`,
+    /// `reddit.com/r/X/comments/ID/…`), so the item is the same post as in the platform's API data.
+    static func itemID(source: String, links: [String?]) -> String? {
+        for case let link? in links {
+            switch source {
+            case "hackernews":
+                guard link.contains("news.ycombinator.com/item"), let range = link.range(of: "id=") else { continue }
+                let id = link[range.upperBound...].prefix { $0.isNumber }
+                if !id.isEmpty { return String(id) }
+            case "reddit":
+                let parts = link.split(separator: "/")
+                if let at = parts.firstIndex(of: "comments"), at + 1 < parts.count { return String(parts[at + 1]) }
+            default: continue
+            }
+        }
+        return nil
+    }
 }
 
 /// One item of a feed, its fields extracted but not yet checked.
@@ -26,6 +62,8 @@ struct FeedItem {
     var lang: String?
     /// The item as JSON: the native JSON Feed item, or the XML element converted by `FeedRaw`.
     var raw: String?
+    /// The item's discussion page (RSS `comments`), where a platform's feed names the post itself.
+    var comments: String?
 
     /// Checks the item and emits it as a `news` record, or rejects it with a reason.
     func emit(channel: FeedChannel, at location: RecordLocation, into output: RecordOutput) {
@@ -50,9 +88,13 @@ struct FeedItem {
         }
         // An item with neither guid nor link still gets an id that a re-import
         // reproduces: a hash of what it says.
-        let sourceID = id ?? url ?? "sha1-" + SHA1.hex(of: (title ?? "") + "\n" + text)
+        var sourceID = id ?? url ?? "sha1-" + SHA1.hex(of: (title ?? "") + "\n" + text)
+        if let platform = channel.platform, let platformID = PlatformFeed.itemID(source: platform.source, links: [comments, id, url]) {
+            sourceID = platformID
+        }
         let record = PostRecord(
-            source: "news", sourceID: sourceID, venue: channel.venue, author: author ?? channel.author,
+            source: channel.platform?.source ?? "news", sourceID: sourceID, venue: channel.platform.map { $0.venue } ?? channel.venue,
+            author: author ?? channel.author,
             publishedAt: published, title: title, text: text, url: url,
             lang: (lang ?? channel.lang)?.lowercased(), raw: raw)
         output.emit(record, at: location)

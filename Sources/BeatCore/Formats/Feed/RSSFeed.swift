@@ -5,6 +5,7 @@ enum RSSFeed {
         let siteLink = channel?.childText("link")
         var info = FeedChannel()
         info.venue = FeedLinks.host(of: siteLink) ?? channel?.childText("title").map { FeedText.singleLine(HTMLText.plainText($0)) }
+        info.platform = PlatformFeed.platform(ofSite: siteLink)
         info.lang = channel?.childText("language", "dc:language") ?? channel?.attribute("xml:lang") ?? root.attribute("xml:lang")
         if let date = channel?.childText("lastBuildDate") {
             info.fallbackDate = date
@@ -59,6 +60,7 @@ enum RSSFeed {
         }
         item.lang = element.attribute("xml:lang") ?? element.childText("dc:language")
         item.raw = FeedRaw.json(element)
+        item.comments = element.childText("comments")
         return item
     }
 }

@@ -2,9 +2,10 @@
 ///
 /// - The id stays a string (snowflakes exceed 2^53); it is the id on the
 ///   server the data came from, as `in_reply_to_id` is.
-/// - A content warning (`spoiler_text`) is stored as the title: it is the
-///   author's own heading shown in place of the hidden text, so it stays
-///   searchable and apart from the body, as a story's title is.
+/// - A content warning (`spoiler_text`) is not a title: it says what the text
+///   is about so a reader may skip it, not what the post is called, and
+///   searches weight titles threefold. It opens the text as a paragraph of its
+///   own, `CW: …`, as Mastodon shows it above the hidden text.
 /// - `score` is `favourites_count`, the number Mastodon shows as likes.
 /// - The HTML needs no pre-pass: a shortened link is three spans
 ///   (`invisible` scheme, `ellipsis` start, `invisible` rest) whose texts
@@ -39,15 +40,17 @@ enum MastodonStatus {
         let url = object["url"]?.nonEmptyText ?? object["uri"]?.nonEmptyText
         let author = MastodonAuthor(account: object["account"], statusURI: object["uri"]?.nonEmptyText ?? url)
         let parent = object["in_reply_to_id"]?.nonEmptyText
+        let warning = object["spoiler_text"]?.nonEmptyText.map(PlainText.normalize).flatMap { $0.isEmpty ? nil : $0 }
+        // Media-only statuses have empty content, which Mastodon allows.
+        let content = object["content"]?.string.map(HTMLText.plainText) ?? ""
         let record = PostRecord(
             source: "mastodon",
             sourceID: id,
             venue: author.instance,
             author: author.handle,
             publishedAt: published,
-            title: object["spoiler_text"]?.nonEmptyText.map(PlainText.normalize).flatMap { $0.isEmpty ? nil : $0 },
-            // Media-only statuses have empty content, which Mastodon allows.
-            text: object["content"]?.string.map(HTMLText.plainText) ?? "",
+            title: nil,
+            text: warning.map { "CW: \($0)" + (content.isEmpty ? "" : "\n\n" + content) } ?? content,
             url: url,
             parent: parent,
             thread: thread ?? (parent == nil ? id : nil),
