@@ -29,6 +29,13 @@ enum Wording {
     /// `1 post`, `1,234 posts`.
     static func posts(_ n: Int) -> String { n == 1 ? "1 post" : "\(n.formatted) posts" }
 
+    /// A quotation in quotation marks, `"…"`; a sentence that itself opens with a quotation
+    /// mark (`"We planned for this," one said.`) is written as it is, so its mark shows once.
+    static func quoted(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "\"“„«".unicodeScalars.contains(first) else { return "\"" + text + "\"" }
+        return text
+    }
+
     /// A missing value in a table cell.
     static let missing = "-"
 

@@ -49,7 +49,7 @@ extension Render {
         for (i, q) in quotes.enumerated() {
             if i > 0 { write("\n") }
             let number = DisplayWidth.fit(String(i + 1), to: numberWidth, alignRight: true) + "  "
-            let body = StyledText.wrapLines("\"" + q.text + "\"", width: textWidth)
+            let body = StyledText.wrapLines(Wording.quoted(q.text), width: textWidth)
             for (j, line) in body.enumerated() { write((j == 0 ? number : line.isEmpty ? "" : indent) + line + "\n") }
             var notes = ["— " + q.post.attribution + " · " + q.post.id]
             if let also = alsoIn(q) { notes.append(also) }
@@ -66,7 +66,7 @@ extension Render {
         }
         for (i, q) in quotes.enumerated() {
             if i > 0 { write("\n") }
-            let text = MarkdownText.escape(VisibleText.make("\"" + q.text + "\"", .lines))
+            let text = MarkdownText.escape(VisibleText.make(Wording.quoted(q.text), .lines))
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 write(line.isEmpty ? ">\n" : "> " + line + "\n")
             }

@@ -76,7 +76,9 @@ extension Render {
     private static func markdownCitation(_ q: Quote) -> String {
         let text = q.isPartial ? "…" + q.text + "…" : q.text
         let p = q.post
-        var out = "\"" + MarkdownText.inline(text, atLineStart: false) + "\" — " + MarkdownText.inline(p.attribution, atLineStart: false)
+        let opensQuoted = Wording.quoted(text) == text
+        let inline = MarkdownText.inline(text, atLineStart: false)
+        var out = (opensQuoted ? inline : "\"" + inline + "\"") + " — " + MarkdownText.inline(p.attribution, atLineStart: false)
             + ", " + MarkdownText.link(MarkdownText.inline(p.id, atLineStart: false), url: SummaryWording.webURL(p.url))
         if q.count > 1 { out += " (\(Wording.posts(q.count)) say this)" }
         return out

@@ -60,7 +60,7 @@ struct SummaryTableWriter {
     func quote(_ q: Quote, prefix: String, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         let lead = DisplayWidth.fit(prefix, to: indent)
-        let text = q.isPartial ? "\"…" + q.text + "…\"" : "\"" + q.text + "\""
+        let text = q.isPartial ? "\"…" + q.text + "…\"" : Wording.quoted(q.text)
         for (j, piece) in StyledText.wrapLines(text, width: width - indent).enumerated() {
             line(j == 0 ? lead + piece : piece.isEmpty ? "" : pad + piece)
         }
