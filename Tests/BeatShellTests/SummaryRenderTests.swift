@@ -122,7 +122,7 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         let burst = try #require(timeline["bursts"]?.array?.first)
         #expect(burst.object?.keys == ["start", "end", "posts", "baseline", "score", "quote"])
         #expect(burst["quote"]?["id"]?.string == "hackernews:46601122")
-        #expect(burst["quote"]?.object?.keys == ["text", "id", "source", "venue", "author", "published_at", "url", "count"])
+        #expect(burst["quote"]?.object?.keys == ["text", "id", "source", "venue", "author", "published_at", "url", "count", "context"])
         let term = try #require(doc["terms"]?.array?.first)
         #expect(term.object?.keys == ["term", "phrase", "posts", "other_posts", "score"])
         #expect(term["phrase"]?.bool == true && term["score"]?.double == 1893.4 && term["other_posts"]?.int64 == 61)

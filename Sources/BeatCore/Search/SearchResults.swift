@@ -101,13 +101,23 @@ public struct Quote: Sendable, Equatable {
     /// True when `text` is a clause (or run of words) cut from a sentence too
     /// long to quote whole: show it with an ellipsis.
     public var isPartial: Bool
+    /// The sentences just before and after the quote in its post (a summary's quotes carry
+    /// them), so a sentence the next one qualifies or reverses is read with it. Nil at the
+    /// start or end of the post, and for quotes made without context.
+    public var before: String?
+    public var after: String?
 
-    public init(text: String, post: PostSummary, count: Int, alsoIn: [String], isPartial: Bool = false) {
+    public init(
+        text: String, post: PostSummary, count: Int, alsoIn: [String], isPartial: Bool = false,
+        before: String? = nil, after: String? = nil
+    ) {
         self.text = text
         self.post = post
         self.count = count
         self.alsoIn = alsoIn
         self.isPartial = isPartial
+        self.before = before
+        self.after = after
     }
 }
 

@@ -17,6 +17,9 @@ struct QuoteSelector {
         var postID: Int64
         var text: String
         var isPartial: Bool
+        /// The sentences next to it in its post, when there are any.
+        var before: String? = nil
+        var after: String? = nil
         /// Every post (of those read) containing the sentence, ascending.
         var postIDs: [Int64]
         /// Unit-length TF-IDF weights by word.
@@ -58,10 +61,25 @@ struct QuoteSelector {
                 let vector = weights(of: SummaryTokenizer.words(tokens))
                 guard !vector.isEmpty else { continue }
                 byKey[key] = result.count
-                result.append(Candidate(postID: post.id, text: text, isPartial: span.isPartial, postIDs: [post.id], vector: vector))
+                var candidate = Candidate(postID: post.id, text: text, isPartial: span.isPartial, postIDs: [post.id], vector: vector)
+                (candidate.before, candidate.after) = Self.neighbours(of: span.range, sentences: sentences, in: scalars)
+                result.append(candidate)
             }
         }
         return result
+    }
+
+    /// The sentences just before and just after `range` in the same paragraph (a blank line
+    /// ends one), as stored.
+    static func neighbours(of range: Range<Int>, sentences: [Range<Int>], in scalars: [Unicode.Scalar]) -> (String?, String?) {
+        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
+        func sameParagraph(_ a: Int, _ b: Int) -> Bool {
+            let between = String(String.UnicodeScalarView(scalars[min(a, b)..<max(a, b)]))
+            return !between.contains("\n\n")
+        }
+        let before = sentences.last { $0.upperBound <= range.lowerBound }.flatMap { sameParagraph($0.upperBound, range.lowerBound) ? text($0) : nil }
+        let after = sentences.first { $0.lowerBound >= range.upperBound }.flatMap { sameParagraph(range.upperBound, $0.lowerBound) ? text($0) : nil }
+        return (before, after)
     }
 
     /// Up to `count` central, mutually different candidates, most central first.

@@ -188,7 +188,7 @@ public final class SummaryBuilder {
             let others = candidate.postIDs.filter { $0 != candidate.postID }.compactMap { posts[$0]?.id }
             result[QuoteReference(candidate)] = Quote(
                 text: candidate.text, post: post, count: candidate.postIDs.count, alsoIn: others,
-                isPartial: candidate.isPartial)
+                isPartial: candidate.isPartial, before: candidate.before, after: candidate.after)
         }
         return result
     }

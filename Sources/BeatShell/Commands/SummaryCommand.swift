@@ -7,7 +7,7 @@ enum SummaryCommand {
     static let command = ShellCommand(
         name: "summary",
         summary: "what a beat is saying: volume, sources, timeline, terms, voices, quotes, sentiment",
-        usage: "summary BEAT|QUERY [--since DATE] [--until DATE] [--vs previous|BEAT] [--quotes N] [--format F] [--out FILE]",
+        usage: "summary BEAT|QUERY [--since DATE] [--until DATE] [--vs previous|BEAT] [--quotes N] [--context] [--format F] [--out FILE]",
         examples: [
             "summary open-source-ai --since 30d --vs previous",
             "summary \"export controls\" source:reddit --since 2026-04-01 --until 2026-06-30 --format html --out brief.html",
@@ -20,12 +20,15 @@ enum SummaryCommand {
             every quote is verbatim, with its public id. The sentiment figures are an estimate from a
             lexicon scorer on a sample, labelled with its method and sample size.
             --vs previous compares with the window of equal length just before; --vs BEAT with
-            another beat in the same window. --out FILE writes the result to FILE (needed for
+            another beat in the same window. --context shows the sentences before and after each
+            quote (json always carries them as "context"). --out FILE writes the result to FILE (needed for
             --format html on a terminal).
             """,
         run: { session, arguments in
             let options = try QueryOptions(
-                arguments.raw, flags: ["--since", "--until", "--vs", "--quotes", "--out", "--format"], command: "summary")
+                arguments.raw.replacingOccurrences(of: "--context", with: ""), flags: ["--since", "--until", "--vs", "--quotes", "--out", "--format"], command: "summary")
+            // A switch, not an option with a value: the sentences around each quote in the table.
+            let showsContext = QueryOptions.tokens(arguments.raw).contains("--context")
             let format = try options.values["--format"].map(summaryFormat) ?? session.outputFormat(for: "summary")
             let subject = try SummarySubject(options.query, in: session)
             let window = try SummaryWindow(
@@ -39,10 +42,12 @@ enum SummaryCommand {
             let corpus = try session.corpus()
             let summary = try SummaryBuilder(corpus: corpus, loadingScorer: { try LexiconSentiment.shared }).summary(for: request)
             let write = { (session: Session) in
+                var settings = session.renderSettings
+                settings.quoteContext = showsContext
                 if format == .html {
-                    session.output.write(Render.summaryHTML(summary, settings: session.renderSettings))
+                    session.output.write(Render.summaryHTML(summary, settings: settings))
                 } else {
-                    Render.summary(summary, as: format, settings: session.renderSettings, to: session.output.write)
+                    Render.summary(summary, as: format, settings: settings, to: session.output.write)
                 }
             }
             if let path = options.values["--out"] {

@@ -90,6 +90,8 @@ public struct RenderSettings: Sendable, Equatable {
     /// The session filters the result was made under (`filter source:reddit`); every json
     /// document names them as `"filters"` (null when none), so a figure travels with its conditions.
     public var filters: String
+    /// Show the sentences around each of a summary's quotes (`summary --context`).
+    public var quoteContext = false
 
     public init(width: Int = 80, color: Bool = false, now: Int64? = nil, filters: String = "") {
         self.width = width

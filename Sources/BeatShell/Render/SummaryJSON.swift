@@ -95,10 +95,12 @@ enum SummaryJSON {
         .object([("author", .string(v.author)), ("source", .string(v.source)), ("posts", .int(v.posts))])
     }
 
-    /// As `quotes` writes a quote.
+    /// As `quotes` writes a quote, with its `context`: `{"before", "after"}`, the sentences next
+    /// to it in its post (each null at the post's start or end).
     static func quote(_ q: Quote) -> JSONText {
         let members = q.post.jsonMembers.filter { $0.0 != "title" }
-        return .object([("text", .string(q.text))] + members + [("count", .int(q.count))])
+        let context: JSONText = .object([("before", .string(q.before)), ("after", .string(q.after))])
+        return .object([("text", .string(q.text))] + members + [("count", .int(q.count)), ("context", context)])
     }
 
     private static func sentiment(_ e: SentimentEstimate) -> JSONText {

@@ -5,11 +5,14 @@ import BeatCore
 struct SummaryTableWriter {
     let width: Int
     let color: Bool
+    /// Quotes are followed by the sentences around them (`--context`).
+    let showsContext: Bool
     let write: (String) -> Void
 
     init(settings: RenderSettings, write: @escaping (String) -> Void) {
         width = settings.tableWidth
         color = settings.color
+        showsContext = settings.quoteContext
         self.write = write
     }
 
@@ -68,6 +71,11 @@ struct SummaryTableWriter {
         if q.count > 1 || !q.alsoIn.isEmpty {
             let others = q.alsoIn.isEmpty ? "" : "; also in " + q.alsoIn.joined(separator: ", ")
             notes.append("\(Wording.posts(q.count)) say this" + others)
+        }
+        if showsContext {
+            // Dimmed in brackets: the quote is what is cited, its neighbours how it reads.
+            if let before = q.before { paragraph("[before] " + before, indent: indent) }
+            if let after = q.after { paragraph("[after] " + after, indent: indent) }
         }
         for note in notes { paragraph(note, indent: indent) }
     }
