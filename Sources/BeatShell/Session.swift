@@ -136,7 +136,7 @@ public final class Session {
         if let openedCorpus { return openedCorpus }
         let corpus = try Corpus(path: databasePath)
         openedCorpus = corpus
-        interruptTarget.set(corpus.connection.interruptHandle)
+        interruptTarget.set(corpus.interrupter)
         return corpus
     }
 
@@ -148,7 +148,7 @@ public final class Session {
         openedCorpus = nil
         defer {
             (databasePath, usesDefaultDatabase, openedCorpus) = saved
-            if let corpus = openedCorpus { interruptTarget.set(corpus.connection.interruptHandle) }
+            if let corpus = openedCorpus { interruptTarget.set(corpus.interrupter) }
         }
         return try body()
     }
