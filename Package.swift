@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
         // Query latency inside the process; run by bench/query-bench.
-        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
+        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatShell"]),
         // Sentiment scores and scoring speed; run by bench/sentiment-bench.
         .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore"]),
         // Summary latency inside the process; run by bench/summary-bench.

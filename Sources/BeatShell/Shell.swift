@@ -1,6 +1,5 @@
 import BeatCore
 import Foundation
-import BeatSQLite
 
 /// The input loop: reads command lines (continuing across lines while a quote
 /// is open or a line ends in `\`), runs them, and reports errors, for the
@@ -176,7 +175,7 @@ public final class Shell {
         } catch let error as UsageError {
             report("\(error)")
             return 2
-        } catch let error as SQLiteError where error.isInterrupted {
+        } catch where Corpus.isInterruption(error) {
             session.errors.line("cancelled")
             return 1
         } catch let failure as CommandFailure where session.cancellation.isSet {

@@ -7,10 +7,9 @@
 // two operations:
 //
 //   search  what the `search` command does for one top-20 page, rendering
-//           excepted: compile, count (countSQL), the page (searchSQL, sort
-//           rank, limit 20), the summaries (SearchEngine.hits(ids:)) and the
-//           highlighted snippets (SearchEngine.highlighted);
-//   count   what `count` does: compile and countSQL.
+//           excepted: compile, then SearchEngine.search (sort rank, limit 20:
+//           the total, the page, the summaries and the highlighted snippets);
+//   count   what `count` does: compile and SearchEngine.count.
 //
 // Each operation runs --warmup times untimed, then --runs times (default 20),
 // fewer when one warm-up run shows that --runs would exceed --budget seconds
@@ -21,7 +20,6 @@
 
 import BeatCore
 import BeatShell
-import BeatSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -121,7 +119,7 @@ func quantile(_ samples: [Double], _ q: Double) -> Double {
 
 /// Per-phase times of one search, in ms.
 struct Phases {
-    var compile = 0.0, count = 0.0, page = 0.0, hits = 0.0, highlight = 0.0
+    var compile = 0.0, search = 0.0
 }
 
 /// Results checked after the runs, so that nothing measured can be optimised away.
@@ -131,10 +129,8 @@ struct Outcome {
     var segments = 0
 }
 
-/// What `search QUERY` does for its first page (SearchCommand.run and showPage), without rendering.
-func search(_ text: String, corpus: Corpus, engine: SearchEngine, context: QueryContext, phases: inout Phases) throws
-    -> Outcome
-{
+/// What `search QUERY` does for its first page (SearchCommand), without rendering.
+func search(_ text: String, engine: SearchEngine, context: QueryContext, phases: inout Phases) throws -> Outcome {
     var mark = nowNanoseconds()
     func lap() -> Double {
         let now = nowNanoseconds()
@@ -143,29 +139,14 @@ func search(_ text: String, corpus: Corpus, engine: SearchEngine, context: Query
     }
     let query = try QueryCompiler.compile(text, context: context)
     phases.compile = lap()
-    let (countSQL, countBindings) = query.countSQL()
-    let total = Int(try corpus.connection.scalar(countSQL, countBindings)?.int64Value ?? 0)
-    phases.count = lap()
-    let (sql, bindings) = query.searchSQL(sort: .rank, limit: 20, offset: 0)
-    var rows: [(id: Int64, rank: Double?, snippet: String)] = []
-    try corpus.connection.forEachRow(sql, bindings) { row in
-        rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? ""))
-    }
-    phases.page = lap()
-    let summaries = try engine.hits(ids: rows.map(\.id))
-    phases.hits = lap()
-    let hits = rows.compactMap { row in
-        summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
-    }
-    phases.highlight = lap()
-    return Outcome(count: total, hits: hits.count, segments: hits.reduce(0) { $0 + $1.snippet.segments.count })
+    let page = try engine.search(query, shownAs: text, sort: .rank, limit: 20)
+    phases.search = lap()
+    return Outcome(count: page.total, hits: page.hits.count, segments: page.hits.reduce(0) { $0 + $1.snippet.segments.count })
 }
 
 /// What `count QUERY` does, without rendering.
-func count(_ text: String, corpus: Corpus, context: QueryContext) throws -> Outcome {
-    let query = try QueryCompiler.compile(text, context: context)
-    let (sql, bindings) = query.countSQL()
-    return Outcome(count: Int(try corpus.connection.scalar(sql, bindings)?.int64Value ?? 0))
+func count(_ text: String, engine: SearchEngine, context: QueryContext) throws -> Outcome {
+    Outcome(count: try engine.count(QueryCompiler.compile(text, context: context)))
 }
 
 // MARK: - Output
@@ -199,7 +180,7 @@ let posts = (try? corpus.postCount()) ?? -1
 emit([
     ("event", jsonString("open")), ("db", jsonString(options.database)), ("ms", jsonNumber(openMilliseconds)),
     ("schema", String(Corpus.schemaVersion)), ("posts", String(posts)),
-    ("sqlite", jsonString(Connection.libraryVersion)),
+    ("sqlite", jsonString(Corpus.sqliteVersion)),
 ])
 
 /// Runs `body` as configured: warm-ups, then as many timed runs as the budget allows.
@@ -232,16 +213,13 @@ for text in options.queries {
         var phases = Phases()
         var phaseSamples: [String: [Double]] = [:]
         let searchSamples = try measure {
-            outcome = try search(text, corpus: corpus, engine: engine, context: context, phases: &phases)
+            outcome = try search(text, engine: engine, context: context, phases: &phases)
             phaseSamples["compile", default: []].append(phases.compile)
-            phaseSamples["count", default: []].append(phases.count)
-            phaseSamples["page", default: []].append(phases.page)
-            phaseSamples["hits", default: []].append(phases.hits)
-            phaseSamples["highlight", default: []].append(phases.highlight)
+            phaseSamples["search", default: []].append(phases.search)
         }
         // Phases over the timed runs only (the warm-ups come first).
         let timed = searchSamples.count
-        let phaseFields = ["compile", "count", "page", "hits", "highlight"].map { name in
+        let phaseFields = ["compile", "search"].map { name in
             (name, jsonNumber(quantile(Array(phaseSamples[name, default: []].suffix(timed)), 0.5)))
         }
         let (searchSQL, _) = compiled.searchSQL(sort: .rank, limit: 20)
@@ -255,7 +233,7 @@ for text in options.queries {
         ])
 
         var counted = Outcome()
-        let countSamples = try measure { counted = try count(text, corpus: corpus, context: context) }
+        let countSamples = try measure { counted = try count(text, engine: engine, context: context) }
         let (countSQL, _) = compiled.countSQL()
         emit([
             ("query", jsonString(text)), ("op", jsonString("count")), ("runs", String(countSamples.count)),
@@ -268,14 +246,13 @@ for text in options.queries {
         emit([("query", jsonString(text)), ("error", jsonString("\(error)"))])
     }
 }
-// Tab completion of author prefixes, as the shell asks for it: three prefixes
-// taken from authors spread through the corpus.
 let completer = Completer(source: CorpusCompletions { corpus })
-var prefixes: [String] = []
-try? corpus.connection.forEachRow(
-    "SELECT author FROM posts WHERE author IS NOT NULL AND id IN (SELECT id FROM posts ORDER BY id LIMIT 3 OFFSET ?1)",
-    [.integer(Int64(max(0, posts / 2)))]
-) { row in if let author = row.string(0) { prefixes.append(String(author.prefix(3))) } }
+// Tab completion of author prefixes, as the shell asks for it: three-letter prefixes of
+// authors found under three initials spread through the alphabet.
+let prefixes: [String] = ["c", "m", "s"].compactMap { initial in
+    guard let names = try? engine.authors(prefix: initial), !names.isEmpty else { return nil }
+    return String(names[names.count / 2].prefix(3))
+}
 for prefix in prefixes {
     var found = 0
     let samples = (try? measure { found = completer.complete("search author:" + prefix).candidates.count }) ?? []

@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 
 enum CheckCommand {
     static let command = ShellCommand(
