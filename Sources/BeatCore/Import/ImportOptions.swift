@@ -57,7 +57,7 @@ public struct FieldMapping: Sendable, Equatable {
     public init(parsing text: String) throws(ImportError) {
         var paths: [String: String] = [:]
         for entry in text.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimming(anyOf: " ") }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw .badMapping("'\(entry)' is not FIELD=PATH (for example text=body)")
             }
@@ -75,15 +75,3 @@ public struct FieldMapping: Sendable, Equatable {
     public subscript(field: String) -> String? { paths[field] }
 }
 
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String { String(self).trimmingCharacters(in: set) }
-}
