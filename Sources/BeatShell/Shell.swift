@@ -41,7 +41,7 @@ public final class Shell {
                 }
                 pending = ""
             case .line(let line):
-                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") {
+                if pending.isEmpty && line.trimmingSpacesAndTabs.hasPrefix("#") {
                     reader.skipEntry()
                     continue
                 }
@@ -198,16 +198,7 @@ extension CommandWords {
             start = entry.index(after: separator)
         }
         commands.append(String(entry[start...]))
-        return commands.filter { !$0.trimmedOfSpaces.isEmpty }
+        return commands.filter { !$0.trimmingSpacesAndTabs.isEmpty }
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmedOfSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}
