@@ -69,7 +69,7 @@ enum BeatCommands {
     private static func add(_ text: String, words: [String], replace: Bool, in session: Session) throws -> CommandOutcome {
         guard words.count >= 2 else { throw ShellError.usage("beat add needs a name and a query", command: "beat") }
         let name = words[1]
-        var query = CommandWords.rest(afterFirstWordOf: text).trimmedOfSpaces
+        var query = CommandWords.rest(afterFirstWordOf: text).trimmingSpacesAndTabs
         // A query given as one single-quoted word (beat add x '"open weights" llama') is that word.
         if query.hasPrefix("'"), let words = try? CommandWords.split(query), words.count == 1 { query = words[0] }
         guard !query.isEmpty else { throw ShellError.usage("beat add needs a query after the name '\(name)'", command: "beat") }
