@@ -57,17 +57,16 @@ extension CompiledQuery {
                 values.append(.integer(idRange.upperBound))
             }
         }
-        // The filters carry a unary `+` so that, with words, the FTS5 index drives
-        // the query. Without words there is no text index to protect, and the `+`
+        // With words the FTS5 index drives and the filters carry a unary `+` (see
+        // `PostCondition`). Without words there is no text index to protect, and the `+`
         // would stop SQLite from using the author and venue indexes, which are
         // selective; the source index is not (a third of all posts), and scanning
         // ids in time order beats it for pages sorted by date.
-        clauses += conditions.map { condition in
-            guard match == nil else { return "(\(condition))" }
-            return "(" + condition.replacingOccurrences(of: "+p.author ", with: "p.author ")
-                .replacingOccurrences(of: "+p.venue ", with: "p.venue ") + ")"
+        for condition in conditions {
+            let (sql, bindings) = condition.sql(textDriven: match != nil)
+            clauses.append("(" + sql + ")")
+            values += bindings
         }
-        values += bindings
         return Selection(
             from: from, filter: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), bindings: values, id: id)
     }
