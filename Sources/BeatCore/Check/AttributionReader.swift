@@ -38,6 +38,8 @@ enum AttributionReader {
         "up", "out", "it:", "why", "how", "if", "my", "his", "its", "our", "their", "your", "hacker", "news",
         "reddit", "bluesky", "mastodon", "hn", "spokesperson", "spokesman", "spokeswoman", "representative",
         "statement", "source", "sources", "insider", "employee", "staffer", "official", "officials",
+        "regular", "regulars", "creator", "recruiter", "activist", "manager", "founder", "group", "channel", "video",
+        "repost", "admin", "headline", "company",
     ]
     /// Words before a noun that make it someone unnamed: "a spokesperson", "one maintainer".
     private static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "many", "several", "this", "that", "its", "their", "his", "her"]
@@ -46,17 +48,25 @@ enum AttributionReader {
     /// The attribution the context states, or nil when it states none.
     static func read(_ context: Context) -> StoryAttribution? {
         if let dashLine = context.dashLine, !dashLine.isEmpty {
-            return fromDashLine(dashLine, evidence: "— " + dashLine)
+            var result = fromDashLine(dashLine, evidence: "— " + dashLine)
+            result.speakerCredited = true
+            return result
         }
         let after = context.after.trimmingWhitespace
         if DashLine.starts(after) || after.hasPrefix("-") && !after.hasPrefix("- ") {
             let body = DashLine.body(after)
-            if !body.isEmpty { return fromDashLine(body, evidence: after) }
+            if !body.isEmpty {
+                var result = fromDashLine(body, evidence: after)
+                result.speakerCredited = true
+                return result
+            }
         }
         let afterWords = words(after)
         let beforeWords = words(context.before)
         if let credit = creditAfter(afterWords) ?? creditBefore(beforeWords) {
-            return attribution(author: credit.author, scope: beforeWords + afterWords, evidence: credit.evidence)
+            var result = attribution(author: credit.author, scope: beforeWords + afterWords, evidence: credit.evidence)
+            result.speakerCredited = true
+            return result
         }
         // No one credited, but a place or date named in the quote's sentence.
         let scope = beforeWords + afterWords

@@ -14,10 +14,14 @@ public struct ImportOptions: Sendable {
     public var strict: Bool
     /// Records per transaction; each committed batch survives a crash.
     public var batchSize: Int
+    /// Bytes of write-ahead log after which a commit copies the log into the
+    /// database, so that the log of a huge import stays about this size
+    /// instead of growing with the input.
+    public var checkpointBytes: Int
 
     public init(
         format: ImportFormat? = nil, source: String? = nil, venue: String? = nil, mapping: FieldMapping? = nil,
-        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000
+        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000, checkpointBytes: Int = 1 << 30
     ) {
         self.format = format
         self.source = source
@@ -26,6 +30,7 @@ public struct ImportOptions: Sendable {
         self.dateFormat = dateFormat
         self.strict = strict
         self.batchSize = batchSize
+        self.checkpointBytes = checkpointBytes
     }
 
     /// Parses a date with `dateFormat` when one is set, else with the built-in forms.
