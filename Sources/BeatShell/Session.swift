@@ -156,9 +156,10 @@ public final class Session {
     /// Loads the demo corpus when the default corpus is still empty, and says so.
     public func loadDemoIfNew() throws {
         guard usesDefaultDatabase, try corpus().isEmpty() else { return }
-        let summary = try DemoCorpus.load(into: try corpus(), now: now)
+        let loaded = try DemoCorpus.load(into: try corpus(), now: now)
         let beats = DemoCorpus.beats.map(\.name).joined(separator: ", ")
-        errors.line("No corpus yet: loaded the demo corpus (\(summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("No corpus yet: loaded the demo corpus (\(loaded.summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("Its dates are moved to lead up to today (its newest post: \(CivilTime.isoDate(loaded.newest))).")
         errors.line("Import your own with: import FILE...   (see: help import)")
     }
 }

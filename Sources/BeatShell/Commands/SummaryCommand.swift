@@ -39,9 +39,16 @@ enum SummaryCommand {
             let showsContext = options.has("--context")
             let format = try session.outputFormat(for: "summary")
             let subject = try SummarySubject(arguments.raw, in: session)
-            let window = try SummaryWindow(
+            var window = try SummaryWindow(
                 since: options.value("--since"), until: options.value("--until"), query: subject.query,
                 now: session.now, context: try session.queryContext())
+            // Dates given anywhere keep their exact meaning; only the default window is fitted.
+            if !options.has("--since") && !options.has("--until") && subject.query.idRange == nil,
+                let (fitted, note) = try fittedWindow(window, for: subject.query, in: session)
+            {
+                window = fitted
+                session.errors.line(note)
+            }
             let comparison = try options.value("--vs").map { try comparisonRequest($0, in: session) }
             var request = SummaryRequest(
                 label: subject.label, query: subject.query, window: window, comparison: comparison,
@@ -71,6 +78,30 @@ enum SummaryCommand {
             try session.explainThinResult(summary.volume.posts, query: arguments.raw, compiled: subject.query, window: summary.window)
             return .success
         })
+
+    /// The longest window a default is widened to.
+    static let longestFittedWindow: Int64 = 365 * 86_400
+
+    /// The default window (the 30 days up to now) widened back to the query's first post, up to a
+    /// year, when it holds fewer than `Session.thinResult` of its posts and older ones exist: a beat
+    /// that was quiet lately is summarised over the time it was talked about, and the note says
+    /// which window that is. Nil when the default holds enough.
+    static func fittedWindow(
+        _ window: SummaryWindow, for query: CompiledQuery, in session: Session
+    ) throws -> (SummaryWindow, String)? {
+        let engine = try session.searchEngine()
+        var windowed = query
+        windowed.idRange = window.idRange
+        let inWindow = try engine.count(windowed)
+        guard inWindow < Session.thinResult else { return nil }
+        let oldest = try engine.search(query, shownAs: "", sort: .old, limit: 1)
+        guard let first = oldest.hits.first?.post.publishedAt, first < window.start else { return nil }
+        let fitted = SummaryWindow(start: max(first, window.end - longestFittedWindow), end: window.end).startingOnADay
+        let note = "note: the last \(window.lengthInWords) hold \(Wording.posts(inWindow)); summarising "
+            + "\(CivilTime.isoDate(fitted.start)) – \(CivilTime.isoDate(fitted.end - 1)) instead, back to the first post "
+            + "(up to a year; --since and --until choose the window)"
+        return (fitted, note)
+    }
 
     /// `--vs previous` or `--vs BEAT`.
     private static func comparisonRequest(_ value: String, in session: Session) throws -> SummaryComparisonRequest {
