@@ -21,9 +21,9 @@ import Testing
         CompiledQuery(match: "caf*"),
         CompiledQuery(match: "\"美国商务部又收紧了AI芯片出口管制\""),
         CompiledQuery(match: "model OR models"),
-        CompiledQuery(match: "Thursday", conditions: ["p.source = ?"], bindings: [.text("news")]),
+        CompiledQuery(match: "Thursday", conditions: [.source(in: ["news"], negated: false)]),
         CompiledQuery(),
-        CompiledQuery(conditions: ["p.source = ?"], bindings: [.text("reddit")]),
+        CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)]),
     ]
 
     /// Weekly calendars of a news feed (the Washington Post's wellness feed has nine) say
@@ -118,7 +118,7 @@ import Testing
         #expect(first.post.publishedAt == 1_769_096_404)
 
         // The three accounts that cross-posted it.
-        let social = CompiledQuery(match: "Commerce", conditions: ["p.source IN (?, ?)"], bindings: ["bluesky", "mastodon"])
+        let social = CompiledQuery(match: "Commerce", conditions: [.source(in: ["bluesky", "mastodon"], negated: false)])
         let quotes = try engine.quotes(for: social)
         let reposted = try #require(quotes.first)
         #expect(reposted.text == Self.crossPosted)
@@ -137,7 +137,7 @@ import Testing
     @Test func aFiltersOnlyQueryQuotesTheStartOfEachPost() throws {
         let demo = try SearchDemo.corpus()
         let engine = SearchEngine(corpus: demo.corpus)
-        let query = CompiledQuery(conditions: ["p.source = ?"], bindings: [.text("reddit")])
+        let query = CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)])
         let quotes = try engine.quotes(for: query, limit: 1000)
         // Python: 121 reddit posts, none repeating another's first sentence; one
         // (1sibvq4) is a bare link, with nothing to quote.

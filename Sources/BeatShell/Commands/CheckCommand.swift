@@ -11,7 +11,8 @@ enum CheckCommand {
             FILE is a text, Markdown or HTML story (- reads standard input). Every quotation in it ("…", '…' of
             several words, > block quotes, <blockquote>) is looked for in the corpus, with the author, source,
             venue and date the story gives it (a dash line, "said NAME", "on r/LocalLLaMA", "on March 3, 2026",
-            a footnote to a url or a public id). --all also checks scare quotes of one or two words.
+            a footnote to a url or a public id), under the story's dateline. --all also checks scare quotes of one or
+            two words and terms (a short phrase in quotation marks, credited to no one, that several posts use).
             Each quote gets a verdict: verified (in the corpus as quoted, attribution agreeing), close (found
             with differences: similarity and the words that differ), misattributed (found, but the story's
             author, source, venue or date disagrees with the record), not_found (nothing close, and the corpus
@@ -29,11 +30,20 @@ enum CheckCommand {
         }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
-        let quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
+        var quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
         if quotes.isEmpty {
             session.errors.line("\(path): no quotations found (\(format.rawValue)); nothing to check\(includeShort ? "" : ", and --all would add scare quotes of one or two words")")
         }
         let checker = try QuoteChecker(corpus: session.corpus())
+        if !includeShort {
+            // Terms in quotation marks (a short phrase several posts use, credited to no one) are not quotations.
+            let terms = try quotes.filter { try checker.isTerm($0) }
+            if !terms.isEmpty {
+                quotes.removeAll { quote in terms.contains(quote) }
+                let named = terms.prefix(3).map { "\"\($0.text)\"" }.joined(separator: ", ") + (terms.count > 3 ? ", …" : "")
+                session.errors.line("\(path): skipped \(terms.count) term\(terms.count == 1 ? "" : "s") in quotation marks (\(named)); --all checks them")
+            }
+        }
         // Undated quotes can only come from the days before the story's own date.
         let dateline = StoryExtractor.dateline(in: story, format: format)
         var findings: [CheckFinding] = []

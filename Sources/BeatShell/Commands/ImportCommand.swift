@@ -125,12 +125,6 @@ enum ImportCommand {
     }
 }
 
-/// A command that ran and failed, with a message for the user; exit status 1.
-public struct CommandFailure: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
-
 extension Int {
     /// `12,345`: thousands separated for reading, independent of locale.
     var formatted: String {
