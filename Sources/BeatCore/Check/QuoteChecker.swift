@@ -50,11 +50,13 @@ public final class QuoteChecker {
     /// slow to intersect and rank.
     static let commonWordDocuments = 5_000
 
+    /// The posts quotations are looked for in.
     public let corpus: Corpus
     private var connection: Connection { corpus.connection }
     private let coverage: QuoteCoverage
     private var documentCounts: [String: Int] = [:]
 
+    /// A checker of quotations against the posts of `corpus`.
     public init(corpus: Corpus) throws {
         self.corpus = corpus
         coverage = QuoteCoverage(connection: corpus.connection)
