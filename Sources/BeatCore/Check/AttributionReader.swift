@@ -133,6 +133,13 @@ enum AttributionReader {
             return nil
         }
         if bare[verb] == "put", bare.contains("as") { return Credit(author: nil, evidence: sentence(words)) }
+        // `dale, writing on toot.cafe, said`: the name is the subject before the aside, not the place in it.
+        if verb >= 2, ["on", "in", "at", "from", "via"].contains(bare[verb - 2]),
+            let comma = words[..<(verb - 2)].lastIndex(where: { $0.hasSuffix(",") }),
+            let author = name(backwardFrom: comma, to: 0, in: words)
+        {
+            return Credit(author: author, evidence: sentence(words))
+        }
         if verb > 0, let author = name(backwardFrom: verb - 1, to: 0, in: words) {
             return Credit(author: author, evidence: sentence(words))
         }

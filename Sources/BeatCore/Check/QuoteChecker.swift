@@ -71,6 +71,28 @@ public final class QuoteChecker {
     /// shorter ones are common phrasing.
     static let repostWords = 6
 
+    /// A phrase of at most this many words can be a term rather than a quotation.
+    static let termWords = 4
+    /// A short phrase held by this many posts is in use, not one poster's words.
+    static let termPosts = 2
+
+    /// True when the quotation is a term in quotation marks (‘open source AI’): a short phrase the
+    /// story credits to no one and that several posts use. `check` skips terms, as it skips scare
+    /// quotes of one or two words, unless `--all`.
+    public func isTerm(_ quote: StoryQuote) throws -> Bool {
+        guard quote.kind != .blockQuote else { return false }
+        if let stated = quote.attribution, stated.author != nil || stated.speakerCredited || stated.reference != nil { return false }
+        let pattern = QuotePattern(quote)
+        guard !pattern.isEmpty, pattern.words.count <= Self.termWords,
+            try !wordCounts(pattern.words).contains(where: { $0.documents == 0 })
+        else { return false }
+        var holding = 0
+        try QuoteCandidates.inTimeOrder(connection, match: pattern.phraseExpression, limit: Self.exactCandidateLimit) { candidate in
+            if holding < Self.termPosts, candidate.fields.contains(where: { pattern.occurrence(in: $0.words) != nil }) { holding += 1 }
+        }
+        return holding >= Self.termPosts
+    }
+
     /// The verdict on one quotation of a story dated `dateline` (undated quotes can only come from
     /// the days before it). Throws only on SQLite errors (including an interrupt from Ctrl-C).
     public func check(_ quote: StoryQuote, dateline: StoryDate? = nil) throws -> CheckFinding {

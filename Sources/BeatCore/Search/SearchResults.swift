@@ -126,11 +126,14 @@ public struct Quote: Sendable, Equatable {
     public var before: String?
     /// See `before`.
     public var after: String?
+    /// True when `text` is the post's headline (its title, whole), quoted because the query
+    /// matched there and nowhere in the post's text.
+    public var isHeadline: Bool
 
     /// A `Quote` made of the values given.
     public init(
         text: String, post: PostSummary, count: Int, alsoIn: [String], isPartial: Bool = false,
-        before: String? = nil, after: String? = nil
+        before: String? = nil, after: String? = nil, isHeadline: Bool = false
     ) {
         self.text = text
         self.post = post
@@ -139,6 +142,7 @@ public struct Quote: Sendable, Equatable {
         self.isPartial = isPartial
         self.before = before
         self.after = after
+        self.isHeadline = isHeadline
     }
 }
 
