@@ -185,7 +185,7 @@ enum AttributionReader {
     private static func isName(_ word: String) -> Bool {
         guard let first = word.first, first.isLetter || first.isNumber || first == "@" || word.hasPrefix("u/") else { return false }
         let lower = word.lowercased()
-        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word)
+        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word) && Platforms.named(in: [word]) == nil
             && !lower.hasPrefix("r/") && word.count <= 64
     }
 
