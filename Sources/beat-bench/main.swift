@@ -20,6 +20,7 @@
 
 import BeatCore
 import BeatShell
+import BenchSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,81 +40,34 @@ let defaultQueries = [
 ]
 
 struct Options {
-    var database = ""
-    var runs = 20
-    var warmup = 2
-    var budget = 10.0
-    var now = Int64(time(nil))
-    var queries: [String] = []
-}
+    var database: String
+    var runs: Int
+    var warmup: Int
+    var budget: Double
+    var now: Int64
+    var queries: [String]
 
-func fail(_ message: String, status: Int32 = 2) -> Never {
-    fflush(nil)
-    let line = "beat-bench: \(message)\n"
-    _ = line.withCString { write(2, $0, strlen($0)) }
-    exit(status)
-}
-
-func parseOptions(_ arguments: [String]) -> Options {
-    var options = Options()
-    var index = 0
-    func value(_ name: String) -> String {
-        index += 1
-        guard index < arguments.count else { fail("\(name) needs a value") }
-        return arguments[index]
+    init(_ arguments: [String]) {
+        let parsed = BenchArguments(
+            arguments, program: "beat-bench",
+            usage: "beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]",
+            options: [.init("--db"), .init("--runs"), .init("--warmup"), .init("--budget"), .init("--now")])
+        database = parsed.string("--db")
+        runs = parsed.integer("--runs", default: 20, minimum: 1)
+        warmup = parsed.integer("--warmup", default: 2)
+        budget = parsed.positiveNumber("--budget", default: 10)
+        let nowText = parsed.string("--now", default: String(time(nil)))
+        guard let now = Int64(nowText) else { parsed.fail("--now takes unix seconds, not '\(nowText)'") }
+        self.now = now
+        queries = parsed.positional.isEmpty ? defaultQueries : parsed.positional
+        if database.isEmpty { parsed.fail("--db PATH is required") }
     }
-    while index < arguments.count {
-        let argument = arguments[index]
-        switch argument {
-        case "--db": options.database = value(argument)
-        case "--runs":
-            guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive number") }
-            options.runs = n
-        case "--warmup":
-            guard let n = Int(value(argument)), n >= 0 else { fail("--warmup takes a number") }
-            options.warmup = n
-        case "--budget":
-            guard let s = Double(value(argument)), s > 0 else { fail("--budget takes seconds") }
-            options.budget = s
-        case "--now":
-            guard let s = Int64(value(argument)) else { fail("--now takes unix seconds") }
-            options.now = s
-        case "-h", "--help":
-            print("usage: beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]")
-            exit(0)
-        default:
-            if argument.hasPrefix("--") { fail("unknown option \(argument)") }
-            options.queries.append(argument)
-        }
-        index += 1
-    }
-    if options.database.isEmpty { fail("--db PATH is required") }
-    if options.queries.isEmpty { options.queries = defaultQueries }
-    return options
 }
 
-// MARK: - Timing
+func fail(_ message: String) -> Never { BenchArguments.fail("beat-bench", message) }
 
-func nowNanoseconds() -> UInt64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-}
-
-func milliseconds(since start: UInt64) -> Double {
-    Double(nowNanoseconds() - start) / 1e6
-}
-
-/// The q-quantile of `samples` by linear interpolation between closest ranks
-/// (as Python's `statistics.quantiles(method="inclusive")` and bench/query-bench compute it).
-func quantile(_ samples: [Double], _ q: Double) -> Double {
-    let sorted = samples.sorted()
-    guard sorted.count > 1 else { return sorted.first ?? 0 }
-    let position = q * Double(sorted.count - 1)
-    let low = Int(position.rounded(.down))
-    let high = min(low + 1, sorted.count - 1)
-    return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
-}
+let nowNanoseconds = BenchTiming.nowNanoseconds
+let quantile = BenchTiming.quantile
 
 // MARK: - The measured work
 
@@ -151,20 +105,13 @@ func count(_ text: String, engine: SearchEngine, context: QueryContext) throws -
 
 // MARK: - Output
 
-func jsonString(_ text: String) -> String { JSONWriter.quote(text) }
-
-func jsonNumber(_ value: Double) -> String {
-    String(Double((value * 1000).rounded()) / 1000)
-}
-
-func emit(_ fields: [(String, String)]) {
-    print("{" + fields.map { jsonString($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
-    fflush(nil)
-}
+let jsonString = BenchTiming.string
+let jsonNumber = BenchTiming.number
+let emit = BenchTiming.emit
 
 // MARK: - Main
 
-let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let context = QueryContext(now: options.now)
 
 let openStart = nowNanoseconds()
@@ -174,7 +121,7 @@ do {
 } catch {
     fail("\(error)")
 }
-let openMilliseconds = milliseconds(since: openStart)
+let openMilliseconds = BenchTiming.milliseconds(since: openStart)
 let engine = SearchEngine(corpus: corpus)
 let posts = (try? corpus.postCount()) ?? -1
 emit([
@@ -189,7 +136,7 @@ func measure(_ body: () throws -> Void) throws -> [Double] {
     for _ in 0..<options.warmup {
         let start = nowNanoseconds()
         try body()
-        slowestWarmup = max(slowestWarmup, milliseconds(since: start))
+        slowestWarmup = max(slowestWarmup, BenchTiming.milliseconds(since: start))
     }
     var runs = options.runs
     if slowestWarmup > 0, Double(runs) * slowestWarmup > options.budget * 1000 {
@@ -200,7 +147,7 @@ func measure(_ body: () throws -> Void) throws -> [Double] {
     for _ in 0..<runs {
         let start = nowNanoseconds()
         try body()
-        samples.append(milliseconds(since: start))
+        samples.append(BenchTiming.milliseconds(since: start))
     }
     return samples
 }

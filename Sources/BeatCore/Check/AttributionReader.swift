@@ -73,7 +73,7 @@ enum AttributionReader {
         let found = attribution(author: nil, scope: scope, evidence: "")
         guard found.source != nil || found.venue != nil || found.date != nil else { return nil }
         var result = found
-        result.evidence = (context.before.trimmingWhitespace + " … " + after).trimmingCharacters(in: " …")
+        result.evidence = (context.before.trimmingWhitespace + " … " + after).trimming(anyOf: " …")
         return result
     }
 
@@ -89,7 +89,7 @@ enum AttributionReader {
         let parts = words(line)
         var nameWords: [String] = []
         for word in parts {
-            let bare = word.trimmingCharacters(in: trailing)
+            let bare = word.trimming(anyOf: trailing)
             if ["on", "in", "via", "at", "writing", "posting", "from"].contains(bare.lowercased()) { break }
             nameWords.append(bare)
             if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || nameWords.count == 4 { break }
@@ -102,7 +102,7 @@ enum AttributionReader {
 
     /// After the closing mark: `said avaer`, `avaer wrote`, `according to Jane Doe`, `as one observer put it`.
     private static func creditAfter(_ words: [String]) -> Credit? {
-        let bare = words.map { $0.trimmingCharacters(in: trailing).lowercased() }
+        let bare = words.map { $0.trimming(anyOf: trailing).lowercased() }
         guard !bare.isEmpty else { return nil }
         if bare.count >= 3, bare[0] == "according", bare[1] == "to" {
             return Credit(author: name(forwardFrom: 2, in: words), evidence: sentence(words))
@@ -123,7 +123,7 @@ enum AttributionReader {
     /// Before the opening mark: `avaer wrote:`, `wrote avaer on r/LocalLLaMA:`, `According to Jane Doe,`,
     /// `As one observer put it,`, `One commenter wrote:`.
     private static func creditBefore(_ words: [String]) -> Credit? {
-        let bare = words.map { $0.trimmingCharacters(in: trailing).lowercased() }
+        let bare = words.map { $0.trimming(anyOf: trailing).lowercased() }
         guard !bare.isEmpty else { return nil }
         if let according = bare.lastIndex(of: "according"), according + 2 < bare.count, bare[according + 1] == "to" {
             return Credit(author: name(forwardFrom: according + 2, in: words), evidence: sentence(words))
@@ -199,7 +199,7 @@ enum AttributionReader {
     private static func clean(_ word: String) -> String {
         // A footnote marker glued to the name: `kim.[^1]`, `kim¹`.
         let unmarked = word.prefix(while: { $0 != "[" && !Footnote.isSuperscriptDigit($0) })
-        var text = String(unmarked.isEmpty ? Substring(word) : unmarked).trimmingCharacters(in: trailing + "(")
+        var text = String(unmarked.isEmpty ? Substring(word) : unmarked).trimming(anyOf: trailing + "(")
         if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
         return text
     }
@@ -209,7 +209,7 @@ enum AttributionReader {
     }
 
     private static func sentence(_ words: [String]) -> String {
-        words.joined(separator: " ").trimmingCharacters(in: " ,:;")
+        words.joined(separator: " ").trimming(anyOf: " ,:;")
     }
 
     private static func attribution(author: String?, scope: [String], evidence: String) -> StoryAttribution {

@@ -89,7 +89,7 @@ enum StoryContext {
         let trimmed = after.trimmingWhitespace
         guard let first = trimmed.first else { return false }
         if first.isLowercase || DashLine.dashes.contains(first) || first == "," || first == "(" { return true }
-        let words = trimmed.split(whereSeparator: \.isWhitespace).prefix(5).map { $0.lowercased().trimmingCharacters(in: ",.;:") }
+        let words = trimmed.split(whereSeparator: \.isWhitespace).prefix(5).map { $0.lowercased().trimming(anyOf: ",.;:") }
         return words.contains { ["said", "says", "wrote", "writes", "posted", "added", "argued", "noted", "replied"].contains($0) }
     }
 

@@ -18,7 +18,7 @@ enum StoryVenueReader {
     /// The place named in `words` (a clause of the story, split on whitespace).
     static func place(in words: [String], author: String?) -> Place {
         var place = Place()
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:!?()\"'“”‘’") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:!?()\"'“”‘’") }
         let lower = cleaned.map { $0.lowercased() }
         var mentionsMastodon = false
         // A platform Beat does not collect, named anywhere in the clause, is where the words were said.

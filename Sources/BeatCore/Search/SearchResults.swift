@@ -106,10 +106,13 @@ public struct Quote: Sendable, Equatable {
     /// start or end of the post, and for quotes made without context.
     public var before: String?
     public var after: String?
+    /// True when `text` is the post's headline (its title, whole), quoted because the query
+    /// matched there and nowhere in the post's text.
+    public var isHeadline: Bool
 
     public init(
         text: String, post: PostSummary, count: Int, alsoIn: [String], isPartial: Bool = false,
-        before: String? = nil, after: String? = nil
+        before: String? = nil, after: String? = nil, isHeadline: Bool = false
     ) {
         self.text = text
         self.post = post
@@ -118,6 +121,7 @@ public struct Quote: Sendable, Equatable {
         self.isPartial = isPartial
         self.before = before
         self.after = after
+        self.isHeadline = isHeadline
     }
 }
 

@@ -4,7 +4,8 @@ enum CheckCommand {
     static let command = ShellCommand(
         name: "check",
         summary: "fact-check a story's quotations against the corpus: who said it, where and when",
-        usage: "check FILE|- [--all]",
+        operands: CommandOperands("FILE|-", .paths),
+        options: [CommandOption("--all", help: "also check scare quotes of one or two words")],
         examples: ["check queries/stories/triage-tools.md", "check --all ~/drafts/open-weights.html"],
         details: """
             FILE is a text, Markdown or HTML story (- reads standard input). Every quotation in it ("…", '…' of
@@ -20,32 +21,12 @@ enum CheckCommand {
             Exit status: 0 when every quotation is verified (a story without quotations has nothing
             unverified: 0, with a note on standard error), 1 when any is not, 2 when the story cannot be read.
             """,
-        run: { session, arguments in try run(session, arguments.words) })
+        run: { session, arguments in try run(session, arguments.words, includeShort: arguments.options.has("--all")) })
 
-    private static func run(_ session: Session, _ arguments: [String]) throws -> CommandOutcome {
+    private static func run(_ session: Session, _ paths: [String], includeShort: Bool) throws -> CommandOutcome {
         let outputFormat = try session.outputFormat(for: "check")
-        var includeShort = false
-        var paths: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "--all": includeShort = true
-            case "--":
-                paths.append(contentsOf: arguments[(index + 1)...])
-                index = arguments.count
-                continue
-            default:
-                if argument.hasPrefix("--") {
-                    let hint = Suggestion.closest(to: argument, among: ["--all"]).map { " (did you mean \($0)?)" } ?? ""
-                    throw UsageError("unknown option \(argument)\(hint)", command: "check")
-                }
-                paths.append(argument)
-            }
-            index += 1
-        }
         guard paths.count == 1, let path = paths.first else {
-            throw UsageError(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
+            throw ShellError.usage(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
         }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
@@ -82,20 +63,20 @@ enum CheckCommand {
         do {
             bytes = try InputFile(path: path).contents()
         } catch .emptyInput {
-            throw UsageError("\(path): the story is empty; nothing to check", command: "check")
+            throw ShellError.usage("\(path): the story is empty; nothing to check", command: "check")
         } catch .cannotOpen(_, let reason) {
-            throw UsageError("\(path): cannot read the story: \(reason)", command: "check")
+            throw ShellError.usage("\(path): cannot read the story: \(reason)", command: "check")
         } catch .binaryInput {
-            throw UsageError(StoryInputError.binary(path: path).description, command: "check")
+            throw ShellError.usage(StoryInputError.binary(path: path).description, command: "check")
         } catch .unsupportedEncoding {
-            throw UsageError(StoryInputError.utf16(path: path).description, command: "check")
+            throw ShellError.usage(StoryInputError.utf16(path: path).description, command: "check")
         } catch {
-            throw UsageError("\(path): \(error)", command: "check")
+            throw ShellError.usage("\(path): \(error)", command: "check")
         }
         do {
             return try StoryInput.text(from: bytes, path: path)
         } catch {
-            throw UsageError(error.description, command: "check")
+            throw ShellError.usage(error.description, command: "check")
         }
     }
 }
