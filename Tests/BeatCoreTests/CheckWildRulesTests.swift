@@ -162,6 +162,16 @@ import Testing
         #expect(quotes[2].attribution?.source == "bluesky")
     }
 
+    @Test func theSpeakerIsTheSubjectBeforeAnAsideOrARelativeClause() throws {
+        let asides = [
+            #"dale, writing on toot.cafe, said "twitter put me off but hopefully this place can build a less toxic community.""#,
+            #"dale, who moved over from Twitter, said "twitter put me off but hopefully this place can build a less toxic community.""#,
+        ]
+        for sentence in asides {
+            #expect(try #require(Self.quotes(sentence).first).attribution?.author == "dale", "\(sentence)")
+        }
+    }
+
     @Test func aRepostCreditedToTheReposterIsMisattributedWithTheOrigin() throws {
         let (_, checker) = try Self.corpus()
         let text = "Germany to charge the UK and the USA with spying on embassies."

@@ -42,7 +42,7 @@ enum StoryDateReader {
     /// A day named without its year (`on November 24`, `24 November`) in a story dated `dateline`:
     /// the latest such day on or before the dateline, since a story reports what was already said.
     static func yearlessDay(in words: [String], dateline: StoryDate) -> StoryDate? {
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:()[]\"'“”‘’") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:()[]\"'“”‘’") }
         let civil = CivilTime.civilFromDays(Int(dateline.start / 86_400))
         for (index, word) in cleaned.enumerated() {
             guard let month = months[word.lowercased()], word.first?.isUppercase == true else { continue }
