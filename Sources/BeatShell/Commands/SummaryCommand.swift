@@ -42,14 +42,15 @@ enum SummaryCommand {
             var window = try SummaryWindow(
                 since: options.value("--since"), until: options.value("--until"), query: subject.query,
                 now: session.now, context: try session.queryContext())
-            // Dates given anywhere keep their exact meaning; only the default window is fitted.
-            if !options.has("--since") && !options.has("--until") && subject.query.idRange == nil,
+            let comparison = try options.value("--vs").map { try comparisonRequest($0, in: session) }
+            // Dates given anywhere keep their exact meaning, and a comparison its 30 days; only
+            // the default window of a plain summary is fitted.
+            if !options.has("--vs") && !options.has("--since") && !options.has("--until") && subject.query.idRange == nil,
                 let (fitted, note) = try fittedWindow(window, for: subject.query, in: session)
             {
                 window = fitted
                 session.errors.line(note)
             }
-            let comparison = try options.value("--vs").map { try comparisonRequest($0, in: session) }
             var request = SummaryRequest(
                 label: subject.label, query: subject.query, window: window, comparison: comparison,
                 quoteCount: options.number("--quotes", default: 5))
