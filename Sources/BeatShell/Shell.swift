@@ -163,7 +163,7 @@ public final class Shell {
             let outcome = try interrupts.map { watcher in
                 try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
             } ?? run()
-            session.output.flush()
+            try session.output.checkWritten()
             if session.showsTimer {
                 session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))
             }
@@ -183,7 +183,8 @@ public final class Shell {
             session.errors.line(failure.description)
             return 1
         } catch {
-            report("\(error)")
+            // A full disk, a damaged or busy corpus: said in words, never as SQL.
+            report(CorpusFault.from(error, path: session.databasePath)?.description ?? "\(error)")
             return 1
         }
     }

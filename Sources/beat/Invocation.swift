@@ -20,9 +20,12 @@ struct Invocation {
     var color: Bool?
     var showHelp = false
     var showVersion = false
+    var readOnly = false
+    var safe = false
+    var busyTimeout: Double?
 
     static let usage = """
-        usage: beat [--db PATH] [--format F] [--now TIME] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
+        usage: beat [--db PATH] [--format F] [--now TIME] [--read-only] [--safe] [--busy-timeout S] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
 
         With no command, beat opens its shell (or reads commands from standard input when
         it is not a terminal). A COMMAND runs once and exits; 'beat help' lists them.
@@ -35,6 +38,10 @@ struct Invocation {
           --color       bold matches even when output is not a terminal (--no-color: never)
           --no-pager    write long output straight to the terminal instead of through $PAGER
           --no-rc       do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)
+          --read-only   open the corpus read-only: reading commands work, writing ones are refused
+          --safe        for query files from elsewhere: write no file, import nothing, read no other file
+          --busy-timeout SECONDS
+                        how long a write waits for another process writing the corpus (default 10)
           --version     print the version
           -h, --help    print this help
 
@@ -69,6 +76,14 @@ struct Invocation {
                     now = seconds
                 case "-c": commandText = try value(argument)
                 case "--no-rc": readsStartupFile = false
+                case "--read-only": readOnly = true
+                case "--safe": safe = true
+                case "--busy-timeout":
+                    let text = try value(argument)
+                    guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
+                        throw UsageError("--busy-timeout takes seconds from 0 to 86400, not '\(text)'")
+                    }
+                    busyTimeout = seconds
                 case "--no-pager": usesPager = false
                 case "--color": color = true
                 case "--no-color": color = false
@@ -108,6 +123,9 @@ struct Invocation {
             output: output, errors: errors, isInteractive: interactive)
         session.fixedNow = now
         session.usesPager = usesPager
+        session.isReadOnly = readOnly
+        session.isSafe = safe
+        if let busyTimeout { session.busyTimeout = busyTimeout }
         session.colorOverride = color
         if readsStartupFile, let rc = StartupFile.path(environment: environment) {
             Shell.runStartupFile(rc, session: session)
@@ -116,7 +134,7 @@ struct Invocation {
         if let format { session.format = format }
 
         let firstWord = command.first ?? commandText.flatMap { try? CommandWords.split($0).first } ?? ""
-        if !["import", "help", "quit"].contains(firstWord) {
+        if !["import", "help", "quit", "doctor"].contains(firstWord) {
             do { try session.loadDemoIfNew() } catch {
                 errors.line("beat: \(error)")
                 return 1
@@ -124,6 +142,8 @@ struct Invocation {
         }
 
         if !command.isEmpty {
+            // `beat --safe run FILE` reads the file it was given, and nothing more.
+            session.safeAllowsOneRun = safe && command.first == "run"
             let shell = Shell(session: session, reader: StringLineReader(""), stopOnError: true)
             return shell.runWords(command)
         }

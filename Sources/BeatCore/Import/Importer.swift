@@ -81,6 +81,7 @@ public final class Importer {
     public func run(_ paths: [String], events: ImportEvents = ImportEvents()) throws -> ImportSummary {
         var total = ImportSummary()
         let connection = corpus.connection
+        try corpus.prepareToWrite(command: "import")
         // A larger page cache keeps the index's hot pages in memory while a
         // batch is written; it is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
@@ -91,9 +92,14 @@ public final class Importer {
         defer {
             try? connection.execute("PRAGMA cache_size = \(previousCache)")
             try? connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            // Without waiting for readers: with them, the checkpoint copies what
+            // it can and the rest waits for a later one.
+            let timeout = connection.busyTimeoutMilliseconds
+            connection.busyTimeoutMilliseconds = 0
             try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.busyTimeoutMilliseconds = timeout
         }
-        if options.strict { try connection.execute("BEGIN IMMEDIATE") }
+        if options.strict { try connection.beginImmediate() }
         do {
             for path in paths {
                 do {
@@ -115,7 +121,7 @@ public final class Importer {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw ImportError.cancelled
         } catch {
-            if options.strict, connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error
         }
         if total.added + total.updated > 10_000 {
@@ -133,6 +139,8 @@ public final class Importer {
         let reader = try format.makeReader(options: options)
         let connection = corpus.connection
 
+        // The import's log row is written in its first batch's transaction.
+        if !options.strict { try connection.beginImmediate() }
         try connection.run(
             "INSERT INTO imports(path, format, started_at) VALUES (?1, ?2, ?3)",
             [.text(path), .text(format.rawValue), .integer(Int64(started))])
@@ -187,7 +195,6 @@ public final class Importer {
             pending.removeAll(keepingCapacity: true)
         }
 
-        if !options.strict { try connection.execute("BEGIN IMMEDIATE") }
         do {
             while let batch = try channel.receive() {
                 for event in batch {
@@ -203,7 +210,12 @@ public final class Importer {
                 if cancellation.isSet { throw ImportError.cancelled }
                 if pending.count >= options.batchSize {
                     try writePending()
-                    if !options.strict { try connection.execute("COMMIT; BEGIN IMMEDIATE") }
+                    if !options.strict {
+                        // Between batches, a writer waiting for its turn (another import,
+                        // `beat add`) goes first; see WriterTurn.
+                        try connection.commitAndYield()
+                        try connection.beginImmediate()
+                    }
                 }
                 reportProgress(pendingRecords: pending.count)
             }

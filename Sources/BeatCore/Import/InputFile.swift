@@ -84,8 +84,29 @@ public final class InputFile: @unchecked Sendable {
 
     deinit { if ownsDescriptor { close(descriptor) } }
 
-    /// The first bytes of the input (up to 64 KiB), without consuming them.
-    public var head: ArraySlice<UInt8> { pending[pendingStart...].prefix(64 * 1024) }
+    /// The first bytes of the input (up to 64 KiB, or through the first line
+    /// after `extendHeadThroughFirstLine`), without consuming them.
+    public var head: ArraySlice<UInt8> { pending[pendingStart...].prefix(headLength) }
+    private var headLength = 64 * 1024
+
+    /// Makes `head` hold the whole first line (up to `lineLimit`), so a format
+    /// whose first record is longer than 64 KiB is still told from it.
+    public func extendHeadThroughFirstLine() throws(ImportError) {
+        var searched = pendingStart
+        while true {
+            if let newline = pending[searched...].firstIndex(of: 0x0A) {
+                headLength = max(headLength, newline - pendingStart + 1 + 64 * 1024)
+                try fill(atLeast: headLength)
+                return
+            }
+            guard !atEOF, pending.count - pendingStart < Self.lineLimit else { return }
+            searched = pending.count
+            let before = pendingStart
+            try fill(atLeast: pending.count - pendingStart + Self.chunkSize)
+            searched -= before - pendingStart
+            headLength = pending.count - pendingStart
+        }
+    }
 
     /// Reads until at least `count` bytes are buffered or the input ends.
     private func fill(atLeast count: Int) throws(ImportError) {

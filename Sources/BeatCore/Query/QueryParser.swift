@@ -15,10 +15,15 @@
 struct QueryParser {
     /// The distance of `NEAR` without one, FTS5's own default.
     static let defaultNearDistance = 10
+    /// How deep groups and negations may nest: the parser, the compiler and
+    /// FTS5 all recurse once per level, and no query a person writes comes close.
+    static let maximumNesting = 100
 
     private let tokens: [QueryToken]
     private var index = 0
     private let end: QuerySpan
+    /// Groups and negations open around the current token.
+    private var nesting = 0
 
     /// Parses `text` into a node that is always an `.and` of the top-level items.
     static func parse(_ text: String) throws(QueryError) -> QueryNode {
@@ -80,6 +85,8 @@ struct QueryParser {
                 "NOT needs a word or phrase after it", at: token.span,
                 hint: "write a NOT b, or a -b; to search for the word, write it in lowercase: not")
         }
+        try enterNesting(at: token)
+        defer { nesting -= 1 }
         let operand = try parseUnary()
         return QueryNode(kind: .not(operand), span: token.span.through(operand.span))
     }
@@ -125,6 +132,8 @@ struct QueryParser {
         case .filter(let filter):
             return try filterNode(filter, span: token.span)
         case .open:
+            try enterNesting(at: token)
+            defer { nesting -= 1 }
             let items = try parseSequence()
             guard let close = current, close.kind == .close else {
                 throw QueryError(
@@ -149,6 +158,15 @@ struct QueryParser {
             let isComma = token.kind == .comma
             throw QueryError(
                 "unexpected '\(isComma ? "," : "-")' here", at: token.span, hint: isComma ? "write NEAR(a b, 5)" : nil)
+        }
+    }
+
+    private mutating func enterNesting(at token: QueryToken) throws(QueryError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw QueryError(
+                "the query nests groups or NOTs more than \(Self.maximumNesting) deep", at: token.span,
+                hint: "write it with fewer parentheses")
         }
     }
 

@@ -47,6 +47,7 @@ enum CheckCommand {
         guard paths.count == 1, let path = paths.first else {
             throw UsageError(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
         }
+        if path != "-" { try session.refuseWhenSafe("check \(path)", because: "it would read another file") }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
         let quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)

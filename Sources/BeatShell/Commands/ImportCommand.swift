@@ -24,6 +24,8 @@ enum ImportCommand {
         run: { session, arguments in try run(session, arguments.words) })
 
     private static func run(_ session: Session, _ arguments: [String]) throws -> CommandOutcome {
+        try session.refuseWhenSafe("import", because: "it would write to the corpus")
+        if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "import") }
         var options = ImportOptions()
         var paths: [String] = []
         var index = 0

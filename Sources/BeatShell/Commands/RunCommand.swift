@@ -39,6 +39,11 @@ enum RunCommand {
                 }
             }
             guard let path else { throw UsageError("name the file to run", command: "run") }
+            if session.safeAllowsOneRun {
+                session.safeAllowsOneRun = false
+            } else {
+                try session.refuseWhenSafe("run \(path)", because: "it would read another file")
+            }
             guard session.runDepth < maximumDepth else {
                 throw CommandFailure("\(path): run files nest more than \(maximumDepth) deep (does a file run itself?)")
             }
