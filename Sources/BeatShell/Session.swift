@@ -152,7 +152,7 @@ public final class Session {
         if let openedCorpus { return openedCorpus }
         let corpus = try Corpus(path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout)
         openedCorpus = corpus
-        interruptTarget.set(corpus.connection.interruptHandle)
+        interruptTarget.set(corpus.interrupter)
         return corpus
     }
 

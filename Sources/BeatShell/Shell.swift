@@ -1,6 +1,5 @@
 import BeatCore
 import Foundation
-import BeatSQLite
 
 /// The input loop: reads command lines (continuing across lines while a quote
 /// is open or a line ends in `\`), runs them, and reports errors, for the
@@ -42,7 +41,7 @@ public final class Shell {
                 }
                 pending = ""
             case .line(let line):
-                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") {
+                if pending.isEmpty && line.trimmingSpacesAndTabs.hasPrefix("#") {
                     reader.skipEntry()
                     continue
                 }
@@ -176,7 +175,7 @@ public final class Shell {
         } catch let error as UsageError {
             report("\(error)")
             return 2
-        } catch let error as SQLiteError where error.isInterrupted {
+        } catch where Corpus.isInterruption(error) {
             session.errors.line("cancelled")
             return 1
         } catch let failure as CommandFailure where session.cancellation.isSet {
@@ -200,16 +199,7 @@ extension CommandWords {
             start = entry.index(after: separator)
         }
         commands.append(String(entry[start...]))
-        return commands.filter { !$0.trimmedOfSpaces.isEmpty }
+        return commands.filter { !$0.trimmingSpacesAndTabs.isEmpty }
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmedOfSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}

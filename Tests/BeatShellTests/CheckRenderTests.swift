@@ -91,7 +91,7 @@ enum CheckFixtures {
         let quotes = try #require(object["quotes"] as? [[String: Any]])
         #expect(quotes.count == 5)
         for quote in quotes {
-            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences"])
+            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences", "reason", "evidence", "origin", "meaning_changed", "meaning_change"])
         }
         #expect(document.contains("\"similarity\": 0.833,"))
         #expect(document.contains("\"differences\": [{\"old\": \"14\", \"new\": \"12\"}, {\"old\": \"old\", \"new\": \"\"}]"))

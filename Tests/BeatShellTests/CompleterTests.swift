@@ -143,14 +143,14 @@ import Testing
 
     /// Prefix lookups must search the NOCASE indexes, never scan the posts.
     @Test func lookupsSearchTheIndexes() throws {
-        for (sql, index) in [(CorpusCompletions.authorSQL, "posts_author"), (CorpusCompletions.venueSQL, "posts_venue")] {
-            let plan = try corpus.rows("EXPLAIN QUERY PLAN " + sql, CorpusCompletions.bounds("epi"))
+        for (sql, index) in [(SearchEngine.authorSQL, "posts_author"), (SearchEngine.venueSQL, "posts_venue")] {
+            let plan = try corpus.rows("EXPLAIN QUERY PLAN " + sql, SearchEngine.nameBounds("epi"))
                 .compactMap { $0.last?.stringValue }.joined(separator: "\n")
             #expect(plan.contains("SEARCH posts USING COVERING INDEX \(index)"), "\(plan)")
             #expect(!plan.contains("SCAN posts"), "\(plan)")
             #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
         }
-        let plan = try corpus.rows("EXPLAIN QUERY PLAN " + CorpusCompletions.sourceSQL, [.text("reddit")])
+        let plan = try corpus.rows("EXPLAIN QUERY PLAN " + SearchEngine.sourceSQL, [.text("reddit")])
             .compactMap { $0.last?.stringValue }.joined(separator: "\n")
         #expect(plan.contains("SEARCH posts USING COVERING INDEX posts_source_id"), "\(plan)")
     }

@@ -37,7 +37,7 @@ public struct WordDifference: Sendable, Equatable {
 
 /// An attribution field the story states that the record contradicts.
 public struct AttributionConflict: Sendable, Equatable {
-    public enum Field: String, Sendable, Equatable { case author, source, venue, date }
+    public enum Field: String, Sendable, Equatable { case author, source, venue, date, reference }
     public var field: Field
     /// What the story says.
     public var stated: String
@@ -66,6 +66,16 @@ public struct CheckFinding: Sendable, Equatable {
     /// Why the verdict, in one line for the report: `exact match`, `2 words differ`,
     /// `author: story says kim, record says em-bee`, `no bluesky posts before 2026-03-01 in the corpus`.
     public var reason: String
+    /// What the corpus holds around the quotation's time, for `not_found` and `outside_coverage`:
+    /// `hackernews: 3 posts in the 7 days before 2026-06-13, against a usual 900 a day`.
+    public var evidence: String?
+    /// The earliest post holding the words and how many others hold them, when several do.
+    public var origin: QuoteOrigin?
+    /// Why the story's wording changes the meaning of the post's (a negation added or dropped, a
+    /// number, date or word replaced by its opposite), nil when it does not.
+    public var meaningChange: String?
+    /// True when `meaningChange` names a change of meaning.
+    public var meaningChanged: Bool { meaningChange != nil }
 
     public init(
         quote: StoryQuote, verdict: CheckVerdict, similarity: Double, match: QuoteMatch?,
@@ -78,6 +88,18 @@ public struct CheckFinding: Sendable, Equatable {
         self.differences = differences
         self.conflicts = conflicts
         self.reason = reason
+    }
+}
+
+/// The first post holding a quotation's words, when several do (cross-posts, reposts, quote-posts).
+public struct QuoteOrigin: Sendable, Equatable {
+    /// The earliest post holding the words.
+    public var post: PostSummary
+    /// How many other posts hold them.
+    public var others: Int
+    public init(post: PostSummary, others: Int) {
+        self.post = post
+        self.others = others
     }
 }
 

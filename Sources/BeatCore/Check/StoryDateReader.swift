@@ -12,7 +12,7 @@ enum StoryDateReader {
 
     /// The first date stated in `words`.
     static func date(in words: [String]) -> StoryDate? {
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:()[]\"'“”‘’") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:()[]\"'“”‘’") }
         for (index, word) in cleaned.enumerated() {
             if let date = isoDate(word) { return date }
             if let month = months[word.lowercased()] {
@@ -36,7 +36,7 @@ enum StoryDateReader {
     }
 
     private static func spanText(_ words: [String], _ range: ClosedRange<Int>) -> String {
-        words[range].joined(separator: " ").trimmingCharacters(in: ",.;:()[]")
+        words[range].joined(separator: " ").trimming(anyOf: ",.;:()[]")
     }
 
     /// `2026-03-03` (a day) or `2026-03` (a month).

@@ -61,6 +61,16 @@ public enum StoryExtractor {
         return located.sorted { $0.start < $1.start }.map(\.quote)
     }
 
+    /// The date the story gives itself: the first date in its opening lines (a dateline, a
+    /// `<time>` element, "Published July 26, 2013"), before its first quotation.
+    public static func dateline(in story: String, format: StoryFormat) -> StoryDate? {
+        let text = format == .html ? HTMLStory.read(story) : MarkdownStory.read(story, markdown: format == .markdown)
+        var end = min(text.count, 600)
+        if let first = QuoteScanner.quotes(in: text).first { end = min(end, first.open) }
+        let opening = text.collapsed(0..<end)
+        return StoryDateReader.date(in: opening.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
     /// One or two words: a scare quote ("so-called 'open' models").
     private static func isShort(_ words: String) -> Bool {
         words.split(whereSeparator: \.isWhitespace).count <= 2

@@ -75,6 +75,9 @@ public struct StoryAttribution: Sendable, Equatable {
     public var reference: StoryReference?
     /// The words of the story the attribution was read from, for the report.
     public var evidence: String
+    /// True when the story credits someone with saying the words (`wrote kim`, `one user wrote`, a
+    /// dash line), not only names where they appeared (`a post on r/news read`).
+    public var speakerCredited = false
 
     public init(
         author: String? = nil, source: String? = nil, venue: String? = nil, date: StoryDate? = nil,

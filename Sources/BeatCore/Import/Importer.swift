@@ -86,9 +86,13 @@ public final class Importer {
         // batch is written; it is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
         try connection.execute("PRAGMA cache_size = -65536")
-        // Checkpoint once at the end instead of after every batch: each page is
-        // then copied from the WAL into the database once, not once per batch.
-        try connection.execute("PRAGMA wal_autocheckpoint = 0")
+        // Checkpoint about once per `checkpointBytes` of log instead of every
+        // 4 MB: most pages a batch rewrites (index b-trees, FTS5 segments)
+        // are rewritten by the next ones, so a page is copied from the log
+        // into the database once per checkpoint, not once per batch. Never
+        // checkpointing at all lets the log of a 10M-post import outgrow the disk.
+        let pageSize = try connection.scalar("PRAGMA page_size")?.int64Value ?? 4096
+        try connection.execute("PRAGMA wal_autocheckpoint = \(max(1, Int64(options.checkpointBytes) / max(pageSize, 512)))")
         defer {
             try? connection.execute("PRAGMA cache_size = \(previousCache)")
             try? connection.execute("PRAGMA wal_autocheckpoint = 1000")

@@ -60,7 +60,7 @@ public enum JSONValue: Sendable, Equatable {
     public var double: Double? {
         switch self {
         case .number(let n): return Double(n)
-        case .string(let s): return Double(s.trimmingASCIIWhitespace())
+        case .string(let s): return Double(s.trimmingASCIIWhitespace)
         default: return nil
         }
     }
@@ -70,7 +70,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .number(let n), .string(let n):
             if let exact = Int64(n) { return exact }
-            guard let d = Double(n.trimmingASCIIWhitespace()), d.isFinite, abs(d) < 9.2e18 else { return nil }
+            guard let d = Double(n.trimmingASCIIWhitespace), d.isFinite, abs(d) < 9.2e18 else { return nil }
             return Int64(d)
         default: return nil
         }
@@ -90,7 +90,8 @@ public struct JSONObject: Sendable, Equatable {
     // small ones are searched linearly, which is faster for them.
     private var index: [String: Int]?
 
-    init(members: [(key: String, value: JSONValue)]) {
+    /// An object with `members` in this order (the first of two equal keys is the one looked up).
+    public init(members: [(key: String, value: JSONValue)]) {
         self.members = members
         if members.count > 12 {
             var index = [String: Int](minimumCapacity: members.count)
@@ -115,14 +116,3 @@ public struct JSONObject: Sendable, Equatable {
     }
 }
 
-extension String {
-    /// The string without leading and trailing ASCII whitespace, by scalar
-    /// (CRLF is one Character, so trimming by Character would miss it).
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace = { (s: Unicode.Scalar) in s == " " || s == "\t" || s == "\n" || s == "\r" }
-        guard let first = unicodeScalars.firstIndex(where: { !isSpace($0) }),
-              let last = unicodeScalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(unicodeScalars[first...last])
-    }
-}

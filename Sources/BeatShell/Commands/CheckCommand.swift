@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 
 enum CheckCommand {
     static let command = ShellCommand(
@@ -55,10 +54,12 @@ enum CheckCommand {
             session.errors.line("\(path): no quotations found (\(format.rawValue)); nothing to check\(includeShort ? "" : ", and --all would add scare quotes of one or two words")")
         }
         let checker = try QuoteChecker(corpus: session.corpus())
+        // Undated quotes can only come from the days before the story's own date.
+        let dateline = StoryExtractor.dateline(in: story, format: format)
         var findings: [CheckFinding] = []
         for quote in quotes {
             if session.cancellation.isSet { throw CommandFailure("check cancelled after \(findings.count) of \(quotes.count) quotations") }
-            findings.append(try checker.check(quote))
+            findings.append(try checker.check(quote, dateline: dateline))
         }
         let report = CheckReport(story: path, findings: findings)
         Render.check(report, story: story, as: outputFormat, settings: session.renderSettings, to: session.output.write)

@@ -12,7 +12,7 @@ enum FilterCommand {
             (source:bluesky source:reddit) are pointed out.
             """,
         run: { session, arguments in
-            let text = arguments.raw.trimmedOfSpaces
+            let text = arguments.raw.trimmingSpacesAndTabs
             switch text {
             case "":
                 session.output.line(session.filters.isEmpty ? "no filters (filter FILTERS to set some)" : "filter \(session.filters)")

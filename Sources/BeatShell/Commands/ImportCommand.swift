@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 
 enum ImportCommand {
     static let command = ShellCommand(

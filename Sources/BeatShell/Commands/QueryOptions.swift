@@ -80,7 +80,7 @@ extension Session {
 
     /// The query as results name it: as typed, with the active filters.
     func shownQuery(_ text: String) -> String {
-        let query = text.trimmedOfSpaces
+        let query = text.trimmingSpacesAndTabs
         guard !filters.isEmpty else { return query }
         return query.isEmpty ? filters : "\(query) \(filters)"
     }
@@ -94,11 +94,5 @@ extension String {
     var withoutErrorPrefix: String {
         let text = trimmingTrailingNewlines
         return text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text
-    }
-
-    var trimmingTrailingNewlines: String {
-        var text = self
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
     }
 }

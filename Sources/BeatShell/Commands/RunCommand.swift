@@ -99,7 +99,7 @@ enum SetCommand {
                   name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
             else { throw UsageError("'\(name)' is not a name: letters, digits and _, starting with a letter", command: "set") }
             // The value as typed, quotes included: `set T "open weights"` stays a phrase in `count $T`.
-            session.variables[name] = CommandWords.rest(afterFirstWordOf: arguments.raw).trimmedOfSpaces
+            session.variables[name] = CommandWords.rest(afterFirstWordOf: arguments.raw).trimmingSpacesAndTabs
             return .success
         })
 

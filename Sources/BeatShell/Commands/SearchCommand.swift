@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 
 enum SearchCommand {
     static let command = ShellCommand(
@@ -20,10 +19,9 @@ enum SearchCommand {
             }
             let limit = try options.number("--limit", default: 20, command: "search")
             let query = try session.compile(options.query)
-            let total = try count(query, in: session)
-            var state = SearchState(text: options.query, query: query, sort: sort, limit: limit, nextOffset: 0, total: total)
+            var state = SearchState(text: options.query, query: query, sort: sort, limit: limit, nextOffset: 0, total: 0)
             try showPage(&state, as: format, in: session)
-            try session.explainThinResult(total, query: options.query, compiled: query)
+            try session.explainThinResult(state.total, query: options.query, compiled: query)
             return .success
         })
 
@@ -45,29 +43,16 @@ enum SearchCommand {
         })
 
     static func count(_ query: CompiledQuery, in session: Session) throws -> Int {
-        let (sql, bindings) = query.countSQL()
-        return Int(try session.corpus().connection.scalar(sql, bindings)?.int64Value ?? 0)
+        try session.searchEngine().count(query)
     }
 
     private static func showPage(_ state: inout SearchState, as format: OutputFormat, in session: Session) throws {
-        let engine = try session.searchEngine()
-        let connection = try session.corpus().connection
-        let (sql, bindings) = state.query.searchSQL(sort: state.sort, limit: state.limit, offset: state.nextOffset)
-        var rows: [(id: Int64, rank: Double?, snippet: String, title: String?)] = []
-        try connection.forEachRow(sql, bindings) { row in
-            rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? "", row.columnCount > 3 ? row.string(3) : nil))
-        }
-        let summaries = try engine.hits(ids: rows.map(\.id))
-        let hits = rows.compactMap { row in
-            summaries[row.id].map {
-                SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank,
-                          title: row.title.map(SearchEngine.highlighted))
-            }
-        }
-        let page = SearchPage(query: session.shownQuery(state.text), total: state.total, offset: state.nextOffset, hits: hits)
+        let page = try session.searchEngine().search(
+            state.query, shownAs: session.shownQuery(state.text), sort: state.sort, limit: state.limit, offset: state.nextOffset)
         Render.search(page, as: format, settings: session.renderSettings, to: session.output.write)
-        session.lastList = hits.map(\.post.id)
-        state.nextOffset += hits.count
+        session.lastList = page.hits.map(\.post.id)
+        state.nextOffset += page.hits.count
+        state.total = page.total
         session.lastSearch = state
     }
 }
@@ -94,21 +79,10 @@ enum CountCommand {
                 let names = CountDimension.allCases.map(\.rawValue).joined(separator: ", ")
                 throw UsageError("--by takes \(names), not '\(byName)'", command: "count")
             }
-            let (sql, bindings) = query.groupCountSQL(by: dimension)
-            var buckets: [CountBucket] = []
-            try session.corpus().connection.forEachRow(sql, bindings) { row in
-                let source = row.columnCount > 2 ? row.string(2) : nil
-                buckets.append(CountBucket(key: row.string(0) ?? "(none)", count: Int(row.int64(1)), source: source))
-            }
-            let total = buckets.reduce(0) { $0 + $1.count }
-            buckets = CountBucket.fillingGaps(buckets, by: dimension)
             // --limit keeps the largest sources, venues or authors, and the latest days, weeks or months.
-            if options.values["--limit"] != nil {
-                let limit = try options.number("--limit", default: buckets.count, command: "count")
-                let isTime = dimension == .day || dimension == .week || dimension == .month
-                buckets = isTime ? Array(buckets.suffix(limit)) : Array(buckets.prefix(limit))
-            }
-            Render.counts(buckets, by: dimension, total: total, as: format,
+            let limit = options.values["--limit"] == nil ? nil : try options.number("--limit", default: 0, command: "count")
+            let breakdown = try session.searchEngine().counts(query, by: dimension, limit: limit)
+            Render.counts(breakdown.buckets, by: dimension, total: breakdown.total, as: format,
                           settings: session.renderSettings, to: session.output.write)
             return .success
         })

@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 import Foundation
 
 /// What the corpus can tell completion: the names people type after
@@ -198,62 +197,20 @@ public struct Completer {
     }
 }
 
-/// Completion lookups in a corpus, each one an index search (never a scan).
+/// Completion look-ups in a corpus, answered by the engine (each one an index search, never a scan).
 public final class CorpusCompletions: CompletionSource {
     private let open: () throws -> Corpus
 
     /// - Parameter corpus: opens the corpus on first use (the shell opens it lazily).
     public init(corpus: @escaping () throws -> Corpus) { open = corpus }
 
-    /// Distinct authors in `[?1, ?2)` (`?2` is the prefix followed by the
-    /// highest character), in the NOCASE index's order. Each step seeks the
-    /// next name after the previous one, so a prolific author costs one index
-    /// probe rather than a walk over all their posts. Names differing only in
-    /// case come back once (filters ignore case anyway).
-    public static let authorSQL = distinctSQL("author")
-    public static let venueSQL = distinctSQL("venue")
+    private var engine: SearchEngine? { (try? open()).map(SearchEngine.init(corpus:)) }
 
-    private static func distinctSQL(_ column: String) -> String {
-        """
-        WITH RECURSIVE names(name) AS (
-          SELECT (SELECT \(column) FROM posts WHERE \(column) >= ?1 COLLATE NOCASE AND \(column) < ?2 COLLATE NOCASE
-                  ORDER BY \(column) COLLATE NOCASE LIMIT 1)
-          UNION ALL
-          SELECT (SELECT \(column) FROM posts WHERE \(column) > name COLLATE NOCASE AND \(column) < ?2 COLLATE NOCASE
-                  ORDER BY \(column) COLLATE NOCASE LIMIT 1)
-          FROM names WHERE name IS NOT NULL
-        )
-        SELECT name FROM names WHERE name IS NOT NULL LIMIT 50
-        """
-    }
-    /// One index probe per source kind (posts_source_id).
-    public static let sourceSQL = "SELECT 1 FROM posts WHERE source = ?1 LIMIT 1"
-
-    public func sourceNames() -> [String] {
-        guard let corpus = try? open() else { return [] }
-        return SourceKind.allCases.map(\.rawValue).filter {
-            (try? corpus.connection.scalar(CorpusCompletions.sourceSQL, [.text($0)])) != nil
-        }
-    }
-
-    public func authors(prefix: String) -> [String] { names(CorpusCompletions.authorSQL, prefix) }
+    public func sourceNames() -> [String] { (try? engine?.sourcesPresent()) ?? [] }
+    public func authors(prefix: String) -> [String] { (try? engine?.authors(prefix: prefix)) ?? [] }
     public func beatNames() -> [String] {
         guard let corpus = try? open(), let beats = try? BeatStore(corpus: corpus).list() else { return [] }
         return beats.map(\.name)
     }
-    public func venues(prefix: String) -> [String] { names(CorpusCompletions.venueSQL, prefix) }
-
-    private func names(_ sql: String, _ prefix: String) -> [String] {
-        guard let corpus = try? open() else { return [] }
-        var names: [String] = []
-        try? corpus.connection.forEachRow(sql, CorpusCompletions.bounds(prefix)) { row in
-            if let name = row.value(0).stringValue, !name.isEmpty { names.append(name) }
-        }
-        return names
-    }
-
-    /// The range of strings starting with `prefix`.
-    public static func bounds(_ prefix: String) -> [SQLiteValue] {
-        [.text(prefix), .text(prefix + "\u{10FFFF}")]
-    }
+    public func venues(prefix: String) -> [String] { (try? engine?.venues(prefix: prefix)) ?? [] }
 }

@@ -70,7 +70,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func remember(_ entry: String) {
-        guard !entry.trimmedOfSpaces.isEmpty else { return }
+        guard !entry.trimmingSpacesAndTabs.isEmpty else { return }
         // libedit's "unique" only drops a repeat of the entry just before; an entry typed
         // again anywhere moves to the end instead of being kept twice.
         let earlier = entries()
