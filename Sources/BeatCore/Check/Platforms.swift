@@ -28,7 +28,7 @@ enum Platforms {
     /// The uncollected platform `words` name (as written: `Threads` counts only capitalised, `X`
     /// only as "on X" or "X (formerly Twitter)"), nil when they name none.
     static func named(in words: [String]) -> String? {
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:!?()\"'“”‘’*") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:!?()\"'“”‘’*") }
         let lower = cleaned.map { $0.lowercased() }
         for (index, word) in lower.enumerated() {
             let previous = index > 0 ? lower[index - 1] : ""

@@ -25,7 +25,7 @@ enum QuotedSpeaker {
                 let speaker = lead.dropLast().trimmingCharacters(in: .whitespaces)
                 return speaker.isEmpty ? "a quoted speaker" : String(speaker.suffix(60))
             }
-            let last = lead.split(separator: " ").last.map { $0.lowercased().trimmingCharacters(in: ",") } ?? ""
+            let last = lead.split(separator: " ").last.map { $0.lowercased().trimming(anyOf: ",") } ?? ""
             if verbs.contains(last) { return String(lead.suffix(60)) }
             return nil
         }
