@@ -84,6 +84,20 @@ import Testing
         #expect(add.stderr.contains("beats nest more than 32 deep"))
     }
 
+    // MARK: 4. Limits instead of runaway time and memory
+
+    @Test func anOpenQuoteOverThousandsOfLinesAndADoublingSetStopWithAnError() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        let open = try home.write("open.beat", "count aurora\ncount \"aurora\n" + String(repeating: "more words here\n", count: 8000))
+        let quote = try BeatProcess.run(["--db", db, "run", open], home: home.directory)
+        #expect(quote.status == 1)
+        #expect(quote.stderr.contains("\(open):2: error: this entry has continued over 1,000 lines (a \" left open?)"), "\(quote.stderr)")
+        let doubling = try home.write("set.beat", "set a x\n" + String(repeating: "set a $a$a\n", count: 40))
+        let set = try BeatProcess.run(["--db", db, "run", doubling], home: home.directory)
+        #expect(set.status == 1)
+        #expect(set.stderr.contains("\(doubling):21: error: with $a put in, the command is over 1 MiB"), "\(set.stderr)")
+    }
+
     // MARK: 6. Damaged files, full or read-only places, no SQL in messages
 
     /// The demo corpus with pages in its middle overwritten by random bytes.
