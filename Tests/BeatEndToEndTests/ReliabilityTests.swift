@@ -98,6 +98,21 @@ import Testing
         #expect(set.stderr.contains("\(doubling):21: error: with $a put in, the command is over 1 MiB"), "\(set.stderr)")
     }
 
+    @Test func aHugeQueryOrTokenAndAStoryOverTheLimitAreRefusedInWords() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        let terms = (0..<30_000).map { "w\($0)" }.joined(separator: " ")
+        for entry in ["count \(terms)", "search " + String(repeating: "x", count: 2_000_000)] {
+            let result = try BeatProcess.run(["--db", db], input: entry + "\n", home: home.directory)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("Beat takes queries up to 64 KB"), "\(result.stderr.prefix(300))")
+        }
+        let paragraph = "The minister said \"we will open the weights soon\" and left.\n\n"
+        let story = try home.write("huge.md", String(repeating: paragraph, count: 9 * 1_048_576 / paragraph.utf8.count + 1))
+        let check = try BeatProcess.run(["--db", db, "check", story], home: home.directory)
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("is more than one story; check takes up to 8 MiB"), "\(check.stderr)")
+    }
+
     // MARK: 6. Damaged files, full or read-only places, no SQL in messages
 
     /// The demo corpus with pages in its middle overwritten by random bytes.

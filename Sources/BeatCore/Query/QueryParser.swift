@@ -26,7 +26,16 @@ struct QueryParser {
     private var nesting = 0
 
     /// Parses `text` into a node that is always an `.and` of the top-level items.
+    /// The longest query, in bytes: a long beat is a few hundred; a megabyte pasted
+    /// by mistake would otherwise cost memory many times its size in tokens and SQL.
+    static let maximumLength = 65_536
+
     static func parse(_ text: String) throws(QueryError) -> QueryNode {
+        guard text.utf8.count <= maximumLength else {
+            throw QueryError(
+                "the query is \(text.utf8.count / 1024) KB long; Beat takes queries up to \(maximumLength / 1024) KB",
+                at: QuerySpan(column: 1, length: 1), hint: "name fewer terms, or split it into beats")
+        }
         var parser = QueryParser(tokens: try QueryLexer.tokenize(text), length: text.count)
         return try parser.parseQuery()
     }

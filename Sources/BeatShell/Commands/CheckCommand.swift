@@ -68,6 +68,9 @@ enum CheckCommand {
     }
 
     /// The story's text; a file that cannot be read as text is a usage error (exit status 2).
+    /// The largest story `check` reads: a long feature is well under 1 MiB.
+    static let maximumStoryBytes = 8 * 1_048_576
+
     private static func readStory(_ path: String) throws -> String {
         let bytes: [UInt8]
         do {
@@ -82,6 +85,13 @@ enum CheckCommand {
             throw UsageError(StoryInputError.utf16(path: path).description, command: "check")
         } catch {
             throw UsageError("\(path): \(error)", command: "check")
+        }
+        // A story is read, split into sentences and matched whole in memory; past
+        // this size it is not one story but a dump, and the work would run away.
+        guard bytes.count <= maximumStoryBytes else {
+            throw UsageError(
+                "\(path): \(bytes.count / 1_048_576) MiB is more than one story; check takes up to "
+                    + "\(maximumStoryBytes / 1_048_576) MiB (split it, or check the part with the quotations)", command: "check")
         }
         do {
             return try StoryInput.text(from: bytes, path: path)
