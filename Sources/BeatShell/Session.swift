@@ -9,9 +9,9 @@ public final class Session {
     public let errors: OutputChannel
     public let environment: [String: String]
     /// The corpus file.
-    public let databasePath: String
+    public private(set) var databasePath: String
     /// True when no `--db` or `BEAT_DB` named the corpus, so the demo may be loaded into it.
-    public let usesDefaultDatabase: Bool
+    public private(set) var usesDefaultDatabase: Bool
     /// True when a person types the commands at a terminal.
     public var isInteractive: Bool
     /// Set by Ctrl-C; long commands poll it.
@@ -149,7 +149,10 @@ public final class Session {
 
     /// The corpus, opened (and created or migrated) on first use.
     public func corpus() throws -> Corpus {
-        if let openedCorpus { return openedCorpus }
+        if let openedCorpus {
+            if openedCorpus.busyTimeout != busyTimeout { openedCorpus.busyTimeout = busyTimeout }
+            return openedCorpus
+        }
         let corpus = try Corpus(path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout)
         openedCorpus = corpus
         interruptTarget.set(corpus.interrupter)
@@ -164,12 +167,26 @@ public final class Session {
         throw CommandFailure("\(what) is not allowed with --safe (\(reason)); nothing was done")
     }
 
+    /// Runs `body` on the corpus at `path` (`--db PATH` given with one command), then goes back.
+    func withCorpus<T>(at path: String, _ body: () throws -> T) throws -> T {
+        let saved = (databasePath, usesDefaultDatabase, openedCorpus)
+        databasePath = path
+        usesDefaultDatabase = false
+        openedCorpus = nil
+        defer {
+            (databasePath, usesDefaultDatabase, openedCorpus) = saved
+            if let corpus = openedCorpus { interruptTarget.set(corpus.interrupter) }
+        }
+        return try body()
+    }
+
     /// Loads the demo corpus when the default corpus is still empty, and says so.
     public func loadDemoIfNew() throws {
         guard usesDefaultDatabase, !isReadOnly, !isSafe, try corpus().isEmpty() else { return }
-        let summary = try DemoCorpus.load(into: try corpus(), now: now)
+        let loaded = try DemoCorpus.load(into: try corpus(), now: now)
         let beats = DemoCorpus.beats.map(\.name).joined(separator: ", ")
-        errors.line("No corpus yet: loaded the demo corpus (\(summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("No corpus yet: loaded the demo corpus (\(loaded.summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("Its dates are moved to lead up to today (its newest post: \(CivilTime.isoDate(loaded.newest))).")
         errors.line("Import your own with: import FILE...   (see: help import)")
     }
 }

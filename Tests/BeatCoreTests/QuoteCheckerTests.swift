@@ -221,8 +221,8 @@ enum CheckQuotes {
         let invented = "The committee will publish its findings on the harbour dredging next spring"
         let early = try check(invented, CheckQuotes.said(source: "bluesky", date: CheckQuotes.month(2024, 3)))
         #expect(early.verdict == .outsideCoverage)
-        #expect(early.reason.contains("the corpus did not collect bluesky"))
-        #expect(early.evidence?.hasPrefix("bluesky: 0 posts in the days around 2024-03") == true)
+        #expect(early.reason.contains("the corpus did not collect bluesky posts from 2024-03-01 to 2024-03-31"))
+        #expect(early.evidence?.hasPrefix("bluesky: 0 posts from 2024-03-01 to 2024-03-31, collected on 0 of 31 days") == true)
         let inside = try check(invented, CheckQuotes.said(source: "bluesky", date: CheckQuotes.month(2026, 3)))
         #expect(inside.verdict != .verified && inside.verdict != .close)
         #expect(inside.evidence?.hasPrefix("bluesky: ") == true)

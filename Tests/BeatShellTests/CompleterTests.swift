@@ -33,12 +33,15 @@ import Testing
     }
 
     @Test func flagsOfTheCurrentCommand() {
-        #expect(candidates("search sepsis --") == ["--limit", "--sort"])
+        // The command's own options, and the global ones every command takes.
+        let globals = GlobalOptions.all.map(\.name)
+        #expect(candidates("search sepsis --") == (["--limit", "--sort"] + globals).sorted())
         #expect(candidates("search sepsis --s") == ["--sort"])
-        #expect(candidates("count x --") == ["--by"])
+        #expect(candidates("count x --") == (["--by", "--limit"] + globals).sorted())
         #expect(candidates("quotes x --l") == ["--limit"])
-        #expect(candidates("authors --") == ["--limit"])
-        #expect(candidates("import --d") == ["--date-format"])
+        #expect(candidates("authors --") == (["--limit"] + globals).sorted())
+        #expect(candidates("import --da") == ["--date-format"])
+        #expect(candidates("import --d") == ["--date-format", "--db"])
         #expect(candidates("import --s").sorted() == ["--source", "--strict"])
     }
 

@@ -50,11 +50,13 @@ public final class QuoteChecker {
     /// slow to intersect and rank.
     static let commonWordDocuments = 5_000
 
+    /// The posts quotations are looked for in.
     public let corpus: Corpus
     private var connection: Connection { corpus.connection }
     private let coverage: QuoteCoverage
     private var documentCounts: [String: Int] = [:]
 
+    /// A checker of quotations against the posts of `corpus`.
     public init(corpus: Corpus) throws {
         self.corpus = corpus
         coverage = QuoteCoverage(connection: corpus.connection)
@@ -68,6 +70,28 @@ public final class QuoteChecker {
     /// A quotation held by several posts is a repost of the earliest only when it is this long;
     /// shorter ones are common phrasing.
     static let repostWords = 6
+
+    /// A phrase of at most this many words can be a term rather than a quotation.
+    static let termWords = 4
+    /// A short phrase held by this many posts is in use, not one poster's words.
+    static let termPosts = 2
+
+    /// True when the quotation is a term in quotation marks (‘open source AI’): a short phrase the
+    /// story credits to no one and that several posts use. `check` skips terms, as it skips scare
+    /// quotes of one or two words, unless `--all`.
+    public func isTerm(_ quote: StoryQuote) throws -> Bool {
+        guard quote.kind != .blockQuote else { return false }
+        if let stated = quote.attribution, stated.author != nil || stated.speakerCredited || stated.reference != nil { return false }
+        let pattern = QuotePattern(quote)
+        guard !pattern.isEmpty, pattern.words.count <= Self.termWords,
+            try !wordCounts(pattern.words).contains(where: { $0.documents == 0 })
+        else { return false }
+        var holding = 0
+        try QuoteCandidates.inTimeOrder(connection, match: pattern.phraseExpression, limit: Self.exactCandidateLimit) { candidate in
+            if holding < Self.termPosts, candidate.fields.contains(where: { pattern.occurrence(in: $0.words) != nil }) { holding += 1 }
+        }
+        return holding >= Self.termPosts
+    }
 
     /// The verdict on one quotation of a story dated `dateline` (undated quotes can only come from
     /// the days before it). Throws only on SQLite errors (including an interrupt from Ctrl-C).
@@ -190,8 +214,9 @@ public final class QuoteChecker {
         if isRepost, !conflicts.isEmpty, let reposter = inTimeOrder.dropFirst().first(where: {
             AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
         }) {
-            others = "; the story credits a repost (\(reposter.candidate.post.id)): the words first appear in \(earliest.candidate.post.id)"
-                + ", \(found.count - 1) other post\(found.count == 2 ? "" : "s") hold them"
+            let holders = found.count == 2 ? "1 other post holds them" : "\(found.count - 1) other posts hold them"
+            others = "; the story credits a repost (\(reposter.candidate.post.id)): "
+                + "the words first appear in \(earliest.candidate.post.id), \(holders)"
         }
         if let reference, chosen.candidate.rowid != reference.rowid {
             conflicts.append(AttributionConflict(field: .reference, stated: reference.post.id, recorded: chosen.candidate.post.id))

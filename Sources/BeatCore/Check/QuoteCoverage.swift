@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Covered means collected, judged from the corpus's own daily volume: a day holding fewer than a
 /// tenth of the usual posts of a source (its median over the days it has any) was not collected.
-/// The quote's window is the day or month the story gives it (give or take a day), else the week
+/// The quote's window is the day or month the story gives it, else the week
 /// before the story's dateline (a story can only quote what was said before it). A window is
 /// covered when at least half its days were collected, for the source or venue the story names,
 /// or for the corpus as a whole when it names none. Every answer comes with its evidence.
@@ -24,6 +24,8 @@ final class QuoteCoverage {
 
     /// The days before a dateline where an undated quote can lie.
     static let datelineDays = 7
+    /// A venue whose usual day holds fewer posts than this is judged by its source's volume.
+    static let busyVenue = 5
     /// A day holding less than this share of the usual volume was not collected.
     static let collectedShare = 0.1
 
@@ -67,20 +69,26 @@ final class QuoteCoverage {
             if venueDays.isEmpty {
                 return Judgement(gap: "the corpus holds no posts from \(stated)", evidence: "\(stated): no posts in the corpus")
             }
-            histogram = venueDays
-            scope = stated
+            // A quiet venue (a subreddit with a post or two a day) has empty days while it is being
+            // collected: its source's volume says whether the collector ran.
+            if Self.usual(venueDays) >= Self.busyVenue || attribution?.source == nil {
+                histogram = venueDays
+                scope = stated
+            }
         }
         let usual = Self.usual(histogram)
         let total = histogram.values.reduce(0, +)
         let first = histogram.keys.min() ?? 0, last = histogram.keys.max() ?? 0
         let window: (first: Int64, last: Int64, text: String)
         if let date = attribution?.date {
-            let start = (date.start - AttributionComparison.dateTolerance) / 86_400
-            let end = (date.end + AttributionComparison.dateTolerance - 1) / 86_400
-            window = (start, end, "the days around \(date.text) (\(Self.day(start)) to \(Self.day(end)))")
+            // The stated day or month itself: the day of tolerance a match allows for time zones
+            // shifts a quote by hours, and is not a day the corpus must have collected.
+            let start = date.start / 86_400
+            let end = max(start, (date.end - 1) / 86_400)
+            window = (start, end, start == end ? "on \(Self.day(start))" : "from \(Self.day(start)) to \(Self.day(end))")
         } else if let dateline {
-            let end = (dateline.end - 1) / 86_400
-            window = (end - Int64(Self.datelineDays) + 1, end, "the \(Self.datelineDays) days before \(Self.day(end + 1))")
+            let day = dateline.start / 86_400
+            window = (day - Int64(Self.datelineDays), day - 1, "in the \(Self.datelineDays) days before \(Self.day(day))")
         } else {
             let evidence = "\(scope): \(total) posts from \(Self.day(first)) to \(Self.day(last)), a usual \(usual) a day"
             return Judgement(gap: nil, evidence: evidence)
@@ -93,9 +101,10 @@ final class QuoteCoverage {
             if count >= threshold { collected += 1 }
         }
         let days = Int(window.last - window.first + 1)
-        let evidence = "\(scope): \(posts) posts in \(window.text), collected on \(collected) of \(days) days, against a usual \(usual) a day"
+        let evidence = "\(scope): \(posts) posts \(window.text), collected on \(collected) of \(days) days, against a usual \(usual) a day"
         let covered = collected * 2 >= days && collected > 0
-        return Judgement(gap: covered ? nil : "the corpus did not collect \(scope) over \(window.text)", evidence: evidence)
+        let collectedWhat = scope == "the corpus" ? "posts" : "\(scope) posts"
+        return Judgement(gap: covered ? nil : "the corpus did not collect \(collectedWhat) \(window.text)", evidence: evidence)
     }
 
     /// The median posts a day over the days with any.

@@ -39,6 +39,31 @@ enum StoryDateReader {
         words[range].joined(separator: " ").trimming(anyOf: ",.;:()[]")
     }
 
+    /// A day named without its year (`on November 24`, `24 November`) in a story dated `dateline`:
+    /// the latest such day on or before the dateline, since a story reports what was already said.
+    static func yearlessDay(in words: [String], dateline: StoryDate) -> StoryDate? {
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:()[]\"'“”‘’") }
+        let civil = CivilTime.civilFromDays(Int(dateline.start / 86_400))
+        for (index, word) in cleaned.enumerated() {
+            guard let month = months[word.lowercased()], word.first?.isUppercase == true else { continue }
+            var day: Int?
+            var range = index...index
+            if index + 1 < cleaned.count, let next = dayNumber(cleaned[index + 1]) {
+                day = next
+                range = index...(index + 1)
+            } else if index > 0, let previous = dayNumber(cleaned[index - 1]) {
+                day = previous
+                range = (index - 1)...index
+            }
+            guard let day else { continue }
+            let text = spanText(words, range)
+            guard let sameYear = span(text: text, year: civil.year, month: month, day: day) else { continue }
+            if sameYear.start <= dateline.start { return sameYear }
+            return span(text: text, year: civil.year - 1, month: month, day: day)
+        }
+        return nil
+    }
+
     /// `2026-03-03` (a day) or `2026-03` (a month).
     private static func isoDate(_ word: String) -> StoryDate? {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)

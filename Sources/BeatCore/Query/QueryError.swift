@@ -23,6 +23,7 @@ struct QuerySpan: Sendable, Equatable, Hashable {
 /// unknown filter, a bad date, an operator missing a side), so that a
 /// mistake is never reported as "0 results".
 public struct QueryError: Error, Equatable, Sendable {
+    /// What is wrong, in words.
     public let message: String
     /// 1-based column, in characters, of the offending part.
     public let column: Int
@@ -31,6 +32,7 @@ public struct QueryError: Error, Equatable, Sendable {
     /// What to do instead, when there is something useful to say.
     public let hint: String?
 
+    /// An error at `column` (1-based, at least 1) spanning `length` characters (at least 1).
     public init(message: String, column: Int, length: Int, hint: String? = nil) {
         self.message = message
         self.column = max(1, column)

@@ -8,6 +8,7 @@ public struct CountBreakdown: Sendable, Equatable {
     /// Every matching post, including those in buckets a limit left out.
     public var total: Int
 
+    /// A `CountBreakdown` made of the values given.
     public init(buckets: [CountBucket], total: Int) {
         self.buckets = buckets
         self.total = total
@@ -28,12 +29,16 @@ extension SearchEngine {
     public func search(_ query: CompiledQuery, shownAs text: String, sort: SearchSort, limit: Int, offset: Int = 0) throws
         -> SearchPage
     {
-        let total = try count(query)
-        let (sql, bindings) = query.searchSQL(sort: sort, limit: limit, offset: offset)
+        // A ranked page sorts every match, and counts them as it does (`beat_tally`);
+        // pages in time order stop after `limit` rows, so their total is counted apart.
+        let tallied = limit > 0 && query.talliesMatches(sort: sort)
+        let (sql, bindings) = query.searchSQL(sort: sort, limit: limit, offset: offset, tallied: tallied)
         var rows: [(id: Int64, rank: Double?, snippet: String, title: String?)] = []
+        connection.resetTally()
         try eachRow(sql, bindings) { row in
             rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? "", row.string(3)))
         }
+        let total = tallied ? connection.tally : try count(query)
         let summaries = try hits(ids: rows.map(\.id))
         let hits = rows.compactMap { row in
             summaries[row.id].map {

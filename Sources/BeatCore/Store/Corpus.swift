@@ -7,6 +7,7 @@ import Foundation
 public final class Corpus {
     /// The connection; confined to the thread that opened the corpus.
     public let connection: Connection
+    /// The corpus file.
     public let path: String
     /// True when opened with `--read-only`, or found on a read-only file system:
     /// every write is refused before it starts.
@@ -175,6 +176,12 @@ public final class Corpus {
         checkedForWrites = true
     }
 
+    /// Seconds a write waits for another process's write (`--busy-timeout`).
+    public var busyTimeout: Double {
+        get { Double(connection.busyTimeoutMilliseconds) / 1000 }
+        set { connection.busyTimeoutMilliseconds = Int32(max(0, min(newValue, 86_400)) * 1000) }
+    }
+
     /// The number of posts stored.
     public func postCount() throws -> Int {
         Int(try connection.scalar("SELECT count(*) FROM posts")?.int64Value ?? 0)
@@ -193,6 +200,7 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, found: Int, supported: Int)
     case schemaMismatch(path: String, found: Int, expected: Int)
 
+    /// The reason with the path and what to do about it.
     public var description: String {
         switch self {
         case .missing(let path):

@@ -6,7 +6,9 @@ enum DoctorCommand {
     static let command = ShellCommand(
         name: "doctor",
         summary: "check the corpus file and its full-text index; --repair rebuilds the index",
-        usage: "doctor [--repair]",
+        options: [
+            CommandOption("--repair", help: "rebuild the full-text index from the stored posts, after saying so"),
+        ],
         examples: ["doctor", "doctor --repair"],
         details: """
             Runs SQLite's PRAGMA integrity_check (every page and index of the file) and FTS5's
@@ -17,12 +19,9 @@ enum DoctorCommand {
             cannot be rebuilt from inside it, and doctor says how to recover what is readable.
             Exit status 0 when the corpus is healthy (after the repair), 1 otherwise.
             """,
+        mayLoadDemo: false,
         run: { session, arguments in
-            var repair = false
-            for word in arguments.words {
-                guard word == "--repair" else { throw UsageError("unknown option \(word)", command: "doctor") }
-                repair = true
-            }
+            let repair = arguments.options.has("--repair")
             if repair {
                 try session.refuseWhenSafe("doctor --repair", because: "it would write to the corpus")
                 if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "doctor --repair") }

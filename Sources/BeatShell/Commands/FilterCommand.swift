@@ -4,7 +4,7 @@ enum FilterCommand {
     static let command = ShellCommand(
         name: "filter",
         summary: "filters for every following command; 'filter clear' removes them",
-        usage: "filter [FILTERS | clear]",
+        operands: CommandOperands("[FILTERS | clear]", .query),
         examples: ["filter source:reddit since:30d", "filter", "filter clear"],
         details: """
             With no argument, shows the active filters as the command that sets them. A new 'filter'
@@ -25,7 +25,7 @@ enum FilterCommand {
                 do throws(QueryError) {
                     _ = try QueryCompiler.compile(text, context: context)
                 } catch {
-                    throw UsageError(error.rendered(query: text).withoutErrorPrefix)
+                    throw ShellError.query(error, text: text, origin: .typed)
                 }
                 let previous = session.filters
                 session.filters = text

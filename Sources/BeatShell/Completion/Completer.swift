@@ -56,22 +56,6 @@ public struct Completer {
         self.currentDirectory = currentDirectory
     }
 
-    /// Options of each command, and which of them take a value.
-    static let flags: [String: [String]] = [
-        "search": ["--sort", "--limit"],
-        "count": ["--by"],
-        "quotes": ["--limit"],
-        "authors": ["--limit"],
-        "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
-        "beat": ["--replace"],
-        "check": ["--all"],
-        "summary": ["--since", "--until", "--vs", "--quotes", "--format", "--out"],
-    ]
-    static let flagsWithoutValue: Set<String> = ["--strict", "--replace", "--all"]
-    /// Commands whose arguments are a query with filters.
-    static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter"]
-    /// Commands whose arguments are file names.
-    static let pathCommands: Set<String> = ["import", "run", "check"]
     static let filterKeys = ["source:", "venue:", "in:", "author:", "title:", "since:", "until:", "on:", "beat:"]
     /// What follows `beat`.
     static let beatActions = ["add", "show", "rm"]
@@ -85,39 +69,65 @@ public struct Completer {
         return Completion(word: word, candidates: Array(Set(candidates(for: word, after: tokens))).sorted())
     }
 
-    private func candidates(for word: String, after previous: [String]) -> [String] {
+    /// What completes the word after `previous`, from the command table: the command's options
+    /// and the global ones, an option's value by its kind, else the operands by theirs.
+    private func candidates(for word: String, after typed: [String]) -> [String] {
+        // Global options before the command (`--format json cou`) are passed over, with their values.
+        var previous = typed[...]
+        while let first = previous.first, let option = GlobalOptions.option(named: first) {
+            if previous.count == 1 {
+                // The global option is the word before the cursor: its value completes.
+                return values(of: option, word)
+            }
+            previous = previous.dropFirst(option.value == .none ? 1 : 2)
+        }
         guard let first = previous.first else {
+            if word.hasPrefix("--") { return Completer.matching(GlobalOptions.all.map(\.name), word) }
             return CommandTable.all.map(\.name).filter { $0.hasPrefix(word) }
         }
-        let command = CommandTable.find(first)?.name ?? first
-        let before = previous.count > 1 ? previous.last : nil
+        guard let command = CommandTable.find(first) else { return [] }
+        let options = command.options + GlobalOptions.all
         // The value of the option just typed.
-        if let before, before.hasPrefix("--"), Completer.flags[command]?.contains(before) == true {
-            switch before {
-            case "--sort": return Completer.matching(["rank", "new", "old"], word)
-            case "--by": return Completer.matching(["source", "venue", "author", "day", "week", "month"], word)
-            case "--as": return Completer.matching(ImportFormat.allCases.map(\.rawValue), word)
-            case "--source": return Completer.matching(SourceKind.allCases.map(\.rawValue), word)
-            case "--venue": return (source?.venues(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
-            case "--vs": return Completer.matching(["previous"], word) + beatNames(word)
-            case "--format": return Completer.matching(OutputFormat.allCases.map(\.rawValue), word)
-            case "--out": return paths(word)
-            case _ where Completer.flagsWithoutValue.contains(before): break
-            default: return []
+        if previous.count > 1, let before = previous.last, let option = options.first(where: { $0.name == before }),
+            option.value != .none
+        {
+            return values(of: option, word)
+        }
+        if word.hasPrefix("--") || word == "-" && command.operands.kind != .paths {
+            return Completer.matching(options.map(\.name), word)
+        }
+        // The operands typed so far, options and their values left out.
+        var operands: [String] = []
+        var index = previous.index(after: previous.startIndex)
+        while index < previous.endIndex {
+            if let option = options.first(where: { $0.name == previous[index] }) {
+                if option.value != .none { index = previous.index(after: index) }
+            } else {
+                operands.append(previous[index])
             }
+            if index < previous.endIndex { index = previous.index(after: index) }
         }
-        if word.hasPrefix("-"), let flags = Completer.flags[command], word.hasPrefix("--") || word == "-" {
-            return Completer.matching(flags, word)
-        }
-        switch command {
-        case "format": return previous.count == 1 ? Completer.matching(OutputFormat.allCases.map(\.rawValue), word) : []
-        case "help": return previous.count == 1 ? Completer.matching(CommandTable.all.map(\.name), word) : []
-        case "beat": return beatCandidates(word, after: previous)
+        switch command.operands.kind {
+        case .none, .text: return []
+        case .query: return filterCandidates(word)
         // `summary BEAT|QUERY`: a beat's name first, or the start of a query.
-        case "summary": return (previous.count == 1 ? beatNames(word) : []) + filterCandidates(word)
-        case _ where Completer.pathCommands.contains(command): return paths(word)
-        case _ where Completer.queryCommands.contains(command): return filterCandidates(word)
-        default: return []
+        case .beatOrQuery: return (operands.isEmpty ? beatNames(word) : []) + filterCandidates(word)
+        case .paths: return paths(word)
+        case .commandName: return operands.isEmpty ? Completer.matching(CommandTable.all.map(\.name), word) : []
+        case .choice(let values): return operands.isEmpty ? Completer.matching(values, word) : []
+        case .beatAction: return beatCandidates(word, after: [first] + operands)
+        }
+    }
+
+    /// The values `option` takes that start with `word`.
+    private func values(of option: CommandOption, _ word: String) -> [String] {
+        switch option.value {
+        case .none, .number, .date, .text: return []
+        case .choice(let values): return Completer.matching(values, word)
+        case .path: return paths(word)
+        case .beatName(let extra): return Completer.matching(extra, word) + beatNames(word)
+        case .venue: return (source?.venues(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
+        case .author: return (source?.authors(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
         }
     }
 
