@@ -24,6 +24,12 @@ extension JSONRecordReader {
     var isLineBased: Bool { false }
 
     func read(_ input: InputFile, into output: RecordOutput) throws {
+        try readValues(input, into: output)
+    }
+
+    /// Reads every JSON value of the input (each line of NDJSON, or the one
+    /// document) and passes it to `records(in:at:into:)`.
+    func readValues(_ input: InputFile, into output: RecordOutput) throws {
         if isLineBased || JSONLayout.isLineDelimited(input.head) {
             try input.forEachLine({ line, number in
                 guard !isBlank(line) else { return }
