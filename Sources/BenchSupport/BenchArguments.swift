@@ -79,3 +79,24 @@ public struct BenchArguments {
         exit(2)
     }
 }
+
+/// The options every timing program takes: the corpus, and how many runs it times.
+public struct BenchRunOptions: Sendable {
+    /// The corpus file (`--db`, required).
+    public var database: String
+    /// Timed runs of each measurement (`--runs`).
+    public var runs: Int
+    /// Untimed runs before them (`--warmup`, default 2).
+    public var warmup: Int
+
+    /// `--db`, `--runs` and `--warmup`, for `BenchArguments`.
+    public static let declared: [BenchArguments.Option] = [.init("--db"), .init("--runs"), .init("--warmup")]
+
+    /// Reads the three options; a missing `--db` ends the program.
+    public init(_ parsed: BenchArguments, defaultRuns: Int) {
+        database = parsed.string("--db")
+        runs = parsed.integer("--runs", default: defaultRuns, minimum: 1)
+        warmup = parsed.integer("--warmup", default: 2)
+        if database.isEmpty { parsed.fail("--db PATH is required") }
+    }
+}

@@ -40,9 +40,7 @@ let defaultQueries = [
 ]
 
 struct Options {
-    var database: String
-    var runs: Int
-    var warmup: Int
+    var run: BenchRunOptions
     var budget: Double
     var now: Int64
     var queries: [String]
@@ -51,16 +49,13 @@ struct Options {
         let parsed = BenchArguments(
             arguments, program: "beat-bench",
             usage: "beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]",
-            options: [.init("--db"), .init("--runs"), .init("--warmup"), .init("--budget"), .init("--now")])
-        database = parsed.string("--db")
-        runs = parsed.integer("--runs", default: 20, minimum: 1)
-        warmup = parsed.integer("--warmup", default: 2)
+            options: BenchRunOptions.declared + [.init("--budget"), .init("--now")])
+        run = BenchRunOptions(parsed, defaultRuns: 20)
         budget = parsed.positiveNumber("--budget", default: 10)
         let nowText = parsed.string("--now", default: String(time(nil)))
         guard let now = Int64(nowText) else { parsed.fail("--now takes unix seconds, not '\(nowText)'") }
         self.now = now
         queries = parsed.positional.isEmpty ? defaultQueries : parsed.positional
-        if database.isEmpty { parsed.fail("--db PATH is required") }
     }
 }
 
@@ -117,7 +112,7 @@ let context = QueryContext(now: options.now)
 let openStart = nowNanoseconds()
 let corpus: Corpus
 do {
-    corpus = try Corpus(path: options.database)
+    corpus = try Corpus(path: options.run.database)
 } catch {
     fail("\(error)")
 }
@@ -125,7 +120,7 @@ let openMilliseconds = BenchTiming.milliseconds(since: openStart)
 let engine = SearchEngine(corpus: corpus)
 let posts = (try? corpus.postCount()) ?? -1
 emit([
-    ("event", jsonString("open")), ("db", jsonString(options.database)), ("ms", jsonNumber(openMilliseconds)),
+    ("event", jsonString("open")), ("db", jsonString(options.run.database)), ("ms", jsonNumber(openMilliseconds)),
     ("schema", String(Corpus.schemaVersion)), ("posts", String(posts)),
     ("sqlite", jsonString(Corpus.sqliteVersion)),
 ])
@@ -133,12 +128,12 @@ emit([
 /// Runs `body` as configured: warm-ups, then as many timed runs as the budget allows.
 func measure(_ body: () throws -> Void) throws -> [Double] {
     var slowestWarmup = 0.0
-    for _ in 0..<options.warmup {
+    for _ in 0..<options.run.warmup {
         let start = nowNanoseconds()
         try body()
         slowestWarmup = max(slowestWarmup, BenchTiming.milliseconds(since: start))
     }
-    var runs = options.runs
+    var runs = options.run.runs
     if slowestWarmup > 0, Double(runs) * slowestWarmup > options.budget * 1000 {
         runs = max(5, Int(options.budget * 1000 / slowestWarmup))
     }

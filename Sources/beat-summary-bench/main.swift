@@ -21,11 +21,9 @@ import Darwin
 #endif
 
 struct Options {
-    var database: String
+    var run: BenchRunOptions
     var since: String
     var until: String
-    var runs: Int
-    var warmup: Int
     var cold: Bool
     var previous: Bool
     var queries: [String]
@@ -34,20 +32,14 @@ struct Options {
         let parsed = BenchArguments(
             arguments, program: "beat-summary-bench",
             usage: "beat-summary-bench --db PATH --since DAY --until DAY [--runs N] [--warmup N] [--cold] [--vs previous] QUERY…",
-            options: [
-                .init("--db"), .init("--since"), .init("--until"), .init("--runs"), .init("--warmup"),
-                .init("--cold", takesValue: false), .init("--vs"),
-            ])
-        database = parsed.string("--db")
+            options: BenchRunOptions.declared + [.init("--since"), .init("--until"), .init("--cold", takesValue: false), .init("--vs")])
+        run = BenchRunOptions(parsed, defaultRuns: 10)
         since = parsed.string("--since")
         until = parsed.string("--until")
-        runs = parsed.integer("--runs", default: 10, minimum: 1)
-        warmup = parsed.integer("--warmup", default: 2)
         cold = parsed.flags.contains("--cold")
         if let vs = parsed.values["--vs"], vs != "previous" { parsed.fail("--vs takes 'previous'") }
         previous = parsed.values["--vs"] != nil
         queries = parsed.positional
-        if database.isEmpty { parsed.fail("--db PATH is required") }
         if queries.isEmpty { parsed.fail("give at least one query") }
     }
 }
@@ -95,7 +87,7 @@ if options.cold {
         do {
             let start = nowNanoseconds()
             let cpuStart = cpuMilliseconds()
-            let corpus = try Corpus(path: options.database)
+            let corpus = try Corpus(path: options.run.database)
             let opened = BenchTiming.milliseconds(since: start)
             let summary = try summarise(text, in: corpus)
             let total = BenchTiming.milliseconds(since: start)
@@ -113,7 +105,7 @@ if options.cold {
 let openStart = nowNanoseconds()
 let corpus: Corpus
 do {
-    corpus = try Corpus(path: options.database)
+    corpus = try Corpus(path: options.run.database)
 } catch {
     fail("\(error)")
 }
@@ -121,10 +113,10 @@ emit([("event", JSONWriter.quote("open")), ("ms", number(BenchTiming.millisecond
 for text in options.queries {
     do {
         var summary = try summarise(text, in: corpus)
-        for _ in 1..<max(options.warmup, 1) { summary = try summarise(text, in: corpus) }
+        for _ in 1..<max(options.run.warmup, 1) { summary = try summarise(text, in: corpus) }
         var samples: [Double] = []
         var cpu: [Double] = []
-        for _ in 0..<options.runs {
+        for _ in 0..<options.run.runs {
             let start = nowNanoseconds()
             let cpuStart = cpuMilliseconds()
             summary = try summarise(text, in: corpus)

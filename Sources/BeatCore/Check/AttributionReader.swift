@@ -133,6 +133,12 @@ enum AttributionReader {
             return nil
         }
         if bare[verb] == "put", bare.contains("as") { return Credit(author: nil, evidence: sentence(words)) }
+        // `whimsicalism, who described himself as Gen Z, said`: the subject before the relative clause.
+        if let who = bare[..<verb].lastIndex(where: { $0 == "who" || $0 == "whose" }), who > 0, words[who - 1].hasSuffix(","),
+            let author = name(backwardFrom: who - 1, to: 0, in: words)
+        {
+            return Credit(author: author, evidence: sentence(words))
+        }
         // `dale, writing on toot.cafe, said`: the name is the subject before the aside, not the place in it.
         if verb >= 2, ["on", "in", "at", "from", "via"].contains(bare[verb - 2]),
             let comma = words[..<(verb - 2)].lastIndex(where: { $0.hasSuffix(",") }),
@@ -185,7 +191,7 @@ enum AttributionReader {
     private static func isName(_ word: String) -> Bool {
         guard let first = word.first, first.isLetter || first.isNumber || first == "@" || word.hasPrefix("u/") else { return false }
         let lower = word.lowercased()
-        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word)
+        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word) && Platforms.named(in: [word]) == nil
             && !lower.hasPrefix("r/") && word.count <= 64
     }
 

@@ -14,9 +14,11 @@ public enum CheckVerdict: String, Sendable, CaseIterable, Equatable {
 
 /// The stored post a quotation was matched to, and the passage of it that matched.
 public struct QuoteMatch: Sendable, Equatable {
+    /// The post holding the words.
     public var post: PostSummary
     /// The matching passage, verbatim: a substring of the post's stored text (or title).
     public var passage: String
+    /// A `QuoteMatch` made of the values given.
     public init(post: PostSummary, passage: String) {
         self.post = post
         self.passage = passage
@@ -29,6 +31,7 @@ public struct WordDifference: Sendable, Equatable {
     public var old: String
     /// The story's words (empty when the story dropped words without an ellipsis).
     public var new: String
+    /// A `WordDifference` made of the values given.
     public init(old: String, new: String) {
         self.old = old
         self.new = new
@@ -37,12 +40,15 @@ public struct WordDifference: Sendable, Equatable {
 
 /// An attribution field the story states that the record contradicts.
 public struct AttributionConflict: Sendable, Equatable {
+    /// The part of an attribution that disagrees with the post.
     public enum Field: String, Sendable, Equatable { case author, source, venue, date, reference }
+    /// Which part of the attribution disagrees.
     public var field: Field
     /// What the story says.
     public var stated: String
     /// What the record says.
     public var recorded: String
+    /// An `AttributionConflict` made of the values given.
     public init(field: Field, stated: String, recorded: String) {
         self.field = field
         self.stated = stated
@@ -52,7 +58,9 @@ public struct AttributionConflict: Sendable, Equatable {
 
 /// The verdict on one quotation, with the evidence behind it.
 public struct CheckFinding: Sendable, Equatable {
+    /// The quotation as the story has it.
     public var quote: StoryQuote
+    /// What the corpus says about it.
     public var verdict: CheckVerdict
     /// 1 for an exact match (after normalising case, whitespace, quote marks, dashes and
     /// apostrophes), lower for near matches, 0 when nothing was found.
@@ -77,6 +85,7 @@ public struct CheckFinding: Sendable, Equatable {
     /// True when `meaningChange` names a change of meaning.
     public var meaningChanged: Bool { meaningChange != nil }
 
+    /// A `CheckFinding` made of the values given.
     public init(
         quote: StoryQuote, verdict: CheckVerdict, similarity: Double, match: QuoteMatch?,
         differences: [WordDifference], conflicts: [AttributionConflict], reason: String
@@ -97,6 +106,7 @@ public struct QuoteOrigin: Sendable, Equatable {
     public var post: PostSummary
     /// How many other posts hold them.
     public var others: Int
+    /// A `QuoteOrigin` made of the values given.
     public init(post: PostSummary, others: Int) {
         self.post = post
         self.others = others
@@ -107,7 +117,9 @@ public struct QuoteOrigin: Sendable, Equatable {
 public struct CheckReport: Sendable, Equatable {
     /// The story as given (a path, or `-` for standard input).
     public var story: String
+    /// One finding per quotation, in story order.
     public var findings: [CheckFinding]
+    /// A `CheckReport` made of the values given.
     public init(story: String, findings: [CheckFinding]) {
         self.story = story
         self.findings = findings

@@ -50,11 +50,13 @@ public final class QuoteChecker {
     /// slow to intersect and rank.
     static let commonWordDocuments = 5_000
 
+    /// The posts quotations are looked for in.
     public let corpus: Corpus
     private var connection: Connection { corpus.connection }
     private let coverage: QuoteCoverage
     private var documentCounts: [String: Int] = [:]
 
+    /// A checker of quotations against the posts of `corpus`.
     public init(corpus: Corpus) throws {
         self.corpus = corpus
         coverage = QuoteCoverage(connection: corpus.connection)
@@ -212,8 +214,9 @@ public final class QuoteChecker {
         if isRepost, !conflicts.isEmpty, let reposter = inTimeOrder.dropFirst().first(where: {
             AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
         }) {
-            others = "; the story credits a repost (\(reposter.candidate.post.id)): the words first appear in \(earliest.candidate.post.id)"
-                + ", \(found.count - 1) other post\(found.count == 2 ? "" : "s") hold them"
+            let holders = found.count == 2 ? "1 other post holds them" : "\(found.count - 1) other posts hold them"
+            others = "; the story credits a repost (\(reposter.candidate.post.id)): "
+                + "the words first appear in \(earliest.candidate.post.id), \(holders)"
         }
         if let reference, chosen.candidate.rowid != reference.rowid {
             conflicts.append(AttributionConflict(field: .reference, stated: reference.post.id, recorded: chosen.candidate.post.id))

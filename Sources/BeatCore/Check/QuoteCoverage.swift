@@ -87,8 +87,8 @@ final class QuoteCoverage {
             let end = max(start, (date.end - 1) / 86_400)
             window = (start, end, start == end ? "on \(Self.day(start))" : "from \(Self.day(start)) to \(Self.day(end))")
         } else if let dateline {
-            let end = (dateline.end - 1) / 86_400
-            window = (end - Int64(Self.datelineDays) + 1, end, "in the \(Self.datelineDays) days before \(Self.day(end + 1))")
+            let day = dateline.start / 86_400
+            window = (day - Int64(Self.datelineDays), day - 1, "in the \(Self.datelineDays) days before \(Self.day(day))")
         } else {
             let evidence = "\(scope): \(total) posts from \(Self.day(first)) to \(Self.day(last)), a usual \(usual) a day"
             return Judgement(gap: nil, evidence: evidence)

@@ -19,6 +19,7 @@ public struct ImportOptions: Sendable {
     /// instead of growing with the input.
     public var checkpointBytes: Int
 
+    /// An `ImportOptions` made of the values given.
     public init(
         format: ImportFormat? = nil, source: String? = nil, venue: String? = nil, mapping: FieldMapping? = nil,
         dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000, checkpointBytes: Int = 1 << 30
@@ -50,6 +51,7 @@ public struct FieldMapping: Sendable, Equatable {
     /// Post field → input field name or dotted path.
     public private(set) var paths: [String: String]
 
+    /// A `FieldMapping` made of the values given.
     public init(paths: [String: String]) { self.paths = paths }
 
     /// Parses `field=path,field=path`.

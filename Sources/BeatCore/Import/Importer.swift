@@ -3,19 +3,26 @@ import Foundation
 
 /// Counts for one import, or a sum of several.
 public struct ImportSummary: Sendable, Equatable {
+    /// Records stored for the first time.
     public var added = 0
+    /// Records that replaced a stored post with different content.
     public var updated = 0
+    /// Records identical to the stored post.
     public var unchanged = 0
     /// Records that were reported as problems and not stored.
     public var skipped = 0
     /// Inputs that could not be read at all.
     public var failedFiles = 0
+    /// Wall-clock time taken.
     public var seconds = 0.0
 
+    /// An `ImportSummary` made of the values given.
     public init() {}
 
+    /// Records stored or found unchanged.
     public var recordsRead: Int { added + updated + unchanged }
 
+    /// Adds the counts and times of `rhs`.
     public static func += (lhs: inout ImportSummary, rhs: ImportSummary) {
         lhs.added += rhs.added
         lhs.updated += rhs.updated
@@ -28,11 +35,15 @@ public struct ImportSummary: Sendable, Equatable {
 
 /// How far an import has come, for a progress line.
 public struct ImportProgress: Sendable {
+    /// The input being read.
     public var path: String
+    /// Records read from it so far.
     public var records: Int
+    /// Bytes read from it so far.
     public var bytesRead: Int
     /// The input's size, when known.
     public var totalBytes: Int?
+    /// Time since its import started.
     public var seconds: Double
 }
 
@@ -49,6 +60,7 @@ public struct ImportEvents {
     /// The import was cancelled in this file; the summary counts what it wrote and kept.
     public var fileCancelled: (String, ImportSummary) -> Void = { _, _ in }
 
+    /// An `ImportEvents` made of the values given.
     public init() {}
 }
 
@@ -62,6 +74,7 @@ public final class Importer {
     /// Set from another thread (the shell's Ctrl-C) to stop after the current record.
     public let cancellation: CancellationFlag
 
+    /// An importer into `corpus`; `clock` gives the seconds its progress reports and import log use.
     public init(
         corpus: Corpus, options: ImportOptions, cancellation: CancellationFlag = CancellationFlag(),
         clock: @escaping () -> Double = { Date().timeIntervalSince1970 }
@@ -81,6 +94,7 @@ public final class Importer {
     public func run(_ paths: [String], events: ImportEvents = ImportEvents()) throws -> ImportSummary {
         var total = ImportSummary()
         let connection = corpus.connection
+        try corpus.prepareToWrite(command: "import")
         // A larger page cache keeps the index's hot pages in memory while a
         // batch is written; it is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
@@ -95,9 +109,14 @@ public final class Importer {
         defer {
             try? connection.execute("PRAGMA cache_size = \(previousCache)")
             try? connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            // Without waiting for readers: with them, the checkpoint copies what
+            // it can and the rest waits for a later one.
+            let timeout = connection.busyTimeoutMilliseconds
+            connection.busyTimeoutMilliseconds = 0
             try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.busyTimeoutMilliseconds = timeout
         }
-        if options.strict { try connection.execute("BEGIN IMMEDIATE") }
+        if options.strict { try connection.beginImmediate() }
         do {
             for path in paths {
                 do {
@@ -119,7 +138,7 @@ public final class Importer {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw ImportError.cancelled
         } catch {
-            if options.strict, connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error
         }
         if total.added + total.updated > 10_000 {
@@ -137,6 +156,8 @@ public final class Importer {
         let reader = try format.makeReader(options: options)
         let connection = corpus.connection
 
+        // The import's log row is written in its first batch's transaction.
+        if !options.strict { try connection.beginImmediate() }
         try connection.run(
             "INSERT INTO imports(path, format, started_at) VALUES (?1, ?2, ?3)",
             [.text(path), .text(format.rawValue), .integer(Int64(started))])
@@ -191,7 +212,6 @@ public final class Importer {
             pending.removeAll(keepingCapacity: true)
         }
 
-        if !options.strict { try connection.execute("BEGIN IMMEDIATE") }
         do {
             while let batch = try channel.receive() {
                 for event in batch {
@@ -207,7 +227,12 @@ public final class Importer {
                 if cancellation.isSet { throw ImportError.cancelled }
                 if pending.count >= options.batchSize {
                     try writePending()
-                    if !options.strict { try connection.execute("COMMIT; BEGIN IMMEDIATE") }
+                    if !options.strict {
+                        // Between batches, a writer waiting for its turn (another import,
+                        // `beat add`) goes first; see WriterTurn.
+                        try connection.commitAndYield()
+                        try connection.beginImmediate()
+                    }
                 }
                 reportProgress(pendingRecords: pending.count)
             }

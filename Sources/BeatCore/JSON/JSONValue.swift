@@ -23,26 +23,31 @@ public enum JSONValue: Sendable, Equatable {
         return current
     }
 
+    /// The string, nil for any other value.
     public var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
+    /// The elements, nil for any other value.
     public var array: [JSONValue]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
+    /// The object, nil for any other value.
     public var object: JSONObject? {
         if case .object(let o) = self { return o }
         return nil
     }
 
+    /// The boolean, nil for any other value.
     public var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
+    /// True for `null`.
     public var isNull: Bool { self == .null }
 
     /// Text for scalars: strings as they are, numbers as written, booleans as
@@ -85,6 +90,7 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A JSON object with its members in source order.
 public struct JSONObject: Sendable, Equatable {
+    /// The members in source order.
     public private(set) var members: [(key: String, value: JSONValue)]
     // Objects with many keys (Reddit things have over 100) get a hash index;
     // small ones are searched linearly, which is faster for them.
@@ -102,14 +108,17 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
+    /// The value of the first member named `key`.
     public subscript(key: String) -> JSONValue? {
         if let index { return index[key].map { members[$0].value } }
         for member in members where member.key == key { return member.value }
         return nil
     }
 
+    /// The member names in source order.
     public var keys: [String] { members.map(\.key) }
 
+    /// Equal when the members are, in the same order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }

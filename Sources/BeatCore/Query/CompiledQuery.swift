@@ -22,6 +22,7 @@ public struct CompiledQuery: Sendable, Equatable {
     /// then selects no rows. Within one query text that is an error instead.
     public var isEmptyRange: Bool
 
+    /// A `CompiledQuery` made of the values given.
     public init(
         match: String? = nil, conditions: [PostCondition] = [],
         idRange: ClosedRange<Int64>? = nil, description: String = "all posts", isEmptyRange: Bool = false

@@ -4,11 +4,6 @@ struct QuerySpan: Sendable, Equatable, Hashable {
     var column: Int
     var length: Int
 
-    init(column: Int, length: Int) {
-        self.column = column
-        self.length = length
-    }
-
     /// The span from the start of `self` to the end of `other`.
     func through(_ other: QuerySpan) -> QuerySpan {
         let end = max(column + length, other.column + other.length)
@@ -23,6 +18,7 @@ struct QuerySpan: Sendable, Equatable, Hashable {
 /// unknown filter, a bad date, an operator missing a side), so that a
 /// mistake is never reported as "0 results".
 public struct QueryError: Error, Equatable, Sendable {
+    /// What is wrong, in words.
     public let message: String
     /// 1-based column, in characters, of the offending part.
     public let column: Int
@@ -31,6 +27,7 @@ public struct QueryError: Error, Equatable, Sendable {
     /// What to do instead, when there is something useful to say.
     public let hint: String?
 
+    /// An error at `column` (1-based, at least 1) spanning `length` characters (at least 1).
     public init(message: String, column: Int, length: Int, hint: String? = nil) {
         self.message = message
         self.column = max(1, column)

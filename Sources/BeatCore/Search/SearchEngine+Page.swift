@@ -8,6 +8,7 @@ public struct CountBreakdown: Sendable, Equatable {
     /// Every matching post, including those in buckets a limit left out.
     public var total: Int
 
+    /// A `CountBreakdown` made of the values given.
     public init(buckets: [CountBucket], total: Int) {
         self.buckets = buckets
         self.total = total

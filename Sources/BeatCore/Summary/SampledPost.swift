@@ -55,6 +55,7 @@ public struct SummaryLimits: Sendable, Equatable {
     /// each costs two FTS5 counts, the beat's and the window's.
     public var candidateTerms: Int
 
+    /// A `SummaryLimits` made of the values given.
     public init(
         sentimentSample: Int = 1_000, termSample: Int = 300, backgroundSample: Int = 300, quoteSample: Int = 150,
         burstSample: Int = 100, candidateTerms: Int = 20
