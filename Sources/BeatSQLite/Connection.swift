@@ -9,13 +9,24 @@ public final class Connection {
     /// The path the connection was opened with.
     public let path: String
     private var cache: [String: Statement] = [:]
+    /// Takes turns with other processes writing to the same file (see `WriterTurn`).
+    private lazy var turn = WriterTurn(databasePath: path)
     /// What `beat_tally` counts; freed after the connection closes.
     private let tallyCount = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
     /// How the file is opened.
     public enum Mode: Sendable {
         case readWrite
+        /// SQLite's read-only flag: every write is refused.
         case readOnly
+        /// Read-only, and the file is promised not to change while open (`immutable=1`):
+        /// no locks and no `-wal`/`-shm` files, for a read-only file system or a copy.
+        case immutable
+    }
+
+    /// How long a write waits for another process's write to end, in milliseconds.
+    public var busyTimeoutMilliseconds: Int32 {
+        didSet { sqlite3_busy_timeout(handle, busyTimeoutMilliseconds) }
     }
 
     /// Opens (and, in `.readWrite` mode, creates) the database at `path`.
@@ -30,8 +41,10 @@ public final class Connection {
         let flags: Int32 = switch mode {
         case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+        case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         }
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             // > Whether or not an error occurs when it is opened, resources associated
             // > with the database connection handle should be released by passing it
@@ -42,6 +55,7 @@ public final class Connection {
         }
         self.handle = db
         self.path = path
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         tallyCount.initialize(to: 0)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
@@ -64,6 +78,22 @@ public final class Connection {
             sqlite3_close(db)
             throw SQLiteError(extendedCode: registered, message: "could not register beat_tally (\(path))")
         }
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI path may not hold escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for byte in path.utf8 {
+            let isPlain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "/-._~".utf8.contains(byte)
+            if isPlain {
+                escaped.append(Character(UnicodeScalar(byte)))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                escaped += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     // Runs once per process, before any connection exists.
@@ -148,12 +178,41 @@ public final class Connection {
         try cachedStatement(sql).execute(arguments)
     }
 
+    /// Begins a write transaction, taking the write lock at once.
+    ///
+    /// IMMEDIATE makes a writer wait here, for the busy timeout, instead of
+    /// failing with `SQLITE_BUSY` half-way through when a read turns into a
+    /// write. While it waits it holds its turn (see `WriterTurn`), so a long
+    /// import lets it in at its next batch.
+    /// - Throws: `SQLiteError` with code `SQLITE_BUSY` naming the process that
+    ///   kept the lock, when the wait is longer than the busy timeout.
+    public func beginImmediate() throws(SQLiteError) {
+        do {
+            try turn.whileWaiting { () throws(SQLiteError) in try execute("BEGIN IMMEDIATE") }
+        } catch where error.isBusy {
+            let seconds = Double(busyTimeoutMilliseconds) / 1000
+            let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            let writer = LockHolder.describeWriter(of: path)
+            throw SQLiteError(
+                extendedCode: error.extendedCode,
+                message: "\(path) is busy: \(writer) kept writing to it for over \(shown) s, and nothing was written; "
+                    + "run this again when it ends, or wait longer with --busy-timeout SECONDS")
+        }
+    }
+
+    /// Commits the open transaction and, when other writers wait, lets them in
+    /// before returning: a long import calls this between batches.
+    public func commitAndYield() throws(SQLiteError) {
+        try execute("COMMIT")
+        turn.yieldToWaitingWriters(limit: Double(busyTimeoutMilliseconds) / 1000)
+    }
+
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws.
     ///
     /// IMMEDIATE takes the write lock at once, so a concurrent writer waits for
     /// the busy timeout instead of failing half-way through the body.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try beginImmediate()
         do {
             let result = try body()
             try execute("COMMIT")

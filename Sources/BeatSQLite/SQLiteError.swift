@@ -26,10 +26,17 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     /// True when another connection held a lock for longer than the busy timeout.
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
 
+    /// What a person reads. The SQL stays out of it (see `debugDescription`): it
+    /// means nothing to the reader and tells nothing they can act on. A busy
+    /// corpus's message is whole already (see `Connection.beginImmediate`).
     public var description: String {
         if isInterrupted { return "cancelled" }
-        var text = "SQLite error \(extendedCode): \(message)"
-        if let sql { text += " - while executing `\(sql)`" }
-        return text
+        if isBusy && message.contains(" is busy: ") { return message }
+        return "SQLite error \(extendedCode): \(message)"
+    }
+
+    /// The message with the statement that failed, for debugging.
+    public var debugDescription: String {
+        description + (sql.map { " - while executing `\($0)`" } ?? "")
     }
 }

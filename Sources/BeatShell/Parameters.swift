@@ -10,6 +10,9 @@ enum Parameters {
         }
     }
 
+    /// The longest command a substitution may make, in bytes.
+    static let maximumLength = 1_048_576
+
     static func substitute(in text: String, session: Session) throws -> String {
         guard text.contains("$") else { return text }
         var output = ""
@@ -44,6 +47,10 @@ enum Parameters {
             }
             guard let value = session.parameters[name] ?? session.variables[name] else { throw UnknownParameter(name: name) }
             output += quote == nil ? value : unquoted(value)
+            // `set a $a$a` doubles a value per line; a cap keeps a query file from growing one without bound.
+            guard output.utf8.count <= maximumLength else {
+                throw CommandFailure("with $\(name) put in, the command is over \(maximumLength / 1_048_576) MiB; Beat stops there")
+            }
             index = braced ? text.index(after: nameEnd) : nameEnd
         }
         return output

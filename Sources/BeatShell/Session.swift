@@ -44,6 +44,14 @@ public final class Session {
     public var historyEntries: (() -> [String])?
     /// Long output on a terminal goes through `$PAGER` (`pager off`, `--no-pager`).
     public var usesPager = true
+    /// `--read-only`: the corpus is opened with SQLite's read-only flag and every writing command is refused.
+    public var isReadOnly = false
+    /// `--safe`: for query files from elsewhere; no file is written, nothing imported, no other file read.
+    public var isSafe = false
+    /// `--safe` lets the command line's own `beat --safe run FILE` read its file; nothing inside it may.
+    public var safeAllowsOneRun = false
+    /// `--busy-timeout`: seconds a write waits for another process's write to end.
+    public var busyTimeout: Double = 10
 
     /// The settings a query file may change for its own lines, restored when it ends.
     struct Settings {
@@ -105,18 +113,26 @@ public final class Session {
 
     /// Runs `body` with results going to `path` (`> FILE`, or `>> FILE` to append).
     public func withOutput<T>(redirectedTo path: String, append: Bool, _ body: () throws -> T) throws -> T {
+        try refuseWhenSafe(append ? ">> \(path)" : "> \(path)", because: "it would write a file")
         let file = try OutputChannel.file(path: path, append: append)
         let saved = output
         let savedRedirection = redirection
         output = file
         redirection = (path, append)
         defer {
-            file.flush()
-            file.close()
             output = saved
             redirection = savedRedirection
         }
-        return try body()
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            file.close()
+            throw error
+        }
+        file.close()
+        try file.checkWritten()
+        return result
     }
 
     public init(
@@ -133,11 +149,22 @@ public final class Session {
 
     /// The corpus, opened (and created or migrated) on first use.
     public func corpus() throws -> Corpus {
-        if let openedCorpus { return openedCorpus }
-        let corpus = try Corpus(path: databasePath)
+        if let openedCorpus {
+            if openedCorpus.busyTimeout != busyTimeout { openedCorpus.busyTimeout = busyTimeout }
+            return openedCorpus
+        }
+        let corpus = try Corpus(path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout)
         openedCorpus = corpus
         interruptTarget.set(corpus.interrupter)
         return corpus
+    }
+
+    /// Refuses what `--safe` does not allow, naming what was refused; the shell
+    /// puts the file and line in front of the message.
+    /// - Parameter what: the refused action, as the message names it (`import`, `> FILE`).
+    public func refuseWhenSafe(_ what: String, because reason: String) throws {
+        guard isSafe else { return }
+        throw CommandFailure("\(what) is not allowed with --safe (\(reason)); nothing was done")
     }
 
     /// Runs `body` on the corpus at `path` (`--db PATH` given with one command), then goes back.
@@ -155,7 +182,7 @@ public final class Session {
 
     /// Loads the demo corpus when the default corpus is still empty, and says so.
     public func loadDemoIfNew() throws {
-        guard usesDefaultDatabase, try corpus().isEmpty() else { return }
+        guard usesDefaultDatabase, !isReadOnly, !isSafe, try corpus().isEmpty() else { return }
         let loaded = try DemoCorpus.load(into: try corpus(), now: now)
         let beats = DemoCorpus.beats.map(\.name).joined(separator: ", ")
         errors.line("No corpus yet: loaded the demo corpus (\(loaded.summary.added) posts) into \(databasePath), with the beats \(beats).")

@@ -25,8 +25,14 @@ public final class Shell {
 
     /// Runs until the input ends, `quit`, or (with `stopOnError`) a failure.
     /// Returns the exit status: 0, 1 when a command failed, 2 on a usage error.
+    /// The most lines one entry may continue over (an open quote, trailing `\`):
+    /// each line re-reads the entry for its quotes, so an entry left open by a
+    /// forgotten quote ends here with an error instead of growing for ever.
+    static let maximumContinuationLines = 1000
+
     public func run() -> Int32 {
         var pending = ""
+        var continuedLines = 0
         while true {
             let prompt = pending.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
             switch reader.readLine(prompt: prompt) {
@@ -40,9 +46,21 @@ public final class Shell {
                     session.errors.line(pending.isEmpty ? "\n(type quit or press Ctrl-D to leave)" : "\n(entry dropped)")
                 }
                 pending = ""
+                continuedLines = 0
             case .line(let line):
                 if pending.isEmpty && line.trimmingSpacesAndTabs.hasPrefix("#") {
                     reader.skipEntry()
+                    continue
+                }
+                continuedLines += 1
+                if continuedLines > Self.maximumContinuationLines {
+                    let quote = CommandWords.openQuote(pending).map { "a \($0) left open" } ?? "a line ending in \\"
+                    report("this entry has continued over \(Self.maximumContinuationLines.formatted) lines (\(quote)?); "
+                        + "it was dropped: close the quote where the command ends")
+                    pending = ""
+                    continuedLines = 0
+                    worstStatus = max(worstStatus, 2)
+                    if stopOnError { return worstStatus }
                     continue
                 }
                 if line.hasSuffix("\\") && !line.hasSuffix("\\\\") && CommandWords.openQuote(pending + line) == nil {
@@ -60,6 +78,7 @@ public final class Shell {
                 }
                 let typed = pending
                 pending = ""
+                continuedLines = 0
                 reader.remember(typed)
                 let entry: String
                 do {
@@ -168,7 +187,7 @@ public final class Shell {
             let outcome = try interrupts.map { watcher in
                 try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
             } ?? run()
-            session.output.flush()
+            try session.output.checkWritten()
             if outcome == .quit { return -1 }
             if session.showsTimer {
                 session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))
@@ -181,7 +200,8 @@ public final class Shell {
             session.errors.line(failure.description)
             return 1
         } catch {
-            let (message, status) = ShellError.report(error)
+            // A full disk, a damaged or busy corpus: said in words, never as SQL.
+            let (message, status) = ShellError.report(CorpusFault.from(error, path: session.databasePath) ?? error)
             report(message)
             return status
         }

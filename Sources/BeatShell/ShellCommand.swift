@@ -77,6 +77,7 @@ public enum CommandTable {
         FilterCommand.command,
         FormatCommand.command,
         ImportCommand.command,
+        DoctorCommand.command,
         RunCommand.command,
         SetCommand.command,
         TimerCommand.command,

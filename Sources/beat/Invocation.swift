@@ -22,6 +22,9 @@ struct Invocation {
     var showVersion = false
     /// The command given (or the first of -c), whose declaration says whether the demo may load.
     var firstCommand: ShellCommand?
+    var readOnly = false
+    var safe = false
+    var busyTimeout: Double?
 
     /// Options of the process only (the global ones, `GlobalOptions`, work on any command line too).
     static let processOptions: [CommandOption] = [
@@ -97,6 +100,9 @@ struct Invocation {
         now = globals.now
         usesPager = globals.usesPager ?? true
         color = globals.color
+        readOnly = globals.readOnly ?? false
+        safe = globals.safe ?? false
+        busyTimeout = globals.busyTimeout
     }
 
     func run() -> Int32 {
@@ -121,6 +127,9 @@ struct Invocation {
         session.fixedNow = now
         session.usesPager = usesPager
         session.colorOverride = color
+        session.isReadOnly = readOnly
+        session.isSafe = safe
+        if let busyTimeout { session.busyTimeout = busyTimeout }
         if readsStartupFile, let rc = StartupFile.path(environment: environment) {
             Shell.runStartupFile(rc, session: session)
         }
@@ -135,6 +144,8 @@ struct Invocation {
         }
 
         if !command.isEmpty {
+            // `beat --safe run FILE` reads the file it was given, and nothing more.
+            session.safeAllowsOneRun = safe && firstCommand?.name == "run"
             let shell = Shell(session: session, reader: StringLineReader(""), stopOnError: true)
             return shell.runWords(command)
         }

@@ -86,3 +86,39 @@ public enum DemoCorpusFile {
             .appendingPathComponent("Sources/BeatCore/Resources/demo-corpus.jsonl").path
     }
 }
+
+extension BeatProcess {
+    /// Runs `script` with `/bin/sh -c`, `$BEAT` naming the built binary: for
+    /// redirections a test cannot make with `Process` (`> /dev/full`), and for
+    /// `unshare` to run commands on a file system the test mounts.
+    public static func shell(_ script: String, home: String, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        var env = [
+            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
+            "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
+            "BEAT": executable.path,
+        ]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = stdout.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -85,13 +85,16 @@ public struct BeatStore {
         } catch {
             throw BeatError.badQuery(name: name, query: query, error: error)
         }
-        if let existing {
-            try connection.run("UPDATE beats SET query = ?2, updated_at = ?3 WHERE name = ?1", [.text(name), .text(query), .integer(now)])
-            return .replaced(previousQuery: existing.query)
+        try corpus.prepareToWrite(command: "beat add")
+        return try connection.transaction {
+            if let existing {
+                try connection.run("UPDATE beats SET query = ?2, updated_at = ?3 WHERE name = ?1", [.text(name), .text(query), .integer(now)])
+                return .replaced(previousQuery: existing.query)
+            }
+            try connection.run(
+                "INSERT INTO beats (name, query, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)", [.text(name), .text(query), .integer(now)])
+            return .added
         }
-        try connection.run(
-            "INSERT INTO beats (name, query, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)", [.text(name), .text(query), .integer(now)])
-        return .added
     }
 
     /// Removes the beat `name` and returns it.
@@ -101,7 +104,8 @@ public struct BeatStore {
         let beat = try require(name)
         let users = try list().filter { $0.name != name && QueryCompiler.beatReferences(in: $0.query).contains(name) }
         guard users.isEmpty else { throw BeatError.inUse(name: name, by: users.map(\.name)) }
-        try connection.run("DELETE FROM beats WHERE name = ?1", [.text(name)])
+        try corpus.prepareToWrite(command: "beat rm")
+        try connection.transaction { try connection.run("DELETE FROM beats WHERE name = ?1", [.text(name)]) }
         return beat
     }
 }

@@ -49,6 +49,9 @@ public enum DateParser {
         if magnitude >= 1e14 { seconds = value / 1_000_000 }
         else if magnitude >= 1e11 { seconds = value / 1_000 }
         else { seconds = value }
+        // Years 1 to 9999 only: a larger number (`1e300`) is no date, and converting it
+        // would trap; post ids also need the seconds to fit in 43 bits (see Schema).
+        guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else { return nil }
         return Int64(seconds.rounded(.down))
     }
 

@@ -4,6 +4,7 @@ enum FormatDetector {
     /// The format of `input`.
     /// - Throws: `ImportError.unknownFormat` with what was seen, when no format fits.
     static func detect(input: InputFile, hasMapping: Bool) throws(ImportError) -> ImportFormat {
+        if !input.head.contains(0x0A) { try input.extendHeadThroughFirstLine() }
         let head = input.head
         var start = head.startIndex
         if head.count >= 3, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF { start += 3 }
@@ -11,6 +12,7 @@ enum FormatDetector {
         guard start < head.endIndex else { throw .emptyInput(path: input.path) }
         let body = head[start...]
         let lowerPath = input.path.lowercased()
+        try refuseJSONScalar(body, input: input, lowerPath: lowerPath)
 
         switch body.first {
         case UInt8(ascii: "<"):
@@ -47,6 +49,27 @@ enum FormatDetector {
         if let document = try? JSONParser.parse(body), let format = classify(document) { return format }
         if let format = classifyByKeys(String(decoding: body, as: UTF8.self)) { return format }
         throw .unknownFormat(path: input.path, hint: "a JSON document of no known shape")
+    }
+
+    /// A JSON file holding one string, number, `true`, `false` or `null` has no
+    /// posts in it: refused, rather than read as the text of an article.
+    private static func refuseJSONScalar(_ body: ArraySlice<UInt8>, input: InputFile, lowerPath: String) throws(ImportError) {
+        guard let first = body.first, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else { return }
+        let namedJSON = [".json", ".jsonl", ".ndjson"].contains { lowerPath.hasSuffix($0) }
+        let isWhole = input.size.map { $0 <= body.count + 3 } ?? false
+        let value = isWhole ? try? JSONParser.parse(body) : nil
+        let kind: String?
+        switch value {
+        case .string?: kind = "a single JSON string"
+        case .number?: kind = "a single JSON number"
+        case .bool?: kind = "a single JSON true or false"
+        case .null?: kind = "JSON null"
+        default: kind = namedJSON ? "no JSON object or array" : nil
+        }
+        // Plain text that happens to be a quoted sentence stays an article unless the name says JSON.
+        let isString: Bool = if case .string? = value { true } else { false }
+        guard let kind, namedJSON || !isString else { return }
+        throw .unknownFormat(path: input.path, hint: "\(kind), which holds no posts; Beat imports JSON objects or arrays of them")
     }
 
     /// The format of one parsed JSON value, by its keys.

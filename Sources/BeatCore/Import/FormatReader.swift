@@ -24,6 +24,12 @@ extension JSONRecordReader {
     var isLineBased: Bool { false }
 
     func read(_ input: InputFile, into output: RecordOutput) throws {
+        try readValues(input, into: output)
+    }
+
+    /// Reads every JSON value of the input (each line of NDJSON, or the one
+    /// document) and passes it to `records(in:at:into:)`.
+    func readValues(_ input: InputFile, into output: RecordOutput) throws {
         if isLineBased || JSONLayout.isLineDelimited(input.head) {
             try input.forEachLine({ line, number in
                 guard !isBlank(line) else { return }
@@ -78,9 +84,9 @@ public struct RecordLocation: Sendable, CustomStringConvertible {
     /// The problem with its place in the input.
     public var description: String {
         switch (line, path) {
-        case let (line?, path?) where path != "$": return "\(line) \(path)"
-        case let (line?, _): return "\(line)"
-        case let (nil, path?): return path
+        case (let line?, let path?) where path != "$": return "\(line) \(path)"
+        case (let line?, _): return "\(line)"
+        case (nil, let path?): return path
         default: return "?"
         }
     }

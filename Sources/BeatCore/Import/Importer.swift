@@ -94,6 +94,7 @@ public final class Importer {
     public func run(_ paths: [String], events: ImportEvents = ImportEvents()) throws -> ImportSummary {
         var total = ImportSummary()
         let connection = corpus.connection
+        try corpus.prepareToWrite(command: "import")
         // A larger page cache keeps the index's hot pages in memory while a
         // batch is written; it is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
@@ -108,9 +109,14 @@ public final class Importer {
         defer {
             try? connection.execute("PRAGMA cache_size = \(previousCache)")
             try? connection.execute("PRAGMA wal_autocheckpoint = 1000")
+            // Without waiting for readers: with them, the checkpoint copies what
+            // it can and the rest waits for a later one.
+            let timeout = connection.busyTimeoutMilliseconds
+            connection.busyTimeoutMilliseconds = 0
             try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.busyTimeoutMilliseconds = timeout
         }
-        if options.strict { try connection.execute("BEGIN IMMEDIATE") }
+        if options.strict { try connection.beginImmediate() }
         do {
             for path in paths {
                 do {
@@ -132,7 +138,7 @@ public final class Importer {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw ImportError.cancelled
         } catch {
-            if options.strict, connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error
         }
         if total.added + total.updated > 10_000 {
@@ -150,6 +156,8 @@ public final class Importer {
         let reader = try format.makeReader(options: options)
         let connection = corpus.connection
 
+        // The import's log row is written in its first batch's transaction.
+        if !options.strict { try connection.beginImmediate() }
         try connection.run(
             "INSERT INTO imports(path, format, started_at) VALUES (?1, ?2, ?3)",
             [.text(path), .text(format.rawValue), .integer(Int64(started))])
@@ -204,7 +212,6 @@ public final class Importer {
             pending.removeAll(keepingCapacity: true)
         }
 
-        if !options.strict { try connection.execute("BEGIN IMMEDIATE") }
         do {
             while let batch = try channel.receive() {
                 for event in batch {
@@ -220,7 +227,12 @@ public final class Importer {
                 if cancellation.isSet { throw ImportError.cancelled }
                 if pending.count >= options.batchSize {
                     try writePending()
-                    if !options.strict { try connection.execute("COMMIT; BEGIN IMMEDIATE") }
+                    if !options.strict {
+                        // Between batches, a writer waiting for its turn (another import,
+                        // `beat add`) goes first; see WriterTurn.
+                        try connection.commitAndYield()
+                        try connection.beginImmediate()
+                    }
                 }
                 reportProgress(pendingRecords: pending.count)
             }

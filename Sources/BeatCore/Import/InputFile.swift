@@ -84,8 +84,29 @@ public final class InputFile: @unchecked Sendable {
 
     deinit { if ownsDescriptor { close(descriptor) } }
 
-    /// The first bytes of the input (up to 64 KiB), without consuming them.
-    public var head: ArraySlice<UInt8> { pending[pendingStart...].prefix(64 * 1024) }
+    /// The first bytes of the input (up to 64 KiB, or through the first line
+    /// after `extendHeadThroughFirstLine`), without consuming them.
+    public var head: ArraySlice<UInt8> { pending[pendingStart...].prefix(headLength) }
+    private var headLength = 64 * 1024
+
+    /// Makes `head` hold the whole first line (up to `lineLimit`), so a format
+    /// whose first record is longer than 64 KiB is still told from it.
+    public func extendHeadThroughFirstLine() throws(ImportError) {
+        var searched = pendingStart
+        while true {
+            if let newline = pending[searched...].firstIndex(of: 0x0A) {
+                headLength = max(headLength, newline - pendingStart + 1 + 64 * 1024)
+                try fill(atLeast: headLength)
+                return
+            }
+            guard !atEOF, pending.count - pendingStart < Self.lineLimit else { return }
+            searched = pending.count
+            let before = pendingStart
+            try fill(atLeast: pending.count - pendingStart + Self.chunkSize)
+            searched -= before - pendingStart
+            headLength = pending.count - pendingStart
+        }
+    }
 
     /// Reads until at least `count` bytes are buffered or the input ends.
     private func fill(atLeast count: Int) throws(ImportError) {
@@ -95,7 +116,9 @@ public final class InputFile: @unchecked Sendable {
         }
         while !atEOF && pending.count - pendingStart < count {
             let oldCount = pending.count
-            pending.reserveCapacity(oldCount + Self.chunkSize)
+            // No reserveCapacity here: an exact reservation per chunk copies the whole
+            // buffer each time, which made a line of a few MiB quadratic to read;
+            // append grows the buffer geometrically.
             var got = 0
             pending.append(contentsOf: repeatElement(0, count: Self.chunkSize))
             got = pending.withUnsafeMutableBytes { buffer in
@@ -138,15 +161,20 @@ public final class InputFile: @unchecked Sendable {
     ) throws {
         var lineNumber = 0
         var skippingLongLine = false
+        // Bytes of the current line already searched for its end, so a line read over
+        // many chunks is scanned once, not once per chunk.
+        var scanned = 0
         while true {
             let available = pending.count - pendingStart
             let newline: Int? = pending.withUnsafeBufferPointer { buffer in
-                guard available > 0 else { return nil }
+                guard available > scanned else { return nil }
                 let base = buffer.baseAddress! + pendingStart
-                guard let found = memchr(base, 0x0A, available) else { return nil }
+                guard let found = memchr(base + scanned, 0x0A, available - scanned) else { return nil }
                 return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
             }
+            scanned = available
             if let newline {
+                scanned = 0
                 lineNumber += 1
                 if skippingLongLine {
                     skippingLongLine = false
@@ -183,6 +211,7 @@ public final class InputFile: @unchecked Sendable {
                 bytesRead += available
                 pending = []
                 pendingStart = 0
+                scanned = 0
             }
             try fill(atLeast: available + Self.chunkSize)
         }

@@ -221,6 +221,9 @@ struct FilterCompiler {
         return "the beats are \(shown.joined(separator: ", ")) ('beats' lists them)"
     }
 
+    /// How many beats may use each other in a chain (`beat:a` whose query uses `beat:b` …).
+    static let maximumBeatDepth = 32
+
     /// Compiles the beat a `beat:` value names, with its own errors placed on the value.
     private func beat(_ value: FilterValue) throws(QueryError) -> CompiledQuery {
         let name = value.text
@@ -232,8 +235,17 @@ struct FilterCompiler {
                 "beat '\(name)' includes itself", at: value.span,
                 hint: "a beat's query cannot use beat:\(name), directly or through another beat")
         }
+        // Each beat compiles the ones it names, so a long chain recurses once per link.
+        guard beatStack.count < Self.maximumBeatDepth else {
+            throw QueryError(
+                "beats nest more than \(Self.maximumBeatDepth) deep here (\(beatStack.first ?? name) → … → \(name))", at: value.span,
+                hint: "name the query of a beat further down the chain directly instead of through beat:")
+        }
         do {
             return try QueryCompiler.compile(text, context: context, beatStack: beatStack + [name])
+        } catch where error.message.hasPrefix("beats nest more than") {
+            // Said once, not wrapped in every beat of the chain.
+            throw QueryError(error.message, at: value.span, hint: error.hint)
         } catch {
             throw QueryError(
                 "beat '\(name)': \(error.message)", at: value.span,

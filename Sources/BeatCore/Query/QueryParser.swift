@@ -15,13 +15,27 @@
 struct QueryParser {
     /// The distance of `NEAR` without one, FTS5's own default.
     static let defaultNearDistance = 10
+    /// How deep groups and negations may nest: the parser, the compiler and
+    /// FTS5 all recurse once per level, and no query a person writes comes close.
+    static let maximumNesting = 100
 
     private let tokens: [QueryToken]
     private var index = 0
     private let end: QuerySpan
+    /// Groups and negations open around the current token.
+    private var nesting = 0
 
     /// Parses `text` into a node that is always an `.and` of the top-level items.
+    /// The longest query, in bytes: a long beat is a few hundred; a megabyte pasted
+    /// by mistake would otherwise cost memory many times its size in tokens and SQL.
+    static let maximumLength = 65_536
+
     static func parse(_ text: String) throws(QueryError) -> QueryNode {
+        guard text.utf8.count <= maximumLength else {
+            throw QueryError(
+                "the query is \(text.utf8.count / 1024) KB long; Beat takes queries up to \(maximumLength / 1024) KB",
+                at: QuerySpan(column: 1, length: 1), hint: "name fewer terms, or split it into beats")
+        }
         var parser = QueryParser(tokens: try QueryLexer.tokenize(text), length: text.count)
         return try parser.parseQuery()
     }
@@ -80,6 +94,8 @@ struct QueryParser {
                 "NOT needs a word or phrase after it", at: token.span,
                 hint: "write a NOT b, or a -b; to search for the word, write it in lowercase: not")
         }
+        try enterNesting(at: token)
+        defer { nesting -= 1 }
         let operand = try parseUnary()
         return QueryNode(kind: .not(operand), span: token.span.through(operand.span))
     }
@@ -125,6 +141,8 @@ struct QueryParser {
         case .filter(let filter):
             return try filterNode(filter, span: token.span)
         case .open:
+            try enterNesting(at: token)
+            defer { nesting -= 1 }
             let items = try parseSequence()
             guard let close = current, close.kind == .close else {
                 throw QueryError(
@@ -149,6 +167,15 @@ struct QueryParser {
             let isComma = token.kind == .comma
             throw QueryError(
                 "unexpected '\(isComma ? "," : "-")' here", at: token.span, hint: isComma ? "write NEAR(a b, 5)" : nil)
+        }
+    }
+
+    private mutating func enterNesting(at token: QueryToken) throws(QueryError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw QueryError(
+                "the query nests groups or NOTs more than \(Self.maximumNesting) deep", at: token.span,
+                hint: "write it with fewer parentheses")
         }
     }
 

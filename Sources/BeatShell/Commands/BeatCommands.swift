@@ -28,13 +28,16 @@ enum BeatCommands {
             }
             let afterAction = CommandWords.rest(afterFirstWordOf: arguments.raw)
             switch action {
-            case "add": return try add(afterAction, words: arguments.words, replace: arguments.options.has("--replace"), in: session)
+            case "add":
+                if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "beat add") }
+                return try add(afterAction, words: arguments.words, replace: arguments.options.has("--replace"), in: session)
             case "show":
                 let name = try onlyName(arguments.words, action: "show")
                 let format = try session.outputFormat(for: "beat")
                 let report = try stored { try BeatStore(corpus: session.corpus()).report(name, sessionFilters: session.filters, now: session.now) }
                 Render.beat(report, as: format, settings: session.renderSettings, to: session.output.write)
             case "rm":
+                if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "beat rm") }
                 let name = try onlyName(arguments.words, action: "rm")
                 let removed = try stored { try BeatStore(corpus: session.corpus()).remove(name) }
                 session.output.line("beat \(removed.name) removed (its query was: \(removed.query))")

@@ -28,6 +28,7 @@ enum CheckCommand {
         guard paths.count == 1, let path = paths.first else {
             throw ShellError.usage(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
         }
+        if path != "-" { try session.refuseWhenSafe("check \(path)", because: "it would read another file") }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
         var quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
@@ -57,6 +58,9 @@ enum CheckCommand {
         return report.allVerified ? .success : .failure
     }
 
+    /// The largest story `check` reads: a long feature is well under 1 MiB.
+    static let maximumStoryBytes = 8 * 1_048_576
+
     /// The story's text; a file that cannot be read as text is a usage error (exit status 2).
     private static func readStory(_ path: String) throws -> String {
         let bytes: [UInt8]
@@ -72,6 +76,13 @@ enum CheckCommand {
             throw ShellError.usage(StoryInputError.utf16(path: path).description, command: "check")
         } catch {
             throw ShellError.usage("\(path): \(error)", command: "check")
+        }
+        // A story is read, split into sentences and matched whole in memory; past
+        // this size it is not one story but a dump, and the work would run away.
+        guard bytes.count <= maximumStoryBytes else {
+            throw ShellError.usage(
+                "\(path): \(bytes.count / 1_048_576) MiB is more than one story; check takes up to "
+                    + "\(maximumStoryBytes / 1_048_576) MiB (split it, or check the part with the quotations)", command: "check")
         }
         do {
             return try StoryInput.text(from: bytes, path: path)

@@ -20,15 +20,24 @@ enum ExportCommand {
             do {
                 written = try session.searchEngine().export(query) { line in
                     if session.cancellation.isSet { throw CommandFailure("export cancelled") }
+                    // A closed pipe or a failed write (full disk) ends the export; the
+                    // shell reports a failed one (see OutputChannel.checkWritten).
+                    if output.isBroken { throw OutputStopped() }
                     output.write(line)
                     written += 1
                 }
             } catch where session.cancellation.isSet {
                 throw ExportCommand.cancelled(after: written, in: session)
+            } catch is OutputStopped {
+                try output.checkWritten()
+                return .success
             }
             if !output.isTerminal && session.isInteractive { session.errors.line("exported \(written) posts") }
             return .success
         })
+
+    /// Thrown inside the export's loop when its output stops taking lines.
+    struct OutputStopped: Error {}
 
     /// Export writes Beat JSONL, the format `import` reads back; `jsonl` names it, and the
     /// default `table` means "no format chosen". Any other is refused rather than ignored.

@@ -34,6 +34,8 @@ enum ImportCommand {
         run: { session, arguments in try run(session, arguments) })
 
     private static func run(_ session: Session, _ arguments: CommandArguments) throws -> CommandOutcome {
+        try session.refuseWhenSafe("import", because: "it would write to the corpus")
+        if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "import") }
         var options = ImportOptions()
         let given = arguments.options
         options.format = given.choice("--as", as: ImportFormat.self)

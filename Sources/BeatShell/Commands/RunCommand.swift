@@ -34,6 +34,11 @@ enum RunCommand {
             }
             guard arguments.words.count <= 1 else { throw ShellError.usage("run takes one file", command: "run") }
             guard let path = arguments.words.first else { throw ShellError.usage("name the file to run", command: "run") }
+            if session.safeAllowsOneRun {
+                session.safeAllowsOneRun = false
+            } else {
+                try session.refuseWhenSafe("run \(path)", because: "it would read another file")
+            }
             guard session.runDepth < maximumDepth else {
                 throw CommandFailure("\(path): run files nest more than \(maximumDepth) deep (does a file run itself?)")
             }

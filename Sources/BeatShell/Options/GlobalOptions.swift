@@ -13,6 +13,11 @@ public enum GlobalOptions {
         CommandOption("--no-pager", help: "write long output straight to the terminal instead of through $PAGER"),
         CommandOption("--color", help: "bold matches even when output is not a terminal"),
         CommandOption("--no-color", help: "never bold matches"),
+        CommandOption("--read-only", help: "open the corpus read-only: reading commands work, writing ones are refused"),
+        CommandOption("--safe", help: "for query files from elsewhere: write no file, import nothing, read no other file"),
+        CommandOption(
+            "--busy-timeout", .number, placeholder: "SECONDS",
+            help: "how long a write waits for another process writing the corpus (default 10)"),
     ]
 
     /// The rule, as `help` states it.
@@ -33,6 +38,10 @@ public struct GlobalSettings: Sendable, Equatable {
     public var now: Int64?
     public var usesPager: Bool?
     public var color: Bool?
+    /// `--read-only` and `--safe` only ever add a restriction: a line cannot lift one the run has.
+    public var readOnly: Bool?
+    public var safe: Bool?
+    public var busyTimeout: Double?
 
     public init() {}
 
@@ -45,6 +54,9 @@ public struct GlobalSettings: Sendable, Equatable {
         if let now = later.now { self.now = now }
         if let pager = later.usesPager { usesPager = pager }
         if let color = later.color { self.color = color }
+        if let readOnly = later.readOnly { self.readOnly = readOnly }
+        if let safe = later.safe { self.safe = safe }
+        if let busyTimeout = later.busyTimeout { self.busyTimeout = busyTimeout }
     }
 
     /// Records the option `name` with its value (nil for a switch), checking it against its kind.
@@ -64,6 +76,13 @@ public struct GlobalSettings: Sendable, Equatable {
         case "--no-pager": usesPager = false
         case "--color": color = true
         case "--no-color": color = false
+        case "--read-only": readOnly = true
+        case "--safe": safe = true
+        case "--busy-timeout":
+            guard let value, let seconds = Double(value), seconds >= 0, seconds <= 86_400 else {
+                throw .badValue(option: name, value: value ?? "", expected: "seconds from 0 to 86400", command: command, suggestion: nil)
+            }
+            busyTimeout = seconds
         default: preconditionFailure("\(name) is not a global option")
         }
     }
@@ -79,6 +98,11 @@ extension Session {
         if let now = globals.now { fixedNow = now }
         if let usesPager = globals.usesPager { self.usesPager = usesPager }
         if let color = globals.color { colorOverride = color }
+        let restrictions = (isReadOnly, isSafe, busyTimeout)
+        defer { (isReadOnly, isSafe, busyTimeout) = restrictions }
+        if globals.readOnly == true { isReadOnly = true }
+        if globals.safe == true { isSafe = true }
+        if let seconds = globals.busyTimeout { busyTimeout = seconds }
         if let path = globals.databasePath, path != databasePath {
             return try withCorpus(at: path, body)
         }

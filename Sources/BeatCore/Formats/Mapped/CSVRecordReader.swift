@@ -10,14 +10,18 @@ struct CSVRecordReader: FormatReader {
         var headerIndex: [String: Int] = [:]
         let fields = MappedFields(mapping: mapping)
 
-        func handle(_ row: [String], line: Int) {
+        func handle(_ row: [String], line: Int) throws {
             guard let columns = header else {
                 let names = row.map { $0.trimming(anyOf: " ") }
                 header = names
                 for (index, name) in names.enumerated() where headerIndex[name] == nil { headerIndex[name] = index }
+                // A mapping that names no column would store every row without that
+                // field (an empty text, no author): refused before a row is read.
                 if let mapping {
                     for (field, column) in mapping.paths.sorted(by: { $0.key < $1.key }) where headerIndex[column] == nil {
-                        output.reject(at: "\(line)", "--map \(field)=\(column): the header has no column '\(column)' (columns: \(names.joined(separator: ", ")))")
+                        throw ImportError.badMapping(
+                            "\(field)=\(column): \(input.path):\(line): the header has no column '\(column)' "
+                                + "(columns: \(names.joined(separator: ", "))); nothing was imported")
                     }
                 }
                 return
@@ -38,7 +42,7 @@ struct CSVRecordReader: FormatReader {
         }
 
         try input.forEachLine({ line, number in
-            if let row = try parser.feed(line, lineNumber: number) { handle(row.fields, line: row.line) }
+            if let row = try parser.feed(line, lineNumber: number) { try handle(row.fields, line: row.line) }
         }, tooLong: { number in
             output.reject(at: "\(number)", "line longer than \(InputFile.lineLimit / 1_048_576) MiB; skipped")
         })
