@@ -14,6 +14,9 @@ public struct ImportOptions: Sendable {
     public var strict: Bool
     /// Records per transaction; each committed batch survives a crash.
     public var batchSize: Int
+    /// Fingerprint posts for spread as each batch is written (`SpreadIndex`). Off, the
+    /// import leaves them to the next open's backfill, as for posts from before the spread tables.
+    public var fingerprints = true
 
     public init(
         format: ImportFormat? = nil, source: String? = nil, venue: String? = nil, mapping: FieldMapping? = nil,

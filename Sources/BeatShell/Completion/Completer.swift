@@ -63,6 +63,8 @@ public struct Completer {
         "count": ["--by"],
         "quotes": ["--limit"],
         "authors": ["--limit"],
+        "spread": ["--top"],
+        "links": ["--limit"],
         "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
         "beat": ["--replace"],
         "check": ["--all"],
@@ -70,7 +72,7 @@ public struct Completer {
     ]
     static let flagsWithoutValue: Set<String> = ["--strict", "--replace", "--all"]
     /// Commands whose arguments are a query with filters.
-    static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter"]
+    static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter", "spread", "links"]
     /// Commands whose arguments are file names.
     static let pathCommands: Set<String> = ["import", "run", "check"]
     static let filterKeys = ["source:", "venue:", "in:", "author:", "title:", "since:", "until:", "on:", "beat:"]
