@@ -27,12 +27,14 @@ let package = Package(
             resources: [.copy("Resources/demo-corpus.jsonl"), .copy("Resources/sentiment")]),
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),
+        // The bench executables' shared argument reading, clock and JSON lines.
+        .target(name: "BenchSupport", dependencies: ["BeatCore"]),
         // Query latency inside the process; run by bench/query-bench.
-        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatSQLite", "BeatShell"]),
+        .executableTarget(name: "beat-bench", dependencies: ["BeatCore", "BeatShell", "BenchSupport"]),
         // Sentiment scores and scoring speed; run by bench/sentiment-bench.
-        .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore"]),
+        .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore", "BenchSupport"]),
         // Summary latency inside the process; run by bench/summary-bench.
-        .executableTarget(name: "beat-summary-bench", dependencies: ["BeatCore", "BeatSQLite"]),
+        .executableTarget(name: "beat-summary-bench", dependencies: ["BeatCore", "BenchSupport"]),
         // Spread fingerprinting and lookup costs; run by bench/spread-bench.
         .executableTarget(name: "beat-spread-bench", dependencies: ["BeatCore", "BeatSQLite"]),
         .target(

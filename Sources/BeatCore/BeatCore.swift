@@ -1,2 +1,6 @@
 import BeatSQLite
-public enum BeatVersion { public static let string = "0.1.0" }
+/// Beat's version.
+public enum BeatVersion {
+    /// `major.minor.patch`, as `--version` shows it.
+    public static let string = "0.1.0"
+}

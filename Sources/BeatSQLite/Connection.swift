@@ -9,6 +9,8 @@ public final class Connection {
     /// The path the connection was opened with.
     public let path: String
     private var cache: [String: Statement] = [:]
+    /// What `beat_tally` counts; freed after the connection closes.
+    private let tallyCount = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
     /// How the file is opened.
     public enum Mode: Sendable {
@@ -40,6 +42,7 @@ public final class Connection {
         }
         self.handle = db
         self.path = path
+        tallyCount.initialize(to: 0)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         _ = beat_sqlite_enable_defensive(db)
@@ -56,6 +59,11 @@ public final class Connection {
                 extendedCode: SQLITE_ERROR,
                 message: "this SQLite library was built without FTS5; install a build with it (Debian: libsqlite3-0 >= 3.9)")
         }
+        let registered = beat_sqlite_register_tally(db, tallyCount)
+        guard registered == SQLITE_OK else {
+            sqlite3_close(db)
+            throw SQLiteError(extendedCode: registered, message: "could not register beat_tally (\(path))")
+        }
     }
 
     // Runs once per process, before any connection exists.
@@ -64,7 +72,15 @@ public final class Connection {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        tallyCount.deallocate()
     }
+
+    /// The calls of `beat_tally(x)` since `resetTally()`. The SQL function returns its
+    /// argument and counts the call: around a sort key it counts the rows being sorted.
+    public var tally: Int { Int(tallyCount.pointee) }
+
+    /// Starts `tally` again from 0.
+    public func resetTally() { tallyCount.pointee = 0 }
 
     /// The version of the SQLite library in use.
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }

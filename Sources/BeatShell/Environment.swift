@@ -1,4 +1,4 @@
-import BeatSQLite
+import BeatCore
 import Foundation
 
 /// The process environment, read once; the engine receives it as a value.
@@ -26,7 +26,7 @@ public enum HistoryLocation {
 
 /// The SQLite library's version, for `--version`.
 public enum SQLiteVersion {
-    public static var string: String { Connection.libraryVersion }
+    public static var string: String { Corpus.sqliteVersion }
 }
 
 /// The start-up file: `$XDG_CONFIG_HOME/beat/beatrc`, else `~/.config/beat/beatrc`.

@@ -9,9 +9,9 @@ public final class Session {
     public let errors: OutputChannel
     public let environment: [String: String]
     /// The corpus file.
-    public let databasePath: String
+    public private(set) var databasePath: String
     /// True when no `--db` or `BEAT_DB` named the corpus, so the demo may be loaded into it.
-    public let usesDefaultDatabase: Bool
+    public private(set) var usesDefaultDatabase: Bool
     /// True when a person types the commands at a terminal.
     public var isInteractive: Bool
     /// Set by Ctrl-C; long commands poll it.
@@ -136,16 +136,30 @@ public final class Session {
         if let openedCorpus { return openedCorpus }
         let corpus = try Corpus(path: databasePath)
         openedCorpus = corpus
-        interruptTarget.set(corpus.connection.interruptHandle)
+        interruptTarget.set(corpus.interrupter)
         return corpus
+    }
+
+    /// Runs `body` on the corpus at `path` (`--db PATH` given with one command), then goes back.
+    func withCorpus<T>(at path: String, _ body: () throws -> T) throws -> T {
+        let saved = (databasePath, usesDefaultDatabase, openedCorpus)
+        databasePath = path
+        usesDefaultDatabase = false
+        openedCorpus = nil
+        defer {
+            (databasePath, usesDefaultDatabase, openedCorpus) = saved
+            if let corpus = openedCorpus { interruptTarget.set(corpus.interrupter) }
+        }
+        return try body()
     }
 
     /// Loads the demo corpus when the default corpus is still empty, and says so.
     public func loadDemoIfNew() throws {
         guard usesDefaultDatabase, try corpus().isEmpty() else { return }
-        let summary = try DemoCorpus.load(into: try corpus(), now: now)
+        let loaded = try DemoCorpus.load(into: try corpus(), now: now)
         let beats = DemoCorpus.beats.map(\.name).joined(separator: ", ")
-        errors.line("No corpus yet: loaded the demo corpus (\(summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("No corpus yet: loaded the demo corpus (\(loaded.summary.added) posts) into \(databasePath), with the beats \(beats).")
+        errors.line("Its dates are moved to lead up to today (its newest post: \(CivilTime.isoDate(loaded.newest))).")
         errors.line("Import your own with: import FILE...   (see: help import)")
     }
 }

@@ -1,6 +1,5 @@
 import BeatCore
 import Foundation
-import BeatSQLite
 
 /// The input loop: reads command lines (continuing across lines while a quote
 /// is open or a line ends in `\`), runs them, and reports errors, for the
@@ -42,7 +41,7 @@ public final class Shell {
                 }
                 pending = ""
             case .line(let line):
-                if pending.isEmpty && line.trimmedOfSpaces.hasPrefix("#") {
+                if pending.isEmpty && line.trimmingSpacesAndTabs.hasPrefix("#") {
                     reader.skipEntry()
                     continue
                 }
@@ -108,9 +107,8 @@ public final class Shell {
     public func runWords(_ words: [String]) -> Int32 {
         // Each argument is one word already (the calling shell removed its quotes);
         // a query's own quotes stay inside its words, so the raw text is the words joined.
-        let status = runReporting(echo: words.joined(separator: " ")) {
-            (words, words.dropFirst().joined(separator: " "), nil)
-        }
+        let (text, tokens) = OptionParser.tokens(words: words)
+        let status = runReporting { (tokens, text, nil) }
         session.output.flush()
         return max(status, 0)
     }
@@ -131,32 +129,39 @@ public final class Shell {
 
     /// Runs one command; returns its exit status, or -1 for `quit`.
     private func runOne(_ typed: String) -> Int32 {
-        runReporting(echo: typed) {
-            let (text, redirect) = try CommandWords.splitRedirection(typed)
-            return (try CommandWords.split(text), CommandWords.rest(afterFirstWordOf: text), redirect)
+        runReporting {
+            let (text, redirect) = try Shell.redirection(typed)
+            return (try OptionParser.tokens(text), text, redirect)
+        }
+    }
+
+    /// `typed` without its `> FILE`, and where that sends the output.
+    private static func redirection(_ typed: String) throws(ShellError) -> (String, (path: String, append: Bool)?) {
+        do {
+            return try CommandWords.splitRedirection(typed)
+        } catch {
+            throw .unclosedQuote(reason: error.reason, line: typed, column: error.column)
         }
     }
 
     /// Runs the command that `parse` yields and turns every error into a
     /// message and an exit status (-1 for `quit`).
-    private func runReporting(
-        echo typed: String, _ parse: () throws -> ([String], String, (path: String, append: Bool)?)
-    ) -> Int32 {
+    private func runReporting(_ parse: () throws -> ([LineToken], String, (path: String, append: Bool)?)) -> Int32 {
         session.cancellation.reset()
         do {
-            let (words, raw, redirect) = try parse()
-            guard !words.isEmpty else { return 0 }
+            let (tokens, text, redirect) = try parse()
+            guard !tokens.isEmpty else { return 0 }
             let run = { () throws -> CommandOutcome in
                 if redirect == nil && self.session.isInteractive && self.session.usesPager && self.session.output.isTerminal {
-                    let (outcome, text) = try self.session.capturingOutput {
-                        try CommandTable.run(words, raw: raw, in: self.session)
+                    let (outcome, output) = try self.session.capturingOutput {
+                        try CommandTable.run(tokens, in: text, session: self.session)
                     }
-                    Pager.show(text, environment: self.session.environment, output: self.session.output)
+                    Pager.show(output, environment: self.session.environment, output: self.session.output)
                     return outcome
                 }
-                guard let redirect else { return try CommandTable.run(words, raw: raw, in: self.session) }
+                guard let redirect else { return try CommandTable.run(tokens, in: text, session: self.session) }
                 return try self.session.withOutput(redirectedTo: redirect.path, append: redirect.append) {
-                    try CommandTable.run(words, raw: raw, in: self.session)
+                    try CommandTable.run(tokens, in: text, session: self.session)
                 }
             }
             let started = Date()
@@ -164,27 +169,21 @@ public final class Shell {
                 try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
             } ?? run()
             session.output.flush()
+            if outcome == .quit { return -1 }
             if session.showsTimer {
                 session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))
             }
             return outcome == .success ? 0 : 1
-        } catch is QuitRequest {
-            return -1
-        } catch let error as CommandWords.SplitError {
-            report("\(error.reason)\n  \(typed)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
-            return 2
-        } catch let error as UsageError {
-            report("\(error)")
-            return 2
-        } catch let error as SQLiteError where error.isInterrupted {
+        } catch where Corpus.isInterruption(error) {
             session.errors.line("cancelled")
             return 1
         } catch let failure as CommandFailure where session.cancellation.isSet {
             session.errors.line(failure.description)
             return 1
         } catch {
-            report("\(error)")
-            return 1
+            let (message, status) = ShellError.report(error)
+            report(message)
+            return status
         }
     }
 }
@@ -199,16 +198,7 @@ extension CommandWords {
             start = entry.index(after: separator)
         }
         commands.append(String(entry[start...]))
-        return commands.filter { !$0.trimmedOfSpaces.isEmpty }
+        return commands.filter { !$0.trimmingSpacesAndTabs.isEmpty }
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmedOfSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}

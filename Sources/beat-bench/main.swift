@@ -7,10 +7,9 @@
 // two operations:
 //
 //   search  what the `search` command does for one top-20 page, rendering
-//           excepted: compile, count (countSQL), the page (searchSQL, sort
-//           rank, limit 20), the summaries (SearchEngine.hits(ids:)) and the
-//           highlighted snippets (SearchEngine.highlighted);
-//   count   what `count` does: compile and countSQL.
+//           excepted: compile, then SearchEngine.search (sort rank, limit 20:
+//           the total, the page, the summaries and the highlighted snippets);
+//   count   what `count` does: compile and SearchEngine.count.
 //
 // Each operation runs --warmup times untimed, then --runs times (default 20),
 // fewer when one warm-up run shows that --runs would exceed --budget seconds
@@ -21,7 +20,7 @@
 
 import BeatCore
 import BeatShell
-import BeatSQLite
+import BenchSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,87 +40,35 @@ let defaultQueries = [
 ]
 
 struct Options {
-    var database = ""
-    var runs = 20
-    var warmup = 2
-    var budget = 10.0
-    var now = Int64(time(nil))
-    var queries: [String] = []
-}
+    var run: BenchRunOptions
+    var budget: Double
+    var now: Int64
+    var queries: [String]
 
-func fail(_ message: String, status: Int32 = 2) -> Never {
-    fflush(nil)
-    let line = "beat-bench: \(message)\n"
-    _ = line.withCString { write(2, $0, strlen($0)) }
-    exit(status)
-}
-
-func parseOptions(_ arguments: [String]) -> Options {
-    var options = Options()
-    var index = 0
-    func value(_ name: String) -> String {
-        index += 1
-        guard index < arguments.count else { fail("\(name) needs a value") }
-        return arguments[index]
+    init(_ arguments: [String]) {
+        let parsed = BenchArguments(
+            arguments, program: "beat-bench",
+            usage: "beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]",
+            options: BenchRunOptions.declared + [.init("--budget"), .init("--now")])
+        run = BenchRunOptions(parsed, defaultRuns: 20)
+        budget = parsed.positiveNumber("--budget", default: 10)
+        let nowText = parsed.string("--now", default: String(time(nil)))
+        guard let now = Int64(nowText) else { parsed.fail("--now takes unix seconds, not '\(nowText)'") }
+        self.now = now
+        queries = parsed.positional.isEmpty ? defaultQueries : parsed.positional
     }
-    while index < arguments.count {
-        let argument = arguments[index]
-        switch argument {
-        case "--db": options.database = value(argument)
-        case "--runs":
-            guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive number") }
-            options.runs = n
-        case "--warmup":
-            guard let n = Int(value(argument)), n >= 0 else { fail("--warmup takes a number") }
-            options.warmup = n
-        case "--budget":
-            guard let s = Double(value(argument)), s > 0 else { fail("--budget takes seconds") }
-            options.budget = s
-        case "--now":
-            guard let s = Int64(value(argument)) else { fail("--now takes unix seconds") }
-            options.now = s
-        case "-h", "--help":
-            print("usage: beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]")
-            exit(0)
-        default:
-            if argument.hasPrefix("--") { fail("unknown option \(argument)") }
-            options.queries.append(argument)
-        }
-        index += 1
-    }
-    if options.database.isEmpty { fail("--db PATH is required") }
-    if options.queries.isEmpty { options.queries = defaultQueries }
-    return options
 }
 
-// MARK: - Timing
+func fail(_ message: String) -> Never { BenchArguments.fail("beat-bench", message) }
 
-func nowNanoseconds() -> UInt64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-}
-
-func milliseconds(since start: UInt64) -> Double {
-    Double(nowNanoseconds() - start) / 1e6
-}
-
-/// The q-quantile of `samples` by linear interpolation between closest ranks
-/// (as Python's `statistics.quantiles(method="inclusive")` and bench/query-bench compute it).
-func quantile(_ samples: [Double], _ q: Double) -> Double {
-    let sorted = samples.sorted()
-    guard sorted.count > 1 else { return sorted.first ?? 0 }
-    let position = q * Double(sorted.count - 1)
-    let low = Int(position.rounded(.down))
-    let high = min(low + 1, sorted.count - 1)
-    return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
-}
+let nowNanoseconds = BenchTiming.nowNanoseconds
+let quantile = BenchTiming.quantile
 
 // MARK: - The measured work
 
 /// Per-phase times of one search, in ms.
 struct Phases {
-    var compile = 0.0, count = 0.0, page = 0.0, hits = 0.0, highlight = 0.0
+    var compile = 0.0, search = 0.0
 }
 
 /// Results checked after the runs, so that nothing measured can be optimised away.
@@ -131,10 +78,8 @@ struct Outcome {
     var segments = 0
 }
 
-/// What `search QUERY` does for its first page (SearchCommand.run and showPage), without rendering.
-func search(_ text: String, corpus: Corpus, engine: SearchEngine, context: QueryContext, phases: inout Phases) throws
-    -> Outcome
-{
+/// What `search QUERY` does for its first page (SearchCommand), without rendering.
+func search(_ text: String, engine: SearchEngine, context: QueryContext, phases: inout Phases) throws -> Outcome {
     var mark = nowNanoseconds()
     func lap() -> Double {
         let now = nowNanoseconds()
@@ -143,74 +88,52 @@ func search(_ text: String, corpus: Corpus, engine: SearchEngine, context: Query
     }
     let query = try QueryCompiler.compile(text, context: context)
     phases.compile = lap()
-    let (countSQL, countBindings) = query.countSQL()
-    let total = Int(try corpus.connection.scalar(countSQL, countBindings)?.int64Value ?? 0)
-    phases.count = lap()
-    let (sql, bindings) = query.searchSQL(sort: .rank, limit: 20, offset: 0)
-    var rows: [(id: Int64, rank: Double?, snippet: String)] = []
-    try corpus.connection.forEachRow(sql, bindings) { row in
-        rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? ""))
-    }
-    phases.page = lap()
-    let summaries = try engine.hits(ids: rows.map(\.id))
-    phases.hits = lap()
-    let hits = rows.compactMap { row in
-        summaries[row.id].map { SearchHit(post: $0, snippet: SearchEngine.highlighted(row.snippet), rank: row.rank) }
-    }
-    phases.highlight = lap()
-    return Outcome(count: total, hits: hits.count, segments: hits.reduce(0) { $0 + $1.snippet.segments.count })
+    let page = try engine.search(query, shownAs: text, sort: .rank, limit: 20)
+    phases.search = lap()
+    return Outcome(count: page.total, hits: page.hits.count, segments: page.hits.reduce(0) { $0 + $1.snippet.segments.count })
 }
 
 /// What `count QUERY` does, without rendering.
-func count(_ text: String, corpus: Corpus, context: QueryContext) throws -> Outcome {
-    let query = try QueryCompiler.compile(text, context: context)
-    let (sql, bindings) = query.countSQL()
-    return Outcome(count: Int(try corpus.connection.scalar(sql, bindings)?.int64Value ?? 0))
+func count(_ text: String, engine: SearchEngine, context: QueryContext) throws -> Outcome {
+    Outcome(count: try engine.count(QueryCompiler.compile(text, context: context)))
 }
 
 // MARK: - Output
 
-func jsonString(_ text: String) -> String { JSONWriter.quote(text) }
-
-func jsonNumber(_ value: Double) -> String {
-    String(Double((value * 1000).rounded()) / 1000)
-}
-
-func emit(_ fields: [(String, String)]) {
-    print("{" + fields.map { jsonString($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
-    fflush(nil)
-}
+let jsonString = BenchTiming.string
+let jsonNumber = BenchTiming.number
+let emit = BenchTiming.emit
 
 // MARK: - Main
 
-let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let context = QueryContext(now: options.now)
 
 let openStart = nowNanoseconds()
 let corpus: Corpus
 do {
-    corpus = try Corpus(path: options.database)
+    corpus = try Corpus(path: options.run.database)
 } catch {
     fail("\(error)")
 }
-let openMilliseconds = milliseconds(since: openStart)
+let openMilliseconds = BenchTiming.milliseconds(since: openStart)
 let engine = SearchEngine(corpus: corpus)
 let posts = (try? corpus.postCount()) ?? -1
 emit([
-    ("event", jsonString("open")), ("db", jsonString(options.database)), ("ms", jsonNumber(openMilliseconds)),
+    ("event", jsonString("open")), ("db", jsonString(options.run.database)), ("ms", jsonNumber(openMilliseconds)),
     ("schema", String(Corpus.schemaVersion)), ("posts", String(posts)),
-    ("sqlite", jsonString(Connection.libraryVersion)),
+    ("sqlite", jsonString(Corpus.sqliteVersion)),
 ])
 
 /// Runs `body` as configured: warm-ups, then as many timed runs as the budget allows.
 func measure(_ body: () throws -> Void) throws -> [Double] {
     var slowestWarmup = 0.0
-    for _ in 0..<options.warmup {
+    for _ in 0..<options.run.warmup {
         let start = nowNanoseconds()
         try body()
-        slowestWarmup = max(slowestWarmup, milliseconds(since: start))
+        slowestWarmup = max(slowestWarmup, BenchTiming.milliseconds(since: start))
     }
-    var runs = options.runs
+    var runs = options.run.runs
     if slowestWarmup > 0, Double(runs) * slowestWarmup > options.budget * 1000 {
         runs = max(5, Int(options.budget * 1000 / slowestWarmup))
     }
@@ -219,7 +142,7 @@ func measure(_ body: () throws -> Void) throws -> [Double] {
     for _ in 0..<runs {
         let start = nowNanoseconds()
         try body()
-        samples.append(milliseconds(since: start))
+        samples.append(BenchTiming.milliseconds(since: start))
     }
     return samples
 }
@@ -232,16 +155,13 @@ for text in options.queries {
         var phases = Phases()
         var phaseSamples: [String: [Double]] = [:]
         let searchSamples = try measure {
-            outcome = try search(text, corpus: corpus, engine: engine, context: context, phases: &phases)
+            outcome = try search(text, engine: engine, context: context, phases: &phases)
             phaseSamples["compile", default: []].append(phases.compile)
-            phaseSamples["count", default: []].append(phases.count)
-            phaseSamples["page", default: []].append(phases.page)
-            phaseSamples["hits", default: []].append(phases.hits)
-            phaseSamples["highlight", default: []].append(phases.highlight)
+            phaseSamples["search", default: []].append(phases.search)
         }
         // Phases over the timed runs only (the warm-ups come first).
         let timed = searchSamples.count
-        let phaseFields = ["compile", "count", "page", "hits", "highlight"].map { name in
+        let phaseFields = ["compile", "search"].map { name in
             (name, jsonNumber(quantile(Array(phaseSamples[name, default: []].suffix(timed)), 0.5)))
         }
         let (searchSQL, _) = compiled.searchSQL(sort: .rank, limit: 20)
@@ -255,7 +175,7 @@ for text in options.queries {
         ])
 
         var counted = Outcome()
-        let countSamples = try measure { counted = try count(text, corpus: corpus, context: context) }
+        let countSamples = try measure { counted = try count(text, engine: engine, context: context) }
         let (countSQL, _) = compiled.countSQL()
         emit([
             ("query", jsonString(text)), ("op", jsonString("count")), ("runs", String(countSamples.count)),
@@ -268,14 +188,13 @@ for text in options.queries {
         emit([("query", jsonString(text)), ("error", jsonString("\(error)"))])
     }
 }
-// Tab completion of author prefixes, as the shell asks for it: three prefixes
-// taken from authors spread through the corpus.
 let completer = Completer(source: CorpusCompletions { corpus })
-var prefixes: [String] = []
-try? corpus.connection.forEachRow(
-    "SELECT author FROM posts WHERE author IS NOT NULL AND id IN (SELECT id FROM posts ORDER BY id LIMIT 3 OFFSET ?1)",
-    [.integer(Int64(max(0, posts / 2)))]
-) { row in if let author = row.string(0) { prefixes.append(String(author.prefix(3))) } }
+// Tab completion of author prefixes, as the shell asks for it: three-letter prefixes of
+// authors found under three initials spread through the alphabet.
+let prefixes: [String] = ["c", "m", "s"].compactMap { initial in
+    guard let names = try? engine.authors(prefix: initial), !names.isEmpty else { return nil }
+    return String(names[names.count / 2].prefix(3))
+}
 for prefix in prefixes {
     var found = 0
     let samples = (try? measure { found = completer.complete("search author:" + prefix).candidates.count }) ?? []

@@ -17,6 +17,7 @@
 // contrastByPosition.
 
 import BeatCore
+import BenchSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -48,36 +49,24 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+let arguments = BenchArguments(
+    Array(CommandLine.arguments.dropFirst()), program: "beat-sentiment-bench",
+    usage: "beat-sentiment-bench [--refinements LIST] [--scores FILE] [--plain] [--seconds N] FILE…",
+    options: [.init("--refinements"), .init("--scores"), .init("--plain", takesValue: false), .init("--seconds")])
 var refinements = LexiconSentiment.Refinements.standard
-var scoresPath: String?
-var plain = false
-var minimumSeconds = 2.0
-var files: [String] = []
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "--refinements":
-        guard let list = arguments.popFirst() else { fail("--refinements needs a value") }
-        refinements = []
-        for name in list.split(separator: ",") {
-            guard let named = refinementNames[String(name)] else {
-                fail("unknown refinement '\(name)'; use \(refinementNames.keys.sorted().joined(separator: ", "))")
-            }
-            refinements.formUnion(named)
+if let list = arguments.values["--refinements"] {
+    refinements = []
+    for name in list.split(separator: ",") {
+        guard let named = refinementNames[String(name)] else {
+            fail("unknown refinement '\(name)'; use \(refinementNames.keys.sorted().joined(separator: ", "))")
         }
-    case "--scores":
-        guard let path = arguments.popFirst() else { fail("--scores needs a file") }
-        scoresPath = path
-    case "--plain":
-        plain = true
-    case "--seconds":
-        guard let value = arguments.popFirst().flatMap(Double.init) else { fail("--seconds needs a number") }
-        minimumSeconds = value
-    default:
-        if argument.hasPrefix("--") { fail("unknown option \(argument)") }
-        files.append(argument)
+        refinements.formUnion(named)
     }
 }
+let scoresPath = arguments.values["--scores"]
+let plain = arguments.flags.contains("--plain")
+let minimumSeconds = arguments.positiveNumber("--seconds", default: 2.0)
+let files = arguments.positional
 if files.isEmpty { fail("name at least one file of texts") }
 
 func texts(of path: String, plain: Bool) -> [String] {

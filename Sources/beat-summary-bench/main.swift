@@ -13,7 +13,7 @@
 // per cold sample so nothing is cached in the process.
 
 import BeatCore
-import BeatSQLite
+import BenchSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,60 +21,30 @@ import Darwin
 #endif
 
 struct Options {
-    var database = ""
-    var since = ""
-    var until = ""
-    var runs = 10
-    var warmup = 2
-    var cold = false
-    var previous = false
-    var queries: [String] = []
+    var run: BenchRunOptions
+    var since: String
+    var until: String
+    var cold: Bool
+    var previous: Bool
+    var queries: [String]
+
+    init(_ arguments: [String]) {
+        let parsed = BenchArguments(
+            arguments, program: "beat-summary-bench",
+            usage: "beat-summary-bench --db PATH --since DAY --until DAY [--runs N] [--warmup N] [--cold] [--vs previous] QUERY…",
+            options: BenchRunOptions.declared + [.init("--since"), .init("--until"), .init("--cold", takesValue: false), .init("--vs")])
+        run = BenchRunOptions(parsed, defaultRuns: 10)
+        since = parsed.string("--since")
+        until = parsed.string("--until")
+        cold = parsed.flags.contains("--cold")
+        if let vs = parsed.values["--vs"], vs != "previous" { parsed.fail("--vs takes 'previous'") }
+        previous = parsed.values["--vs"] != nil
+        queries = parsed.positional
+        if queries.isEmpty { parsed.fail("give at least one query") }
+    }
 }
 
-func fail(_ message: String) -> Never {
-    fflush(nil)
-    let line = "beat-summary-bench: \(message)\n"
-    _ = line.withCString { write(2, $0, strlen($0)) }
-    exit(2)
-}
-
-func parseOptions(_ arguments: [String]) -> Options {
-    var options = Options()
-    var index = 0
-    func value(_ name: String) -> String {
-        index += 1
-        guard index < arguments.count else { fail("\(name) needs a value") }
-        return arguments[index]
-    }
-    while index < arguments.count {
-        let argument = arguments[index]
-        switch argument {
-        case "--db": options.database = value(argument)
-        case "--since": options.since = value(argument)
-        case "--until": options.until = value(argument)
-        case "--runs":
-            guard let n = Int(value(argument)), n > 0 else { fail("--runs takes a positive number") }
-            options.runs = n
-        case "--warmup":
-            guard let n = Int(value(argument)), n >= 0 else { fail("--warmup takes a number") }
-            options.warmup = n
-        case "--cold": options.cold = true
-        case "--vs":
-            guard value(argument) == "previous" else { fail("--vs takes 'previous'") }
-            options.previous = true
-        case "-h", "--help":
-            print("usage: beat-summary-bench --db PATH --since DAY --until DAY [--runs N] [--warmup N] [--cold] [--vs previous] QUERY…")
-            exit(0)
-        default:
-            if argument.hasPrefix("--") { fail("unknown option \(argument)") }
-            options.queries.append(argument)
-        }
-        index += 1
-    }
-    if options.database.isEmpty { fail("--db PATH is required") }
-    if options.queries.isEmpty { fail("give at least one query") }
-    return options
-}
+func fail(_ message: String) -> Never { BenchArguments.fail("beat-summary-bench", message) }
 
 /// Unix seconds of a `YYYY-MM-DD` day at 00:00 UTC.
 func day(_ text: String) -> Int64 {
@@ -86,44 +56,13 @@ func day(_ text: String) -> Int64 {
 }
 
 
-/// Processor time of this process so far, user and system, in ms.
-func cpuMilliseconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
-    return ms(usage.ru_utime) + ms(usage.ru_stime)
-}
+let cpuMilliseconds = BenchTiming.cpuMilliseconds
+let nowNanoseconds = BenchTiming.nowNanoseconds
+let quantile = BenchTiming.quantile
+let number = BenchTiming.number
+let emit = BenchTiming.emit
 
-func nowNanoseconds() -> UInt64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-}
-
-func milliseconds(since start: UInt64) -> Double { Double(nowNanoseconds() - start) / 1e6 }
-
-/// Linear interpolation between closest ranks, as bench/query-bench computes it.
-func quantile(_ samples: [Double], _ q: Double) -> Double {
-    let sorted = samples.sorted()
-    guard sorted.count > 1 else { return sorted.first ?? 0 }
-    let position = q * Double(sorted.count - 1)
-    let low = Int(position.rounded(.down))
-    let high = min(low + 1, sorted.count - 1)
-    return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
-}
-
-func number(_ value: Double) -> String { String(Double((value * 1000).rounded()) / 1000) }
-
-func emit(_ fields: [(String, String)]) {
-    print("{" + fields.map { JSONWriter.quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}")
-    fflush(nil)
-}
-
-let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let window = SummaryWindow(start: day(options.since), end: day(options.until) + 86_400)
 let context = QueryContext(now: window.end)
 
@@ -148,10 +87,10 @@ if options.cold {
         do {
             let start = nowNanoseconds()
             let cpuStart = cpuMilliseconds()
-            let corpus = try Corpus(path: options.database)
-            let opened = milliseconds(since: start)
+            let corpus = try Corpus(path: options.run.database)
+            let opened = BenchTiming.milliseconds(since: start)
             let summary = try summarise(text, in: corpus)
-            let total = milliseconds(since: start)
+            let total = BenchTiming.milliseconds(since: start)
             emit(
                 [("query", JSONWriter.quote(text)), ("op", JSONWriter.quote("cold")), ("open_ms", number(opened)),
                  ("ms", number(total)), ("cpu_ms", number(cpuMilliseconds() - cpuStart))] + figures(summary))
@@ -166,22 +105,22 @@ if options.cold {
 let openStart = nowNanoseconds()
 let corpus: Corpus
 do {
-    corpus = try Corpus(path: options.database)
+    corpus = try Corpus(path: options.run.database)
 } catch {
     fail("\(error)")
 }
-emit([("event", JSONWriter.quote("open")), ("ms", number(milliseconds(since: openStart))), ("sqlite", JSONWriter.quote(Connection.libraryVersion))])
+emit([("event", JSONWriter.quote("open")), ("ms", number(BenchTiming.milliseconds(since: openStart))), ("sqlite", JSONWriter.quote(Corpus.sqliteVersion))])
 for text in options.queries {
     do {
         var summary = try summarise(text, in: corpus)
-        for _ in 1..<max(options.warmup, 1) { summary = try summarise(text, in: corpus) }
+        for _ in 1..<max(options.run.warmup, 1) { summary = try summarise(text, in: corpus) }
         var samples: [Double] = []
         var cpu: [Double] = []
-        for _ in 0..<options.runs {
+        for _ in 0..<options.run.runs {
             let start = nowNanoseconds()
             let cpuStart = cpuMilliseconds()
             summary = try summarise(text, in: corpus)
-            samples.append(milliseconds(since: start))
+            samples.append(BenchTiming.milliseconds(since: start))
             cpu.append(cpuMilliseconds() - cpuStart)
         }
         emit(

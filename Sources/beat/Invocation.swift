@@ -20,71 +20,83 @@ struct Invocation {
     var color: Bool?
     var showHelp = false
     var showVersion = false
+    /// The command given (or the first of -c), whose declaration says whether the demo may load.
+    var firstCommand: ShellCommand?
 
-    static let usage = """
-        usage: beat [--db PATH] [--format F] [--now TIME] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...]]
+    /// Options of the process only (the global ones, `GlobalOptions`, work on any command line too).
+    static let processOptions: [CommandOption] = [
+        CommandOption("-c", .text, placeholder: "COMMANDS", help: "run these commands (separated by ';') and exit"),
+        CommandOption("--no-rc", help: "do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)"),
+        CommandOption("--version", help: "print the version"),
+        CommandOption("--help", help: "print this help (also -h)"),
+    ]
+
+    static var usage: String {
+        """
+        usage: beat [OPTIONS] [-c 'COMMAND; COMMAND'] [COMMAND [ARGUMENTS...] [OPTIONS]]
 
         With no command, beat opens its shell (or reads commands from standard input when
         it is not a terminal). A COMMAND runs once and exits; 'beat help' lists them.
 
         options:
-          --db PATH     the corpus file (default: $BEAT_DB, else ~/.local/share/beat/corpus.db)
-          --format F    table, json, jsonl, csv, md or html (summary only; default: table)
-          --now TIME    the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts
-          -c COMMANDS   run these commands (separated by ';') and exit
-          --color       bold matches even when output is not a terminal (--no-color: never)
-          --no-pager    write long output straight to the terminal instead of through $PAGER
-          --no-rc       do not run the start-up file ($XDG_CONFIG_HOME/beat/beatrc)
-          --version     print the version
-          -h, --help    print this help
+        \(CommandHelp.table(GlobalOptions.all + processOptions).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+
+        \(GlobalOptions.rule)
 
         exit status: 0 success, 1 a command failed, 2 a usage error
         """
+    }
 
     init(arguments: [String]) throws {
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1
-            guard index < arguments.count else { throw UsageError("\(flag) needs a value") }
+            guard index < arguments.count else {
+                throw ShellError.missingValue(option: flag, placeholder: GlobalOptions.option(named: flag)?.placeholder ?? "COMMANDS", command: nil)
+            }
             return arguments[index]
         }
+        var globals = GlobalSettings()
         while index < arguments.count {
             let argument = arguments[index]
-            if argument.hasPrefix("--db=") {
-                databasePath = String(argument.dropFirst(5))
-            } else {
-                switch argument {
-                case "--db": databasePath = try value(argument)
-                case "--format":
-                    let name = try value(argument)
-                    guard let parsed = OutputFormat(rawValue: name) else {
-                        throw UsageError("--format takes \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
-                    }
-                    format = parsed
-                case "--now":
-                    let text = try value(argument)
-                    guard let seconds = DateParser.seconds(from: text) else {
-                        throw UsageError("--now takes a date and time such as 2026-11-20T12:00:00Z, not '\(text)'")
-                    }
-                    now = seconds
-                case "-c": commandText = try value(argument)
-                case "--no-rc": readsStartupFile = false
-                case "--no-pager": usesPager = false
-                case "--color": color = true
-                case "--no-color": color = false
-                case "-h", "--help": showHelp = true
-                case "--version": showVersion = true
-                default:
-                    if argument.hasPrefix("-") && argument != "-" {
-                        throw UsageError("unknown option \(argument)")
-                    }
-                    command = Array(arguments[index...])
-                    index = arguments.count
-                    continue
+            let (name, inline) = argument.hasPrefix("--") && argument.contains("=")
+                ? (String(argument.prefix { $0 != "=" }), String(argument.drop { $0 != "=" }.dropFirst())) : (argument, nil)
+            if let option = GlobalOptions.option(named: name) {
+                let given = try option.value == .none ? nil : inline ?? value(name)
+                try globals.set(option.name, given, command: nil)
+                index += 1
+                continue
+            }
+            switch argument {
+            case "-c": commandText = try value(argument)
+            case "--no-rc": readsStartupFile = false
+            case "-h", "--help": showHelp = true
+            case "--version": showVersion = true
+            default:
+                if argument.hasPrefix("-") && argument != "-" {
+                    let names = (GlobalOptions.all + Self.processOptions).map(\.name)
+                    throw ShellError.unknownOption(argument, command: nil, suggestion: Suggestion.closest(to: argument, among: names))
                 }
+                command = Array(arguments[index...])
+                index = arguments.count
+                continue
             }
             index += 1
         }
+        // Global options after the command apply to the whole run as before it: the corpus and
+        // whether the demo may load are decided before the command runs.
+        // A mistake in the command itself is reported when it runs, as in the shell.
+        if !command.isEmpty, let (found, parsed) = try? CommandTable.parse(words: command) {
+            globals.merge(parsed.globals)
+            firstCommand = found
+        } else if let commandText, let (found, _) = try? CommandTable.parse(line: commandText) {
+            firstCommand = found
+        }
+        databasePath = globals.databasePath
+        format = globals.format
+        now = globals.now
+        usesPager = globals.usesPager ?? true
+        color = globals.color
     }
 
     func run() -> Int32 {
@@ -115,8 +127,7 @@ struct Invocation {
         // Options on the command line win over the start-up file.
         if let format { session.format = format }
 
-        let firstWord = command.first ?? commandText.flatMap { try? CommandWords.split($0).first } ?? ""
-        if !["import", "help", "quit"].contains(firstWord) {
+        if firstCommand?.mayLoadDemo ?? true {
             do { try session.loadDemoIfNew() } catch {
                 errors.line("beat: \(error)")
                 return 1

@@ -72,7 +72,7 @@ import Testing
         let engine = SearchEngine(corpus: demo.corpus)
         var ids: [String] = []
         var dates: [String] = []
-        let query = CompiledQuery(match: "licences", conditions: ["p.source <> ?"], bindings: ["news"])
+        let query = CompiledQuery(match: "licences", conditions: [.source(in: ["news"], negated: true)])
         let count = try engine.export(query) { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             ids.append("\(object["source"] ?? ""):\(object["id"] ?? "")")

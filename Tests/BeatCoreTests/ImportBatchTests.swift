@@ -1,5 +1,6 @@
 @testable import BeatCore
 import BeatSQLite
+import Foundation
 import BeatTestSupport
 import Testing
 
@@ -126,6 +127,13 @@ import Testing
                 let stored = try connection.scalar("SELECT source_id FROM posts WHERE id = ?1", [.integer(post.id)])
                 #expect(stored?.stringValue == post.record.sourceID)
             }
+            // The range and the id list name exactly the rows a step may work on.
+            let ids = batch.posts.map(\.id)
+            #expect(batch.idRange == ids.min()!...ids.max()!)
+            let listed = try connection.scalar(
+                "SELECT count(*) FROM posts WHERE id IN (SELECT value FROM json_each(?1)) AND id BETWEEN ?2 AND ?3",
+                [.text(batch.idsJSON), .integer(batch.idRange!.lowerBound), .integer(batch.idRange!.upperBound)])
+            #expect(listed?.int64Value == Int64(batch.posts.count))
             seen.append(batch.posts.map { "\($0.record.sourceID) \($0.outcome)" })
         }
         let a = PostRecord(source: "reddit", sourceID: "a", publishedAt: 200, text: "alpha")
@@ -138,5 +146,36 @@ import Testing
         }
         #expect(seen == [["b added", "a added"], ["a updated"]])
         try corpus.checkIndexIntegrity()
+    }
+
+    /// The largest the write-ahead log gets while `file` is imported into a fresh corpus.
+    static func largestLog(importing contents: String, checkpointBytes: Int) throws -> Int {
+        let corpus = try TemporaryCorpus()
+        let file = try corpus.write("posts.jsonl", contents)
+        var time = 0.0
+        let importer = Importer(
+            corpus: corpus.corpus, options: ImportOptions(batchSize: 200, checkpointBytes: checkpointBytes),
+            clock: { time += 1; return time })
+        var largest = 0
+        var events = ImportEvents()
+        events.progress = { _ in
+            let size = (try? FileManager.default.attributesOfItem(atPath: corpus.path + "-wal")[.size] as? Int) ?? nil
+            largest = max(largest, size ?? 0)
+        }
+        let summary = try importer.run([file], events: events)
+        #expect(summary.added == 3000)
+        try corpus.checkIndexIntegrity()
+        return largest
+    }
+
+    /// A huge import's log stays near the checkpoint size instead of growing
+    /// with the input (a 10M-post import once left a 66 GB log).
+    @Test func theLogIsCheckpointedWhileAnImportRuns() throws {
+        let contents = Self.posts(1...3000, text: { "common word number\($0) " + String(repeating: "filler words here ", count: 30) })
+        let unbounded = try Self.largestLog(importing: contents, checkpointBytes: 1 << 40)
+        let bounded = try Self.largestLog(importing: contents, checkpointBytes: 256 * 1024)
+        #expect(unbounded > 3_000_000, "\(unbounded)")
+        // The checkpoint size, plus the one batch that crosses it.
+        #expect(bounded < 1_500_000, "\(bounded) against \(unbounded)")
     }
 }

@@ -150,8 +150,10 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: cases) func compiles(_ testCase: QueryCompileCase) throws {
         let query = try QueryCompiler.compile(testCase.query, context: QueryDemo.context)
         #expect(query.match == testCase.match)
-        #expect(query.conditions == testCase.conditions)
-        #expect(query.bindings == testCase.bindings)
+        // As a statement driven by the text index writes them.
+        let written = query.conditions.map { $0.sql(textDriven: true) }
+        #expect(written.map(\.sql) == testCase.conditions)
+        #expect(written.flatMap(\.bindings) == testCase.bindings)
         #expect(query.idRange == testCase.idRange)
         #expect(!query.isEmptyRange)
     }
@@ -199,8 +201,7 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         let query = try QueryCompiler.compile("llama source:hn", sessionFilters: "source:reddit since:2026-01-01", context: QueryDemo.context)
         #expect(query.match == "\"llama\"")
         // A key repeated in the query narrows the session's filter rather than widening it.
-        #expect(query.conditions == ["+p.source = ?", "+p.source = ?"])
-        #expect(query.bindings == ["reddit", "hackernews"])
+        #expect(query.conditions == [.source(in: ["reddit"], negated: false), .source(in: ["hackernews"], negated: false)])
         #expect(query.idRange == QueryTime.firstID("2026-01-01T00:00:00Z")...Int64.max)
         #expect(query.description == "posts matching llama from reddit since 2026-01-01 from hackernews")
 
@@ -234,7 +235,8 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         // b only excludes: its exclusion stays a condition, and a's match is the match.
         #expect(both.match == "\"llama\"")
         #expect(both.conditions == a.conditions + b.conditions)
-        #expect(both.bindings == a.bindings + b.bindings)
+        #expect(both.countSQL().bindings == [.text("\"llama\"")] + [.integer(both.idRange!.lowerBound), .integer(both.idRange!.upperBound)]
+            + (a.conditions + b.conditions).flatMap { $0.sql(textDriven: true).bindings })
         #expect(both.idRange == QueryTime.firstID("2026-01-01T00:00:00Z")...QueryTime.lastID("2026-03-01T23:59:59Z"))
         let disjoint = try QueryCompiler.compile("since:2026-05-01", context: QueryDemo.context)
             .combined(with: try QueryCompiler.compile("until:2026-04-01", context: QueryDemo.context))
@@ -255,8 +257,7 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
     @Test func beatsAreInlined() throws {
         let query = try QueryCompiler.compile("export beat:chips since:2026-01-01", context: Self.beatContext)
         #expect(query.match == "(\"export\") AND (\"chips\" OR \"licences\")")
-        #expect(query.conditions == ["+p.source IN (?, ?)"])
-        #expect(query.bindings == ["reddit", "news"])
+        #expect(query.conditions == [.source(in: ["reddit", "news"], negated: false)])
         #expect(query.description == "posts matching export since 2026-01-01 in beat chips")
 
         let corpus = try QueryDemo.corpus()
@@ -288,5 +289,27 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
             message: "beat 'broken': unknown filter 'auther:'", column: 8, length: 6,
             hint: "in its query \"auther:x\": did you mean 'author:'?")
         ) { try QueryCompiler.compile("a beat:broken", context: Self.beatContext) }
+    }
+}
+
+/// Filter conditions are values; their SQL depends on what drives the statement.
+@Suite struct PostConditionTests {
+    @Test func namesUseTheirIndexesOnlyWithoutWords() {
+        let author = PostCondition.author(in: ["em-bee"], negated: false)
+        #expect(author.sql(textDriven: true).sql == "+p.author COLLATE NOCASE = ?")
+        #expect(author.sql(textDriven: false).sql == "p.author COLLATE NOCASE = ?")
+        let venues = PostCondition.venue(in: ["a", "b"], negated: false)
+        #expect(venues.sql(textDriven: false).sql == "p.venue COLLATE NOCASE IN (?, ?)")
+        #expect(venues.sql(textDriven: false).bindings == [.text("a"), .text("b")])
+        // Sources keep the `+` either way: their index is not selective.
+        #expect(PostCondition.source(in: ["news"], negated: true).sql(textDriven: false).sql == "+p.source <> ?")
+    }
+
+    @Test func filtersOnlyQueriesWriteNameConditionsWithoutThePlus() throws {
+        let query = try QueryCompiler.compile("author:em-bee venue:LocalLLaMA", context: QueryDemo.context)
+        let sql = query.countSQL().sql
+        #expect(sql.contains("(p.author COLLATE NOCASE = ?)") && sql.contains("(p.venue COLLATE NOCASE = ?)"), "\(sql)")
+        let withWords = try QueryCompiler.compile("llama author:em-bee", context: QueryDemo.context).countSQL().sql
+        #expect(withWords.contains("(+p.author COLLATE NOCASE = ?)"), "\(withWords)")
     }
 }

@@ -38,10 +38,14 @@ import Testing
         #expect(finding.match?.passage == Self.sentence.replacingOccurrences(of: ".", with: ""))
     }
 
-    @Test func theEarliestPostAgreeingWithTheStory() throws {
+    @Test func aRepostCreditedToTheReposterNamesTheOrigin() throws {
+        // bob's Bluesky post repeats alice's sentence: the words are alice's.
         let finding = try check(CheckQuotes.said(author: "@bob", source: "bluesky"))
-        #expect(finding.verdict == .verified)
-        #expect(finding.match?.post.id == "bluesky:b2")
+        #expect(finding.verdict == .misattributed)
+        #expect(finding.match?.post.id == "reddit:a1")
+        #expect(finding.origin?.post.id == "reddit:a1")
+        #expect((finding.origin?.others ?? 0) >= 1)
+        #expect(finding.reason.contains("the story credits a repost (bluesky:b2)"))
     }
 
     @Test func noPostAgreesSoTheEarliestIsTheRecord() throws {
@@ -61,7 +65,7 @@ import Testing
         // d4 is dave's; the words are alice's (and others'), none of them dave.
         let finding = try check(reference(id: "reddit:d4"))
         #expect(finding.verdict == .misattributed)
-        #expect(finding.conflicts.map(\.field) == [.author])
+        #expect(finding.conflicts.map(\.field) == [.author, .reference])
         let invented = try checker.check(CheckQuotes.quote("Cranes were sold for scrap at dawn by the tide office", reference(id: "reddit:d4")))
         #expect(invented.verdict == .notFound)
         #expect(invented.reason.contains("reddit:d4"))

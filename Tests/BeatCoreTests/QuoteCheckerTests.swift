@@ -209,7 +209,8 @@ enum CheckQuotes {
         let invented = "The committee will publish its findings on the harbour dredging next spring"
         let source = try check(invented, CheckQuotes.said(source: "threads"))
         #expect(source.verdict == .outsideCoverage)
-        #expect(source.reason == "no threads posts in the corpus")
+        #expect(source.reason == "the corpus holds no posts from Threads")
+        #expect(source.evidence == "Threads: no posts in the corpus")
         let venue = try check(invented, CheckQuotes.said(venue: "r/AskHistorians"))
         #expect(venue.verdict == .outsideCoverage)
         // An outlet named without its domain ending is covered: not found there.
@@ -220,8 +221,11 @@ enum CheckQuotes {
         let invented = "The committee will publish its findings on the harbour dredging next spring"
         let early = try check(invented, CheckQuotes.said(source: "bluesky", date: CheckQuotes.month(2024, 3)))
         #expect(early.verdict == .outsideCoverage)
-        #expect(early.reason.contains("outside the corpus's bluesky posts"))
-        #expect(try check(invented, CheckQuotes.said(source: "bluesky", date: CheckQuotes.month(2026, 3))).verdict == .notFound)
+        #expect(early.reason.contains("the corpus did not collect bluesky posts from 2024-03-01 to 2024-03-31"))
+        #expect(early.evidence?.hasPrefix("bluesky: 0 posts from 2024-03-01 to 2024-03-31, collected on 0 of 31 days") == true)
+        let inside = try check(invented, CheckQuotes.said(source: "bluesky", date: CheckQuotes.month(2026, 3)))
+        #expect(inside.verdict != .verified && inside.verdict != .close)
+        #expect(inside.evidence?.hasPrefix("bluesky: ") == true)
     }
 
     @Test func quoteWithoutWordsIsNotFound() throws {

@@ -21,10 +21,36 @@ import Testing
         CompiledQuery(match: "caf*"),
         CompiledQuery(match: "\"美国商务部又收紧了AI芯片出口管制\""),
         CompiledQuery(match: "model OR models"),
-        CompiledQuery(match: "Thursday", conditions: ["p.source = ?"], bindings: [.text("news")]),
+        CompiledQuery(match: "Thursday", conditions: [.source(in: ["news"], negated: false)]),
         CompiledQuery(),
-        CompiledQuery(conditions: ["p.source = ?"], bindings: [.text("reddit")]),
+        CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)]),
     ]
+
+    /// Weekly calendars of a news feed (the Washington Post's wellness feed has nine) say
+    /// "county wellness calendar" only in their titles: each is quoted by its headline, whole,
+    /// and marked as one; a post whose text holds the match is quoted from its text (issue 11).
+    static let headlinePosts = """
+        {"id": "pw", "source": "news", "venue": "wellness", "published_at": "2012-08-16T10:00:00Z", "title": "Prince William County wellness calendar, Aug. 23-30", "text": "Surviving After Suicide support group. For family and friends. Free."}
+        {"id": "ld", "source": "news", "venue": "wellness", "published_at": "2012-08-20T10:00:00Z", "title": "Loudoun County wellness calendar, Aug. 23-30", "text": "Reiki sessions for cancer patients to recharge and balance."}
+        {"id": "tx", "source": "reddit", "venue": "nova", "published_at": "2012-08-21T10:00:00Z", "title": "Events", "text": "Has anyone else noticed how thin the county wellness calendar has got this summer?"}
+        """
+
+    @Test func aQueryMatchingOnlyHeadlinesQuotesThem() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.headlinePosts)])
+        let engine = SearchEngine(corpus: corpus.corpus)
+        let quotes = try engine.quotes(for: CompiledQuery(match: "\"county wellness calendar\""), limit: 50)
+        #expect(quotes.map(\.text).sorted() == [
+            "Has anyone else noticed how thin the county wellness calendar has got this summer?",
+            "Loudoun County wellness calendar, Aug. 23-30",
+            "Prince William County wellness calendar, Aug. 23-30",
+        ])
+        #expect(quotes.filter(\.isHeadline).map(\.post.id).sorted() == ["news:ld", "news:pw"])
+        #expect(try engine.quotes(for: CompiledQuery(match: "reiki"), limit: 50).allSatisfy { !$0.isHeadline })
+        // Sentences of the texts come before headlines.
+        let mixed = quotes.map(\.isHeadline)
+        #expect(mixed == mixed.sorted { !$0 && $1 })
+    }
 
     @Test func everyQuoteIsAnExactSubstringOfEachPostItIsAttributedTo() throws {
         let demo = try SearchDemo.corpus()
@@ -35,8 +61,11 @@ import Testing
             for quote in quotes {
                 for id in [quote.post.id] + quote.alsoIn {
                     let (source, sourceID) = try #require(Self.split(id))
+                    // A headline is the post's title, whole; any other quote a substring of its text.
                     #expect(try demo.integer(
-                        "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND instr(text, ?) > 0",
+                        quote.isHeadline
+                            ? "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND title = ?"
+                            : "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND instr(text, ?) > 0",
                         [.text(source), .text(sourceID), .text(quote.text)]) == 1, "\(quote.text) in \(id)")
                 }
                 #expect(quote.text == quote.text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -89,7 +118,7 @@ import Testing
         #expect(first.post.publishedAt == 1_769_096_404)
 
         // The three accounts that cross-posted it.
-        let social = CompiledQuery(match: "Commerce", conditions: ["p.source IN (?, ?)"], bindings: ["bluesky", "mastodon"])
+        let social = CompiledQuery(match: "Commerce", conditions: [.source(in: ["bluesky", "mastodon"], negated: false)])
         let quotes = try engine.quotes(for: social)
         let reposted = try #require(quotes.first)
         #expect(reposted.text == Self.crossPosted)
@@ -108,7 +137,7 @@ import Testing
     @Test func aFiltersOnlyQueryQuotesTheStartOfEachPost() throws {
         let demo = try SearchDemo.corpus()
         let engine = SearchEngine(corpus: demo.corpus)
-        let query = CompiledQuery(conditions: ["p.source = ?"], bindings: [.text("reddit")])
+        let query = CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)])
         let quotes = try engine.quotes(for: query, limit: 1000)
         // Python: 121 reddit posts, none repeating another's first sentence; one
         // (1sibvq4) is a bare link, with nothing to quote.

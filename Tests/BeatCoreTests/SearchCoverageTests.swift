@@ -99,7 +99,7 @@ import Testing
     @Test func topAuthorsForAQueryMatchDirectSQL() throws {
         let demo = try SearchDemo.corpus()
         let engine = SearchEngine(corpus: demo.corpus)
-        let reddit = try engine.authors(for: CompiledQuery(conditions: ["p.source = ?"], bindings: ["reddit"]), limit: 5)
+        let reddit = try engine.authors(for: CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)]), limit: 5)
         #expect(reddit.map(\.author) == ["epistemic_eel", "DrWhiteCoat_MD", "gguf_goblin", "strait_watcher", "tensor_tamer"])
         #expect(reddit.map(\.posts) == [9, 8, 8, 8, 8])
         #expect(reddit.allSatisfy { $0.source == "reddit" })

@@ -16,6 +16,6 @@ import Testing
     @Test func helpNamesTheFormat() throws {
         let home = try TemporaryCorpus()
         let result = try BeatProcess.run(["--help"], home: home.directory)
-        #expect(result.stdout.contains("--format F    table, json, jsonl, csv, md or html (summary only; default: table)"))
+        #expect(result.stdout.contains("--format table|json|jsonl|csv|md|html   how results are written (default table; html is written by summary only)"))
     }
 }

@@ -43,8 +43,9 @@ import Testing
         let db = home.directory + "/c.db"
         let badFormat = try BeatProcess.run(["--db", db, "import", "--as", "redit", "x.json"], home: home.directory)
         #expect(badFormat.status == 2)
-        #expect(badFormat.stderr.contains("unknown format 'redit'; did you mean 'reddit'?"))
-        #expect(badFormat.stderr.contains("usage: import [--as KIND]"))
+        #expect(badFormat.stderr.contains("--as takes reddit, pushshift, "))
+        #expect(badFormat.stderr.contains("not 'redit' (did you mean 'reddit'?)"))
+        #expect(badFormat.stderr.contains("usage: import FILE... [--as KIND]"))
         let noFiles = try BeatProcess.run(["--db", db, "import"], home: home.directory)
         #expect(noFiles.status == 2)
         #expect(noFiles.stderr.contains("name at least one file"))

@@ -66,6 +66,15 @@ import Testing
         os.write(fd, b"search aurora --limit 30\r")
         at = read_until(b"PAGED:30 of ", at)
         at = read_until(b"demo> ", at)
+        # clear, and Ctrl-L in the middle of a line, clear the screen; the line is kept.
+        os.write(fd, b"clear\r")
+        at = read_until(b"demo> ", at)
+        os.write(fd, b"count aur"); time.sleep(0.2)
+        os.write(fd, b"\x0c")
+        at = read_until(b"count aur", at)
+        os.write(fd, b"ora\r")
+        at = read_until(b"posts matching aurora", at)
+        at = read_until(b"demo> ", at)
 
         os.write(fd, b"\x04")
         deadline = time.time() + 15
@@ -136,6 +145,9 @@ import Testing
             let posts = try BeatProcess.run(["--db", db, "--format", "json", "count", ""], home: home.directory)
             #expect(posts.stdout.hasPrefix("{\"count\": \((Int(number) ?? -1) + 335),"), "\(number) \(posts.stdout)")
         }
+        // The `clear` command and Ctrl-L each cleared the screen, and the typed line survived Ctrl-L.
+        #expect(text.components(separatedBy: "\u{1B}[H\u{1B}[2J").count >= 3, "\(text)")
+        #expect(text.contains("posts matching aurora"), "\(text)")
         #expect(text.contains("EXIT 0"), "\(text)")
     }
 }

@@ -30,26 +30,15 @@ enum CheckFixtures {
     }
 
     static let report = CheckReport(story: "drafts/open-weights.md", findings: [
-        CheckFinding(
-            quote: quote("The weights are out and they work,", 3, 1, end: 37,
-                StoryAttribution(author: "em-bee", source: "reddit", venue: "LocalLLaMA", evidence: "said em-bee on r/LocalLLaMA")),
-            verdict: .verified, similarity: 1, match: QuoteMatch(post: F.aurora, passage: "The weights are out and they work"),
-            differences: [], conflicts: [], reason: "exact match"),
-        CheckFinding(
-            quote: quote("it runs at 12 tokens a second on my laptop", 4, 20, end: 64, StoryAttribution(evidence: "A commenter wrote")),
-            verdict: .close, similarity: 0.8333333, match: QuoteMatch(post: F.rocket, passage: "it runs at 14 tokens a second on my old laptop"),
-            differences: [WordDifference(old: "14", new: "12"), WordDifference(old: "old", new: "")], conflicts: [],
-            reason: "2 words differ"),
+        verified,
+        close,
         CheckFinding(
             quote: quote("日本語のモデルが公開された", 6, 1, end: 16, kind: .blockQuote,
                 StoryAttribution(author: "田中太郎", source: "reddit", evidence: "— 田中太郎, on Hacker News")),
             verdict: .misattributed, similarity: 1, match: QuoteMatch(post: F.tanaka, passage: "日本語のモデルが公開された"),
             differences: [], conflicts: [AttributionConflict(field: .source, stated: "reddit", recorded: "hackernews")],
             reason: "source: story says reddit, record says hackernews"),
-        CheckFinding(
-            quote: quote("quote, nobody ever said", 10, 9, end: 34, StoryAttribution(source: "bluesky", evidence: "appeared on Bluesky")),
-            verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [],
-            reason: "no post in the corpus holds these words or words close to them"),
+        notFound,
         CheckFinding(
             quote: quote("one from before the corpus began", 10, 60, end: 94,
                 StoryAttribution(
@@ -59,6 +48,35 @@ enum CheckFixtures {
             verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
             reason: "no posts before 2025-11-21 in the corpus"),
     ])
+
+    static let verified: CheckFinding = {
+        var finding = CheckFinding(
+            quote: quote("The weights are out and they work,", 3, 1, end: 37,
+                StoryAttribution(author: "em-bee", source: "reddit", venue: "LocalLLaMA", evidence: "said em-bee on r/LocalLLaMA")),
+            verdict: .verified, similarity: 1, match: QuoteMatch(post: F.aurora, passage: "The weights are out and they work"),
+            differences: [], conflicts: [], reason: "exact match")
+        finding.origin = QuoteOrigin(post: F.aurora, others: 1)
+        return finding
+    }()
+
+    static let close: CheckFinding = {
+        var finding = CheckFinding(
+            quote: quote("it runs at 12 tokens a second on my laptop", 4, 20, end: 64, StoryAttribution(evidence: "A commenter wrote")),
+            verdict: .close, similarity: 0.8333333, match: QuoteMatch(post: F.rocket, passage: "it runs at 14 tokens a second on my old laptop"),
+            differences: [WordDifference(old: "14", new: "12"), WordDifference(old: "old", new: "")], conflicts: [],
+            reason: "2 words differ")
+        finding.meaningChange = "a number changed: 14 became 12"
+        return finding
+    }()
+
+    static let notFound: CheckFinding = {
+        var finding = CheckFinding(
+            quote: quote("quote, nobody ever said", 10, 9, end: 34, StoryAttribution(source: "bluesky", evidence: "appeared on Bluesky")),
+            verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [],
+            reason: "no post in the corpus holds these words or words close to them")
+        finding.evidence = "bluesky: 212 posts in the 7 days before 2026-03-03, collected on 7 of 7 days, against a usual 30 a day"
+        return finding
+    }()
 
     static let empty = CheckReport(story: "empty.md", findings: [])
 }
@@ -91,7 +109,7 @@ enum CheckFixtures {
         let quotes = try #require(object["quotes"] as? [[String: Any]])
         #expect(quotes.count == 5)
         for quote in quotes {
-            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences"])
+            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences", "reason", "evidence", "origin", "meaning_changed", "meaning_change"])
         }
         #expect(document.contains("\"similarity\": 0.833,"))
         #expect(document.contains("\"differences\": [{\"old\": \"14\", \"new\": \"12\"}, {\"old\": \"old\", \"new\": \"\"}]"))
@@ -107,11 +125,32 @@ enum CheckFixtures {
 
     @Test func verdictsAreColouredOnlyWithColour() {
         let colored = text(CheckFixtures.report, .table, RenderSettings(width: 120, color: true))
-        #expect(colored.contains("\u{1B}[32mverified\u{1B}[39m"))
-        #expect(colored.contains("\u{1B}[33mclose\u{1B}[39m"))
-        #expect(colored.contains("\u{1B}[31mnot found\u{1B}[39m"))
-        #expect(colored.contains("\u{1B}[36moutside coverage\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[32m✓ verified\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[33m≈ close 0.83\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[31m✗ not found\u{1B}[39m"))
+        #expect(colored.contains("\u{1B}[36m? outside coverage\u{1B}[39m"))
         #expect(!text(CheckFixtures.report, .table, RenderSettings(width: 120)).contains("\u{1B}"))
+    }
+
+    /// The default report: one block per quotation headed `story:line:column  sign verdict`, the whole
+    /// quotation, then the record or the coverage evidence; the counts last.
+    @Test func tableIsOneBlockPerQuotation() {
+        let table = text(CheckFixtures.report, .table, RenderSettings(width: 120))
+        let blocks = table.components(separatedBy: "\n\n")
+        #expect(blocks.count == 6)
+        #expect(blocks[0].hasPrefix("drafts/open-weights.md:3:1  ✓ verified\n    \"The weights are out and they work,\""))
+        #expect(blocks[1].hasPrefix("drafts/open-weights.md:4:20  ≈ close 0.83  ‼ meaning changed\n"))
+        #expect(blocks[1].contains("    meaning: a number changed: 14 became 12"))
+        #expect(blocks[3].contains("    coverage: bluesky: 212 posts in the 7 days before 2026-03-03"))
+        #expect(blocks[5] == "1 verified, 1 close, 1 misattributed, 1 not found, 1 outside coverage\n")
+        // A long quotation is wrapped whole, never cut.
+        var long = CheckFixtures.notFound
+        long.quote.text = String(repeating: "every word of a long quotation stays ", count: 8)
+        let wrapped = text(CheckReport(story: "s.md", findings: [long]), .table, RenderSettings(width: 60))
+        #expect(!wrapped.contains("…"))
+        #expect(wrapped.components(separatedBy: "stays").count == 9)
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        #expect(lines.dropLast().allSatisfy { $0.count <= 60 }, "\(wrapped)")
     }
 
     /// The annotated story is the story itself with markers added, nothing else changed.
@@ -119,7 +158,7 @@ enum CheckFixtures {
         let annotated = text(CheckFixtures.report, .md)
         let story = try #require(annotated.components(separatedBy: "\n## Findings\n").first)
         var stripped = story
-        for marker in [" [✓ verified]", " [≈ close 0.83]", " [! misattributed]", " [✗ not found]", " [? outside coverage]"] {
+        for marker in [" [✓ verified]", " [≈ close 0.83 ‼ meaning changed]", " [! misattributed]", " [✗ not found]", " [? outside coverage]"] {
             #expect(stripped.contains(marker))
             stripped = stripped.replacingOccurrences(of: marker, with: "")
         }

@@ -33,12 +33,15 @@ import Testing
     }
 
     @Test func flagsOfTheCurrentCommand() {
-        #expect(candidates("search sepsis --") == ["--limit", "--sort"])
+        // The command's own options, and the global ones every command takes.
+        let globals = GlobalOptions.all.map(\.name)
+        #expect(candidates("search sepsis --") == (["--limit", "--sort"] + globals).sorted())
         #expect(candidates("search sepsis --s") == ["--sort"])
-        #expect(candidates("count x --") == ["--by"])
+        #expect(candidates("count x --") == (["--by", "--limit"] + globals).sorted())
         #expect(candidates("quotes x --l") == ["--limit"])
-        #expect(candidates("authors --") == ["--limit"])
-        #expect(candidates("import --d") == ["--date-format"])
+        #expect(candidates("authors --") == (["--limit"] + globals).sorted())
+        #expect(candidates("import --da") == ["--date-format"])
+        #expect(candidates("import --d") == ["--date-format", "--db"])
         #expect(candidates("import --s").sorted() == ["--source", "--strict"])
     }
 
@@ -143,14 +146,14 @@ import Testing
 
     /// Prefix lookups must search the NOCASE indexes, never scan the posts.
     @Test func lookupsSearchTheIndexes() throws {
-        for (sql, index) in [(CorpusCompletions.authorSQL, "posts_author"), (CorpusCompletions.venueSQL, "posts_venue")] {
-            let plan = try corpus.rows("EXPLAIN QUERY PLAN " + sql, CorpusCompletions.bounds("epi"))
+        for (sql, index) in [(SearchEngine.authorSQL, "posts_author"), (SearchEngine.venueSQL, "posts_venue")] {
+            let plan = try corpus.rows("EXPLAIN QUERY PLAN " + sql, SearchEngine.nameBounds("epi"))
                 .compactMap { $0.last?.stringValue }.joined(separator: "\n")
             #expect(plan.contains("SEARCH posts USING COVERING INDEX \(index)"), "\(plan)")
             #expect(!plan.contains("SCAN posts"), "\(plan)")
             #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
         }
-        let plan = try corpus.rows("EXPLAIN QUERY PLAN " + CorpusCompletions.sourceSQL, [.text("reddit")])
+        let plan = try corpus.rows("EXPLAIN QUERY PLAN " + SearchEngine.sourceSQL, [.text("reddit")])
             .compactMap { $0.last?.stringValue }.joined(separator: "\n")
         #expect(plan.contains("SEARCH posts USING COVERING INDEX posts_source_id"), "\(plan)")
     }

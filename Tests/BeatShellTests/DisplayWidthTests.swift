@@ -1,3 +1,4 @@
+import BeatCore
 import BeatShell
 import Testing
 

@@ -23,11 +23,12 @@ import Testing
 
     @Test(arguments: resultCommands) func otherCommandsRefuseHTML(_ words: [String]) throws {
         session.format = .html
-        let error = try #require(throws: UsageError.self) {
-            try CommandTable.run(words, raw: words.dropFirst().joined(separator: " "), in: session)
+        let error = try #require(throws: ShellError.self) {
+            try CommandTable.run(words: words, in: session)
         }
-        #expect(error.message.hasPrefix("\(words[0]) does not write html: only summary does."))
-        #expect(error.message.contains("table, json, jsonl, csv, md"))
+        guard case .usage(let message, _) = error else { Issue.record("not a usage error: \(error)"); return }
+        #expect(message.hasPrefix("\(words[0]) does not write html: only summary does."))
+        #expect(message.contains("table, json, jsonl, csv, md"))
     }
 
     @Test func formatAcceptsHTMLAndShowsIt() throws {
@@ -35,12 +36,12 @@ import Testing
         let session = Session(
             databasePath: corpus.directory + "/corpus.db", usesDefaultDatabase: false, environment: [:],
             output: output, errors: OutputChannel.memory(), isInteractive: false)
-        _ = try CommandTable.run(["format", "html"], raw: "html", in: session)
+        _ = try CommandTable.run(words: ["format", "html"], in: session)
         #expect(session.format == .html)
-        _ = try CommandTable.run(["format"], raw: "", in: session)
+        _ = try CommandTable.run(words: ["format"], in: session)
         #expect(output.collected == "format html\n")
         // Commands that write no results are unaffected.
-        _ = try CommandTable.run(["filter", "source:reddit"], raw: "source:reddit", in: session)
+        _ = try CommandTable.run(words: ["filter", "source:reddit"], in: session)
         #expect(session.filters == "source:reddit")
     }
 

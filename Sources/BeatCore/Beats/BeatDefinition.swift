@@ -11,6 +11,7 @@ public struct BeatDefinition: Sendable, Equatable {
     /// Unix seconds, UTC, of the last change (the creation time until replaced).
     public var updatedAt: Int64
 
+    /// A `BeatDefinition` made of the values given.
     public init(name: String, query: String, createdAt: Int64, updatedAt: Int64) {
         self.name = name
         self.query = query

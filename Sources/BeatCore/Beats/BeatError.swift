@@ -13,6 +13,7 @@ public enum BeatError: Error, Equatable, CustomStringConvertible {
     /// Other beats use this one through `beat:NAME`.
     case inUse(name: String, by: [String])
 
+    /// The error as the shell shows it: what went wrong and what to do.
     public var description: String {
         switch self {
         case .badName(let reason):

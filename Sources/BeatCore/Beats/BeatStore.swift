@@ -10,6 +10,7 @@ import Foundation
 public struct BeatStore {
     let corpus: Corpus
 
+    /// A `BeatStore` made of the values given.
     public init(corpus: Corpus) { self.corpus = corpus }
 
     private var connection: Connection { corpus.connection }

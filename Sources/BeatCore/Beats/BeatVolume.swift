@@ -7,11 +7,16 @@ import Foundation
 /// (`spanFilters`), under the session's filters, so `count beat:NAME since:7d`
 /// gives the same number.
 public struct BeatVolume: Sendable, Equatable {
+    /// Posts in the 24 hours up to now.
     public var lastDay: Int
+    /// Posts in the 7 days up to now.
     public var lastWeek: Int
+    /// Posts in the 7 days before those.
     public var previousWeek: Int
+    /// Posts at any time.
     public var total: Int
 
+    /// A `BeatVolume` made of the values given.
     public init(lastDay: Int, lastWeek: Int, previousWeek: Int, total: Int) {
         self.lastDay = lastDay
         self.lastWeek = lastWeek
@@ -46,13 +51,16 @@ public struct BeatVolume: Sendable, Equatable {
 
 /// A beat with its volume, as `beats` and `beat show` report it.
 public struct BeatReport: Sendable, Equatable {
+    /// The beat as stored.
     public var beat: BeatDefinition
     /// The query in words (`CompiledQuery.description` of the beat's own query).
     public var description: String
+    /// Its posts, counted back from `now`.
     public var volume: BeatVolume
     /// The moment the spans count back from.
     public var now: Int64
 
+    /// A `BeatReport` made of the values given.
     public init(beat: BeatDefinition, description: String, volume: BeatVolume, now: Int64) {
         self.beat = beat
         self.description = description

@@ -38,6 +38,8 @@ enum AttributionReader {
         "up", "out", "it:", "why", "how", "if", "my", "his", "its", "our", "their", "your", "hacker", "news",
         "reddit", "bluesky", "mastodon", "hn", "spokesperson", "spokesman", "spokeswoman", "representative",
         "statement", "source", "sources", "insider", "employee", "staffer", "official", "officials",
+        "regular", "regulars", "creator", "recruiter", "activist", "manager", "founder", "group", "channel", "video",
+        "repost", "admin", "headline", "company",
     ]
     /// Words before a noun that make it someone unnamed: "a spokesperson", "one maintainer".
     private static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "many", "several", "this", "that", "its", "their", "his", "her"]
@@ -46,24 +48,32 @@ enum AttributionReader {
     /// The attribution the context states, or nil when it states none.
     static func read(_ context: Context) -> StoryAttribution? {
         if let dashLine = context.dashLine, !dashLine.isEmpty {
-            return fromDashLine(dashLine, evidence: "— " + dashLine)
+            var result = fromDashLine(dashLine, evidence: "— " + dashLine)
+            result.speakerCredited = true
+            return result
         }
         let after = context.after.trimmingWhitespace
         if DashLine.starts(after) || after.hasPrefix("-") && !after.hasPrefix("- ") {
             let body = DashLine.body(after)
-            if !body.isEmpty { return fromDashLine(body, evidence: after) }
+            if !body.isEmpty {
+                var result = fromDashLine(body, evidence: after)
+                result.speakerCredited = true
+                return result
+            }
         }
         let afterWords = words(after)
         let beforeWords = words(context.before)
         if let credit = creditAfter(afterWords) ?? creditBefore(beforeWords) {
-            return attribution(author: credit.author, scope: beforeWords + afterWords, evidence: credit.evidence)
+            var result = attribution(author: credit.author, scope: beforeWords + afterWords, evidence: credit.evidence)
+            result.speakerCredited = true
+            return result
         }
         // No one credited, but a place or date named in the quote's sentence.
         let scope = beforeWords + afterWords
         let found = attribution(author: nil, scope: scope, evidence: "")
         guard found.source != nil || found.venue != nil || found.date != nil else { return nil }
         var result = found
-        result.evidence = (context.before.trimmingWhitespace + " … " + after).trimmingCharacters(in: " …")
+        result.evidence = (context.before.trimmingWhitespace + " … " + after).trimming(anyOf: " …")
         return result
     }
 
@@ -79,7 +89,7 @@ enum AttributionReader {
         let parts = words(line)
         var nameWords: [String] = []
         for word in parts {
-            let bare = word.trimmingCharacters(in: trailing)
+            let bare = word.trimming(anyOf: trailing)
             if ["on", "in", "via", "at", "writing", "posting", "from"].contains(bare.lowercased()) { break }
             nameWords.append(bare)
             if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(":") || nameWords.count == 4 { break }
@@ -92,7 +102,7 @@ enum AttributionReader {
 
     /// After the closing mark: `said avaer`, `avaer wrote`, `according to Jane Doe`, `as one observer put it`.
     private static func creditAfter(_ words: [String]) -> Credit? {
-        let bare = words.map { $0.trimmingCharacters(in: trailing).lowercased() }
+        let bare = words.map { $0.trimming(anyOf: trailing).lowercased() }
         guard !bare.isEmpty else { return nil }
         if bare.count >= 3, bare[0] == "according", bare[1] == "to" {
             return Credit(author: name(forwardFrom: 2, in: words), evidence: sentence(words))
@@ -113,7 +123,7 @@ enum AttributionReader {
     /// Before the opening mark: `avaer wrote:`, `wrote avaer on r/LocalLLaMA:`, `According to Jane Doe,`,
     /// `As one observer put it,`, `One commenter wrote:`.
     private static func creditBefore(_ words: [String]) -> Credit? {
-        let bare = words.map { $0.trimmingCharacters(in: trailing).lowercased() }
+        let bare = words.map { $0.trimming(anyOf: trailing).lowercased() }
         guard !bare.isEmpty else { return nil }
         if let according = bare.lastIndex(of: "according"), according + 2 < bare.count, bare[according + 1] == "to" {
             return Credit(author: name(forwardFrom: according + 2, in: words), evidence: sentence(words))
@@ -123,6 +133,19 @@ enum AttributionReader {
             return nil
         }
         if bare[verb] == "put", bare.contains("as") { return Credit(author: nil, evidence: sentence(words)) }
+        // `whimsicalism, who described himself as Gen Z, said`: the subject before the relative clause.
+        if let who = bare[..<verb].lastIndex(where: { $0 == "who" || $0 == "whose" }), who > 0, words[who - 1].hasSuffix(","),
+            let author = name(backwardFrom: who - 1, to: 0, in: words)
+        {
+            return Credit(author: author, evidence: sentence(words))
+        }
+        // `dale, writing on toot.cafe, said`: the name is the subject before the aside, not the place in it.
+        if verb >= 2, ["on", "in", "at", "from", "via"].contains(bare[verb - 2]),
+            let comma = words[..<(verb - 2)].lastIndex(where: { $0.hasSuffix(",") }),
+            let author = name(backwardFrom: comma, to: 0, in: words)
+        {
+            return Credit(author: author, evidence: sentence(words))
+        }
         if verb > 0, let author = name(backwardFrom: verb - 1, to: 0, in: words) {
             return Credit(author: author, evidence: sentence(words))
         }
@@ -168,7 +191,7 @@ enum AttributionReader {
     private static func isName(_ word: String) -> Bool {
         guard let first = word.first, first.isLetter || first.isNumber || first == "@" || word.hasPrefix("u/") else { return false }
         let lower = word.lowercased()
-        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word)
+        return !anonymous.contains(lower) && !verbs.contains(lower) && !isPlaceOrDate(word) && Platforms.named(in: [word]) == nil
             && !lower.hasPrefix("r/") && word.count <= 64
     }
 
@@ -182,7 +205,7 @@ enum AttributionReader {
     private static func clean(_ word: String) -> String {
         // A footnote marker glued to the name: `kim.[^1]`, `kim¹`.
         let unmarked = word.prefix(while: { $0 != "[" && !Footnote.isSuperscriptDigit($0) })
-        var text = String(unmarked.isEmpty ? Substring(word) : unmarked).trimmingCharacters(in: trailing + "(")
+        var text = String(unmarked.isEmpty ? Substring(word) : unmarked).trimming(anyOf: trailing + "(")
         if text.hasSuffix("'s") || text.hasSuffix("’s") { text = String(text.dropLast(2)) }
         return text
     }
@@ -192,7 +215,7 @@ enum AttributionReader {
     }
 
     private static func sentence(_ words: [String]) -> String {
-        words.joined(separator: " ").trimmingCharacters(in: " ,:;")
+        words.joined(separator: " ").trimming(anyOf: " ,:;")
     }
 
     private static func attribution(author: String?, scope: [String], evidence: String) -> StoryAttribution {

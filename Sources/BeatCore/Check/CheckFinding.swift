@@ -14,9 +14,11 @@ public enum CheckVerdict: String, Sendable, CaseIterable, Equatable {
 
 /// The stored post a quotation was matched to, and the passage of it that matched.
 public struct QuoteMatch: Sendable, Equatable {
+    /// The post holding the words.
     public var post: PostSummary
     /// The matching passage, verbatim: a substring of the post's stored text (or title).
     public var passage: String
+    /// A `QuoteMatch` made of the values given.
     public init(post: PostSummary, passage: String) {
         self.post = post
         self.passage = passage
@@ -29,6 +31,7 @@ public struct WordDifference: Sendable, Equatable {
     public var old: String
     /// The story's words (empty when the story dropped words without an ellipsis).
     public var new: String
+    /// A `WordDifference` made of the values given.
     public init(old: String, new: String) {
         self.old = old
         self.new = new
@@ -37,12 +40,15 @@ public struct WordDifference: Sendable, Equatable {
 
 /// An attribution field the story states that the record contradicts.
 public struct AttributionConflict: Sendable, Equatable {
-    public enum Field: String, Sendable, Equatable { case author, source, venue, date }
+    /// The part of an attribution that disagrees with the post.
+    public enum Field: String, Sendable, Equatable { case author, source, venue, date, reference }
+    /// Which part of the attribution disagrees.
     public var field: Field
     /// What the story says.
     public var stated: String
     /// What the record says.
     public var recorded: String
+    /// An `AttributionConflict` made of the values given.
     public init(field: Field, stated: String, recorded: String) {
         self.field = field
         self.stated = stated
@@ -52,7 +58,9 @@ public struct AttributionConflict: Sendable, Equatable {
 
 /// The verdict on one quotation, with the evidence behind it.
 public struct CheckFinding: Sendable, Equatable {
+    /// The quotation as the story has it.
     public var quote: StoryQuote
+    /// What the corpus says about it.
     public var verdict: CheckVerdict
     /// 1 for an exact match (after normalising case, whitespace, quote marks, dashes and
     /// apostrophes), lower for near matches, 0 when nothing was found.
@@ -66,7 +74,18 @@ public struct CheckFinding: Sendable, Equatable {
     /// Why the verdict, in one line for the report: `exact match`, `2 words differ`,
     /// `author: story says kim, record says em-bee`, `no bluesky posts before 2026-03-01 in the corpus`.
     public var reason: String
+    /// What the corpus holds around the quotation's time, for `not_found` and `outside_coverage`:
+    /// `hackernews: 3 posts in the 7 days before 2026-06-13, against a usual 900 a day`.
+    public var evidence: String?
+    /// The earliest post holding the words and how many others hold them, when several do.
+    public var origin: QuoteOrigin?
+    /// Why the story's wording changes the meaning of the post's (a negation added or dropped, a
+    /// number, date or word replaced by its opposite), nil when it does not.
+    public var meaningChange: String?
+    /// True when `meaningChange` names a change of meaning.
+    public var meaningChanged: Bool { meaningChange != nil }
 
+    /// A `CheckFinding` made of the values given.
     public init(
         quote: StoryQuote, verdict: CheckVerdict, similarity: Double, match: QuoteMatch?,
         differences: [WordDifference], conflicts: [AttributionConflict], reason: String
@@ -81,11 +100,26 @@ public struct CheckFinding: Sendable, Equatable {
     }
 }
 
+/// The first post holding a quotation's words, when several do (cross-posts, reposts, quote-posts).
+public struct QuoteOrigin: Sendable, Equatable {
+    /// The earliest post holding the words.
+    public var post: PostSummary
+    /// How many other posts hold them.
+    public var others: Int
+    /// A `QuoteOrigin` made of the values given.
+    public init(post: PostSummary, others: Int) {
+        self.post = post
+        self.others = others
+    }
+}
+
 /// Every finding of one story, in the order its quotations appear.
 public struct CheckReport: Sendable, Equatable {
     /// The story as given (a path, or `-` for standard input).
     public var story: String
+    /// One finding per quotation, in story order.
     public var findings: [CheckFinding]
+    /// A `CheckReport` made of the values given.
     public init(story: String, findings: [CheckFinding]) {
         self.story = story
         self.findings = findings

@@ -83,13 +83,14 @@ enum HTMLStory {
                 i = end
                 continue
             }
-            guard character == "<", let tag = Tag.parse(source, at: i) else {
-                if character.isWhitespace && preDepth == 0 { space(at: i) } else { emit(character, at: i) }
-                i += 1
+            // A comment is skipped whole: a `>` inside it does not end it.
+            if character == "<", source[i...].starts(with: "<!--") {
+                i = find(source, "-->", from: i + 4).map { $0 + 3 } ?? source.count
                 continue
             }
-            if tag.name == "!--" {
-                i = find(source, "-->", from: i + 4).map { $0 + 3 } ?? source.count
+            guard character == "<", let tag = HTMLTag.parse(source, at: i) else {
+                if character.isWhitespace && preDepth == 0 { space(at: i) } else { emit(character, at: i) }
+                i += 1
                 continue
             }
             if skipped.contains(tag.name), !tag.isClosing, !tag.isSelfClosing {
@@ -182,7 +183,7 @@ enum HTMLStory {
                 if !lists.isEmpty { closeItem(in: &lists[lists.count - 1]) }
             case ("a", false):
                 if !lists.isEmpty, lists[lists.count - 1].itemStart != nil, lists[lists.count - 1].itemHref == nil {
-                    lists[lists.count - 1].itemHref = tag.href
+                    lists[lists.count - 1].itemHref = href(tag, in: source)
                 }
             default:
                 break
@@ -237,58 +238,19 @@ enum HTMLStory {
         return nil
     }
 
-    /// A start or end tag: its lowercased name, and where it ends.
-    private struct Tag {
-        var name: String
-        var isClosing: Bool
-        var isSelfClosing: Bool
-        var end: Int
-        var href: String?
+    /// The `href` of a tag's attributes, entities decoded.
+    private static func href(_ tag: HTMLTag, in source: [Character]) -> String? {
+        href(in: String(source[tag.attributes]))
+    }
 
-        static func parse(_ source: [Character], at start: Int) -> Tag? {
-            var i = start + 1
-            guard i < source.count else { return nil }
-            if source[i] == "!" {
-                if i + 2 < source.count, source[i + 1] == "-", source[i + 2] == "-" { return Tag(name: "!--", isClosing: false, isSelfClosing: true, end: i + 3) }
-                guard let close = source[i...].firstIndex(of: ">") else { return nil }
-                return Tag(name: "!", isClosing: false, isSelfClosing: true, end: close + 1)
-            }
-            let isClosing = source[i] == "/"
-            if isClosing { i += 1 }
-            guard i < source.count, source[i].isASCII, source[i].isLetter else { return nil }
-            var name = ""
-            while i < source.count, source[i].isASCII, source[i].isLetter || source[i].isNumber {
-                name.append(Character(source[i].lowercased()))
-                i += 1
-            }
-            var attributes = ""
-            var quote: Character?
-            while i < source.count {
-                let character = source[i]
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == ">" {
-                    break
-                }
-                attributes.append(character)
-                i += 1
-            }
-            guard i < source.count else { return nil }
-            let selfClosing = attributes.hasSuffix("/")
-            return Tag(name: name, isClosing: isClosing, isSelfClosing: selfClosing, end: i + 1, href: href(in: attributes))
+    private static func href(in attributes: String) -> String? {
+        guard let range = attributes.firstRange(of: "href=") else { return nil }
+        var value = attributes[range.upperBound...]
+        guard let quote = value.first else { return nil }
+        if quote == "\"" || quote == "'" {
+            value = value.dropFirst()
+            return value.firstIndex(of: quote).map { HTMLEntities.decode(String(value[..<$0])) }
         }
-
-        private static func href(in attributes: String) -> String? {
-            guard let range = attributes.firstRange(of: "href=") else { return nil }
-            var value = attributes[range.upperBound...]
-            guard let quote = value.first else { return nil }
-            if quote == "\"" || quote == "'" {
-                value = value.dropFirst()
-                return value.firstIndex(of: quote).map { HTMLEntities.decode(String(value[..<$0])) }
-            }
-            return String(value.prefix(while: { !$0.isWhitespace }))
-        }
+        return String(value.prefix(while: { !$0.isWhitespace }))
     }
 }

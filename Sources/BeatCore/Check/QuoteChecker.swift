@@ -50,18 +50,52 @@ public final class QuoteChecker {
     /// slow to intersect and rank.
     static let commonWordDocuments = 5_000
 
+    /// The posts quotations are looked for in.
     public let corpus: Corpus
     private var connection: Connection { corpus.connection }
     private let coverage: QuoteCoverage
     private var documentCounts: [String: Int] = [:]
 
+    /// A checker of quotations against the posts of `corpus`.
     public init(corpus: Corpus) throws {
         self.corpus = corpus
         coverage = QuoteCoverage(connection: corpus.connection)
     }
 
-    /// The verdict on one quotation. Throws only on SQLite errors (including an interrupt from Ctrl-C).
-    public func check(_ quote: StoryQuote) throws -> CheckFinding {
+    /// Quotes of at most this many words are judged by their words alone only when exact: a near
+    /// match of so few words says nothing about where they came from.
+    static let shortQuoteWords = 5
+    /// A near match needs this many of the quotation's distinctive words (not function words) in place.
+    static let leastDistinctiveWords = 3
+    /// A quotation held by several posts is a repost of the earliest only when it is this long;
+    /// shorter ones are common phrasing.
+    static let repostWords = 6
+
+    /// A phrase of at most this many words can be a term rather than a quotation.
+    static let termWords = 4
+    /// A short phrase held by this many posts is in use, not one poster's words.
+    static let termPosts = 2
+
+    /// True when the quotation is a term in quotation marks (‘open source AI’): a short phrase the
+    /// story credits to no one and that several posts use. `check` skips terms, as it skips scare
+    /// quotes of one or two words, unless `--all`.
+    public func isTerm(_ quote: StoryQuote) throws -> Bool {
+        guard quote.kind != .blockQuote else { return false }
+        if let stated = quote.attribution, stated.author != nil || stated.speakerCredited || stated.reference != nil { return false }
+        let pattern = QuotePattern(quote)
+        guard !pattern.isEmpty, pattern.words.count <= Self.termWords,
+            try !wordCounts(pattern.words).contains(where: { $0.documents == 0 })
+        else { return false }
+        var holding = 0
+        try QuoteCandidates.inTimeOrder(connection, match: pattern.phraseExpression, limit: Self.exactCandidateLimit) { candidate in
+            if holding < Self.termPosts, candidate.fields.contains(where: { pattern.occurrence(in: $0.words) != nil }) { holding += 1 }
+        }
+        return holding >= Self.termPosts
+    }
+
+    /// The verdict on one quotation of a story dated `dateline` (undated quotes can only come from
+    /// the days before it). Throws only on SQLite errors (including an interrupt from Ctrl-C).
+    public func check(_ quote: StoryQuote, dateline: StoryDate? = nil) throws -> CheckFinding {
         let pattern = QuotePattern(quote)
         guard !pattern.isEmpty else {
             return CheckFinding(
@@ -70,17 +104,51 @@ public final class QuoteChecker {
         }
         let reference = try referencedRecord(quote.attribution?.reference)
         let attribution = Self.attribution(quote.attribution, completedFrom: reference)
-        if let finding = try exactFinding(quote, pattern, attribution, reference) { return finding }
-        if let finding = try nearFinding(quote, pattern, attribution, reference) { return finding }
-        if let gap = try coverage.gap(for: attribution) {
-            return CheckFinding(
-                quote: quote, verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
-                reason: gap)
+        if var finding = try exactFinding(quote, pattern, attribution, reference) {
+            try noteUnknownAuthor(&finding, attribution)
+            return finding
         }
-        var reason = "no post in the corpus holds these words or words close to them"
-        if let reference { reason += "; \(reference.post.id), which the reference names, does not" }
-        return CheckFinding(
-            quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [], reason: reason)
+        if pattern.words.count > Self.shortQuoteWords, var finding = try nearFinding(quote, pattern, attribution, reference) {
+            try noteUnknownAuthor(&finding, attribution)
+            return finding
+        }
+        let judgement = try coverage.judge(attribution, dateline: dateline)
+        var finding: CheckFinding
+        if let gap = judgement.gap {
+            finding = CheckFinding(
+                quote: quote, verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [], reason: gap)
+        } else {
+            var reason = "no post in the corpus holds these words or words close to them"
+            if pattern.words.count <= Self.shortQuoteWords { reason = "no post in the corpus holds these words exactly" }
+            if let reference { reason += "; \(reference.post.id), which the reference names, does not" }
+            finding = CheckFinding(
+                quote: quote, verdict: .notFound, similarity: 0, match: nil, differences: [], conflicts: [], reason: reason)
+        }
+        finding.evidence = judgement.evidence
+        try noteUnknownAuthor(&finding, attribution)
+        return finding
+    }
+
+    /// Says so when the author the story names has no posts in the corpus at all.
+    private func noteUnknownAuthor(_ finding: inout CheckFinding, _ attribution: StoryAttribution?) throws {
+        guard let author = attribution?.author, try !corpusHolds(author: author) else { return }
+        finding.reason += "; \(author) has no posts in the corpus at all"
+    }
+
+    private func corpusHolds(author stated: String) throws -> Bool {
+        var name = stated.trimmingCharacters(in: .whitespaces)
+        for prefix in ["/u/", "u/", "@"] where name.lowercased().hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+            break
+        }
+        let forms = [name, name + ".bsky.social", name.lowercased().hasSuffix(".bsky.social") ? String(name.dropLast(12)) : name]
+        for form in forms where try connection.scalar("SELECT 1 FROM posts WHERE author = ? COLLATE NOCASE LIMIT 1", [.text(form)]) != nil {
+            return true
+        }
+        // A Mastodon account named without its instance: `kim` for `kim@hachyderm.io`.
+        return try connection.scalar(
+            "SELECT 1 FROM posts WHERE author >= ? COLLATE NOCASE AND author < ? COLLATE NOCASE LIMIT 1",
+            [.text(name + "@"), .text(name + "A")]) != nil
     }
 
     // MARK: - Exact
@@ -123,12 +191,17 @@ public final class QuoteChecker {
         let referenceURL = quote.attribution?.reference?.url
         let inTimeOrder = found.sorted { $0.candidate.rowid < $1.candidate.rowid }
         guard let earliest = inTimeOrder.first else { return nil }
+        let origin = found.count > 1 ? QuoteOrigin(post: earliest.candidate.post, others: found.count - 1) : nil
+        let isRepost = found.count > 1 && pattern.words.count >= Self.repostWords
         let chosen: (candidate: CandidatePost, match: QuoteMatch)
         let choice: String
         if let named = found.first(where: {
             $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL)
         }) {
             (chosen, choice) = (named, "the one the reference names")
+        } else if isRepost {
+            // Reposts, cross-posts and quote-posts repeat the words: they are the first poster's.
+            (chosen, choice) = (earliest, "the earliest")
         } else if let agreeing = inTimeOrder.first(where: {
             AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
         }) {
@@ -136,12 +209,41 @@ public final class QuoteChecker {
         } else {
             (chosen, choice) = (earliest, "the earliest")
         }
-        let conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
-        let others = found.count > 1 ? " (\(found.count) posts hold it; this is \(choice))" : ""
-        return CheckFinding(
+        var conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
+        var others = found.count > 1 ? " (\(found.count) posts hold it; this is \(choice))" : ""
+        if isRepost, !conflicts.isEmpty, let reposter = inTimeOrder.dropFirst().first(where: {
+            AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
+        }) {
+            let holders = found.count == 2 ? "1 other post holds them" : "\(found.count - 1) other posts hold them"
+            others = "; the story credits a repost (\(reposter.candidate.post.id)): "
+                + "the words first appear in \(earliest.candidate.post.id), \(holders)"
+        }
+        if let reference, chosen.candidate.rowid != reference.rowid {
+            conflicts.append(AttributionConflict(field: .reference, stated: reference.post.id, recorded: chosen.candidate.post.id))
+        }
+        var reason = conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts) + others
+        if let speaker = QuotedSpeaker.quotedBy(chosen.candidate.fields.map(\.text), passage: chosen.match.passage),
+            Self.creditsPoster(attribution, chosen.candidate.post)
+        {
+            conflicts.append(AttributionConflict(field: .author, stated: attribution?.author ?? "the poster", recorded: speaker))
+            reason = "the post quotes these words from someone else (\(speaker)): its author is not the speaker" + others
+        }
+        var finding = CheckFinding(
             quote: quote, verdict: conflicts.isEmpty ? .verified : .misattributed, similarity: 1, match: chosen.match,
-            differences: [], conflicts: conflicts,
-            reason: conflicts.isEmpty ? "exact match\(others)" : Self.describe(conflicts) + others)
+            differences: [], conflicts: conflicts, reason: reason)
+        finding.origin = origin
+        return finding
+    }
+
+    /// True when the story makes the post's author the speaker: it names them, or credits an
+    /// unnamed user of the post's platform (`one commenter wrote`).
+    static func creditsPoster(_ attribution: StoryAttribution?, _ post: PostSummary) -> Bool {
+        guard let attribution else { return false }
+        if let author = attribution.author {
+            guard let recorded = post.author else { return false }
+            return AttributionComparison.sameAuthor(author, recorded)
+        }
+        return attribution.speakerCredited
     }
 
     // MARK: - Near
@@ -158,7 +260,8 @@ public final class QuoteChecker {
         func consider(_ candidate: CandidatePost) {
             for field in candidate.fields {
                 guard let alignment = WordAlignment(quote: quoteWords, gapBefore: gaps, post: field.words.map(\.folded)),
-                    alignment.similarity >= Self.closeThreshold, alignment.matched >= needed
+                    alignment.similarity >= Self.closeThreshold, alignment.matched >= needed,
+                    Self.distinctiveMatched(quoteWords, alignment) >= Self.leastDistinctiveWords
                 else { continue }
                 let agrees = AttributionComparison.conflicts(attribution, with: candidate.post).isEmpty
                 if let current = best {
@@ -184,10 +287,26 @@ public final class QuoteChecker {
         let conflicts = AttributionComparison.conflicts(attribution, with: best.candidate.post)
         let passage = QuoteMatch(post: best.candidate.post, passage: best.field.passage(best.alignment.span))
         let wording = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
-        return CheckFinding(
+        let postWords = best.field.words.map(\.folded)
+        let change = MeaningChange.reason(
+            story: quoteWords, post: Array(postWords[best.alignment.span]),
+            differences: best.alignment.differences.map { (Array(postWords[$0.old]), Array(quoteWords[$0.new])) })
+        var finding = CheckFinding(
             quote: quote, verdict: conflicts.isEmpty ? .close : .misattributed, similarity: best.alignment.similarity,
             match: passage, differences: differences, conflicts: conflicts,
             reason: conflicts.isEmpty ? "close match: \(wording)" : Self.describe(conflicts) + "; and \(wording) in the words")
+        if let change {
+            finding.meaningChange = change
+            finding.reason += "; the meaning changes: \(change)"
+        }
+        return finding
+    }
+
+    /// The quotation's words in place in the alignment that are not function words.
+    static func distinctiveMatched(_ quote: [String], _ alignment: WordAlignment) -> Int {
+        var differing = Set<Int>()
+        for difference in alignment.differences { differing.formUnion(difference.new) }
+        return quote.indices.filter { !differing.contains($0) && !FunctionWords.contains(quote[$0]) }.count
     }
 
     /// An OR of the quotation's rarest words the corpus holds (each an FTS5

@@ -108,7 +108,7 @@ enum ReferenceList {
             var token = String(word)
             // Markdown links and angle brackets around a url: `<https://…>`, `[title](https://…)`.
             if let open = token.range(of: "(http") { token = String(token[token.index(after: open.lowerBound)...]) }
-            token = token.trimmingCharacters(in: "<>()[]\"'.,;")
+            token = token.trimming(anyOf: "<>()[]\"'.,;")
             if url == nil, token.hasPrefix("https://") || token.hasPrefix("http://") {
                 url = token
             } else if publicID == nil, let id = PublicID.parse(token) {
@@ -136,14 +136,6 @@ enum PublicID {
 }
 
 extension String {
-    /// The string without `chars` at either end.
-    func trimmingCharacters(in chars: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, chars.contains(first) { text = text.dropFirst() }
-        while let last = text.last, chars.contains(last) { text = text.dropLast() }
-        return String(text)
-    }
-
     /// The string with Markdown emphasis stars removed.
     var replacingStars: String { filter { $0 != "*" } }
 }

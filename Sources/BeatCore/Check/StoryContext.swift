@@ -38,7 +38,10 @@ enum StoryContext {
     /// introducing it ("As one observer put it:") just before.
     static func around(_ text: StoryText, block: StoryBlockQuote) -> AttributionReader.Context {
         var dashLine = block.attributionLine.map(DashLine.body)
-        if dashLine == nil, let line = followingLine(text, from: block.range.upperBound), DashLine.starts(line) {
+        // The block's range may end after the break that closes it (HTML): the dash line is the next line from its last one.
+        var blockEnd = block.range.upperBound
+        while blockEnd > block.range.lowerBound, text.characters[blockEnd - 1].isWhitespace { blockEnd -= 1 }
+        if dashLine == nil, let line = followingLine(text, from: blockEnd), DashLine.starts(line) {
             dashLine = DashLine.body(line)
         }
         var end = block.range.lowerBound
@@ -86,7 +89,7 @@ enum StoryContext {
         let trimmed = after.trimmingWhitespace
         guard let first = trimmed.first else { return false }
         if first.isLowercase || DashLine.dashes.contains(first) || first == "," || first == "(" { return true }
-        let words = trimmed.split(whereSeparator: \.isWhitespace).prefix(5).map { $0.lowercased().trimmingCharacters(in: ",.;:") }
+        let words = trimmed.split(whereSeparator: \.isWhitespace).prefix(5).map { $0.lowercased().trimming(anyOf: ",.;:") }
         return words.contains { ["said", "says", "wrote", "writes", "posted", "added", "argued", "noted", "replied"].contains($0) }
     }
 

@@ -12,7 +12,7 @@ enum StoryDateReader {
 
     /// The first date stated in `words`.
     static func date(in words: [String]) -> StoryDate? {
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:()[]\"'“”‘’") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:()[]\"'“”‘’") }
         for (index, word) in cleaned.enumerated() {
             if let date = isoDate(word) { return date }
             if let month = months[word.lowercased()] {
@@ -36,7 +36,32 @@ enum StoryDateReader {
     }
 
     private static func spanText(_ words: [String], _ range: ClosedRange<Int>) -> String {
-        words[range].joined(separator: " ").trimmingCharacters(in: ",.;:()[]")
+        words[range].joined(separator: " ").trimming(anyOf: ",.;:()[]")
+    }
+
+    /// A day named without its year (`on November 24`, `24 November`) in a story dated `dateline`:
+    /// the latest such day on or before the dateline, since a story reports what was already said.
+    static func yearlessDay(in words: [String], dateline: StoryDate) -> StoryDate? {
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:()[]\"'“”‘’") }
+        let civil = CivilTime.civilFromDays(Int(dateline.start / 86_400))
+        for (index, word) in cleaned.enumerated() {
+            guard let month = months[word.lowercased()], word.first?.isUppercase == true else { continue }
+            var day: Int?
+            var range = index...index
+            if index + 1 < cleaned.count, let next = dayNumber(cleaned[index + 1]) {
+                day = next
+                range = index...(index + 1)
+            } else if index > 0, let previous = dayNumber(cleaned[index - 1]) {
+                day = previous
+                range = (index - 1)...index
+            }
+            guard let day else { continue }
+            let text = spanText(words, range)
+            guard let sameYear = span(text: text, year: civil.year, month: month, day: day) else { continue }
+            if sameYear.start <= dateline.start { return sameYear }
+            return span(text: text, year: civil.year - 1, month: month, day: day)
+        }
+        return nil
     }
 
     /// `2026-03-03` (a day) or `2026-03` (a month).

@@ -20,6 +20,7 @@ public enum StoryExtractor {
     /// states: author, platform, venue, date and footnote reference.
     public static func quotes(in story: String, format: StoryFormat, includeShort: Bool) -> [StoryQuote] {
         let text = format == .html ? HTMLStory.read(story) : MarkdownStory.read(story, markdown: format == .markdown)
+        let dateline = dateline(of: text)
         var located: [(start: Int, quote: StoryQuote)] = []
         let inline = QuoteScanner.quotes(in: text)
         for (index, found) in inline.enumerated() {
@@ -31,7 +32,7 @@ public enum StoryExtractor {
             let floor = index > 0 ? inline[index - 1].close + 1 : 0
             let ceiling = index + 1 < inline.count ? inline[index + 1].open : text.count
             let context = StoryContext.around(text, open: found.open, close: found.close, floor: floor, ceiling: ceiling, quote: words)
-            var attribution = AttributionReader.read(context)
+            var attribution = completed(AttributionReader.read(context), context: context, text: text, at: found.open, dateline: dateline)
             if let marker = Footnote.marker(in: text, at: found.close + 1)?.marker ?? context.footnote {
                 attribution = linked(attribution, marker: marker, references: text.references)
             }
@@ -50,7 +51,8 @@ public enum StoryExtractor {
             }
             guard !words.isEmpty else { continue }
             let context = StoryContext.around(text, block: block)
-            var attribution = AttributionReader.read(context)
+            var attribution = completed(
+                AttributionReader.read(context), context: context, text: text, at: block.range.lowerBound, dateline: dateline)
             if marker == nil, let line = context.dashLine, let (_, found) = trailingMarker(line) { marker = found }
             if let marker { attribution = linked(attribution, marker: marker, references: text.references) }
             let quote = StoryQuote(
@@ -59,6 +61,41 @@ public enum StoryExtractor {
             located.append((block.range.lowerBound, quote))
         }
         return located.sorted { $0.start < $1.start }.map(\.quote)
+    }
+
+    /// The date the story gives itself: the first date in its opening lines (a dateline, a
+    /// `<time>` element, "Published July 26, 2013"), before its first quotation.
+    public static func dateline(in story: String, format: StoryFormat) -> StoryDate? {
+        dateline(of: format == .html ? HTMLStory.read(story) : MarkdownStory.read(story, markdown: format == .markdown))
+    }
+
+    private static func dateline(of text: StoryText) -> StoryDate? {
+        var end = min(text.count, 600)
+        if let first = QuoteScanner.quotes(in: text).first { end = min(end, first.open) }
+        let opening = text.collapsed(0..<end)
+        return StoryDateReader.date(in: opening.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
+    /// The attribution with what the story says around the quote's sentence: a day named without
+    /// its year takes the dateline's, and a heading or paragraph lead naming a platform or venue
+    /// ("r/worldnews reacts", "On Bluesky, …") applies when the sentence names none.
+    private static func completed(
+        _ attribution: StoryAttribution?, context: AttributionReader.Context, text: StoryText, at position: Int, dateline: StoryDate?
+    ) -> StoryAttribution? {
+        var result = attribution
+        let words = (context.before + " " + context.after + " " + (context.dashLine ?? "")).split(whereSeparator: \.isWhitespace).map(String.init)
+        if result?.date == nil, let dateline, let day = StoryDateReader.yearlessDay(in: words, dateline: dateline) {
+            var dated = result ?? StoryAttribution(evidence: day.text)
+            dated.date = day
+            result = dated
+        }
+        if result?.source == nil, result?.venue == nil, let (place, evidence) = StorySection.place(before: position, in: text) {
+            var placed = result ?? StoryAttribution(evidence: evidence)
+            placed.source = place.source
+            placed.venue = place.venue
+            result = placed
+        }
+        return result
     }
 
     /// One or two words: a scare quote ("so-called 'open' models").

@@ -7,6 +7,7 @@ public enum StoryInputError: Error, Sendable, Equatable, CustomStringConvertible
     /// The story is encoded as UTF-16 (a byte-order mark says so).
     case utf16(path: String)
 
+    /// What is wrong with the story file, with its path.
     public var description: String {
         switch self {
         case .binary(let path):

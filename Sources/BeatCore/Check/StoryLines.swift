@@ -21,12 +21,3 @@ struct StoryLines {
     }
 }
 
-extension String {
-    /// The string without leading and trailing whitespace (line breaks too).
-    var trimmingWhitespace: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-            let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
-    }
-}

@@ -9,16 +9,20 @@ public struct StoryQuote: Sendable, Equatable {
     /// 1-based line and column (in characters) of the opening quote mark, or
     /// of the block quote's first character, in the story file.
     public var line: Int
+    /// See `line`.
     public var column: Int
     /// 1-based line and column just after the quotation's closing mark (block
     /// quotes: after the last quoted line), where a report annotating the story
     /// puts its verdict; nil when not known.
     public var endLine: Int?
+    /// See `endLine`.
     public var endColumn: Int?
+    /// How the story marks the quotation.
     public var kind: QuoteKind
     /// What the story says about the quote's origin; nil when it says nothing.
     public var attribution: StoryAttribution?
 
+    /// A `StoryQuote` made of the values given.
     public init(
         text: String, segments: [QuoteSegment], line: Int, column: Int, kind: QuoteKind,
         attribution: StoryAttribution?, endLine: Int? = nil, endColumn: Int? = nil
@@ -75,7 +79,11 @@ public struct StoryAttribution: Sendable, Equatable {
     public var reference: StoryReference?
     /// The words of the story the attribution was read from, for the report.
     public var evidence: String
+    /// True when the story credits someone with saying the words (`wrote kim`, `one user wrote`, a
+    /// dash line), not only names where they appeared (`a post on r/news read`).
+    public var speakerCredited = false
 
+    /// A `StoryAttribution` made of the values given.
     public init(
         author: String? = nil, source: String? = nil, venue: String? = nil, date: StoryDate? = nil,
         reference: StoryReference? = nil, evidence: String
@@ -93,8 +101,11 @@ public struct StoryAttribution: Sendable, Equatable {
 public struct StoryDate: Sendable, Equatable {
     /// As written: `March 3, 2026`, `2026-03-03`, `last March`.
     public var text: String
+    /// Unix seconds of the span's first moment.
     public var start: Int64
+    /// Unix seconds of the span's last moment.
     public var end: Int64
+    /// A `StoryDate` made of the values given.
     public init(text: String, start: Int64, end: Int64) {
         self.text = text
         self.start = start
@@ -112,6 +123,7 @@ public struct StoryReference: Sendable, Equatable {
     public var publicID: String?
     /// The entry's text.
     public var text: String
+    /// A `StoryReference` made of the values given.
     public init(marker: String, url: String?, publicID: String?, text: String) {
         self.marker = marker
         self.url = url

@@ -11,16 +11,20 @@ enum StoryVenueReader {
     /// Outlets often named without "The".
     private static let outlets: [[String]] = [
         ["ars", "technica"], ["wired"], ["reuters"], ["bloomberg"], ["techcrunch"], ["axios"], ["politico"],
-        ["forbes"], ["engadget"], ["zdnet"], ["semafor"], ["404", "media"],
+        ["forbes"], ["engadget"], ["zdnet"], ["semafor"], ["404", "media"], ["platformer"], ["guardian"],
     ]
     private static let newsPrepositions: Set<String> = ["in", "by", "to", "from", "for", "told", "at"]
 
     /// The place named in `words` (a clause of the story, split on whitespace).
     static func place(in words: [String], author: String?) -> Place {
         var place = Place()
-        let cleaned = words.map { $0.trimmingCharacters(in: ",.;:!?()\"'“”‘’") }
+        let cleaned = words.map { $0.trimming(anyOf: ",.;:!?()\"'“”‘’") }
         let lower = cleaned.map { $0.lowercased() }
         var mentionsMastodon = false
+        // A platform Beat does not collect, named anywhere in the clause, is where the words were said.
+        if let platform = Platforms.named(in: words), !words.contains(where: { subreddit(in: $0) != nil }) {
+            return Place(source: platform, venue: nil)
+        }
         for (index, word) in lower.enumerated() {
             let next = index + 1 < lower.count ? lower[index + 1] : ""
             if let subreddit = subreddit(in: cleaned[index]) {
@@ -49,7 +53,10 @@ enum StoryVenueReader {
                 place = Place(source: "mastodon", venue: host)
             }
         }
-        if place.source == nil, let outlet = newsOutlet(words, cleaned, lower) {
+        if place.source == nil, let platform = Platforms.named(in: words) {
+            place = Place(source: platform, venue: nil)
+        }
+        if place.source == nil, let outlet = possessiveOutlet(cleaned, lower) ?? newsOutlet(words, cleaned, lower) {
             place = Place(source: "news", venue: outlet)
         }
         return place
@@ -76,6 +83,17 @@ enum StoryVenueReader {
         return parts.count >= 2 && !word.contains("@") && !word.contains("/")
             && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
             && parts.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+    }
+
+    /// `The Guardian's live blog`, `Reuters' report`: an outlet named as the owner of what is quoted.
+    private static func possessiveOutlet(_ cleaned: [String], _ lower: [String]) -> String? {
+        for (index, word) in lower.enumerated() where index > 0 && lower[index - 1] == "the" && cleaned[index - 1] == "The" {
+            guard word.hasSuffix("'s") || word.hasSuffix("’s"), isCapitalized(cleaned[index]) else { continue }
+            let name = String(cleaned[index].dropLast(2))
+            if ["ceo", "company", "team", "platform", "site", "app", "post", "story"].contains(name.lowercased()) { continue }
+            return name
+        }
+        return nil
     }
 
     /// `in The Register`, `told The Verge`, `reported by the BBC`, `in Ars Technica`.

@@ -18,7 +18,7 @@ public enum DateParser {
 
     /// Parses text as a date, or returns nil when it is not one of the accepted forms.
     public static func seconds(from text: String) -> Int64? {
-        let trimmed = text.trimmingASCIIWhitespace()
+        let trimmed = text.trimmingASCIIWhitespace
         guard let first = trimmed.utf8.first else { return nil }
         if let epoch = epoch(trimmed) { return epoch }
         var scanner = Scanner(trimmed)
@@ -55,7 +55,7 @@ public enum DateParser {
     /// A parser for an explicit pattern given by `--date-format`, strftime style:
     /// `%Y %m %d %H %M %S %y %b %p %z %%`; anything else must match literally.
     public static func seconds(from text: String, pattern: String) -> Int64? {
-        var scanner = Scanner(text.trimmingASCIIWhitespace())
+        var scanner = Scanner(text.trimmingASCIIWhitespace)
         var fields = Fields()
         var patternBytes = Array(pattern.utf8)[...]
         while let byte = patternBytes.popFirst() {

@@ -110,7 +110,7 @@ enum FormatDetector {
         let fields = String(decoding: firstLine, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count >= 2 else { return false }
         return fields.allSatisfy { field in
-            let name = field.trimmingCharacters(in: " ").trimmingCharacters(in: "\"")
+            let name = field.trimming(anyOf: " ").trimming(anyOf: "\"")
             return !name.isEmpty && name.count <= 40 && !name.contains(" ") || name.split(separator: " ").count <= 3 && !name.isEmpty
         }
     }

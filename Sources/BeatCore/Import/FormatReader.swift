@@ -59,6 +59,7 @@ public struct RecordLocation: Sendable, CustomStringConvertible {
     /// The JSON path inside a document (`$.data.children[3]`), or nil on a line of its own.
     public var path: String?
 
+    /// A `RecordLocation` made of the values given.
     public init(line: Int? = nil, path: String? = nil) {
         self.line = line
         self.path = path
@@ -74,6 +75,7 @@ public struct RecordLocation: Sendable, CustomStringConvertible {
         RecordLocation(line: line, path: (path ?? "$") + "[\(index)]")
     }
 
+    /// The problem with its place in the input.
     public var description: String {
         switch (line, path) {
         case let (line?, path?) where path != "$": return "\(line) \(path)"

@@ -15,6 +15,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The import was cancelled; batches committed before are kept.
     case cancelled
 
+    /// The error as the shell shows it.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
@@ -49,13 +50,16 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     /// `12` for a line, `12:7` for a line and column, or a JSON path such as `$.data.children[3]`.
     public var location: String
+    /// What is wrong with the record.
     public var reason: String
 
+    /// An `ImportProblem` made of the values given.
     public init(path: String, location: String, reason: String) {
         self.path = path
         self.location = location
         self.reason = reason
     }
 
+    /// `file:line: reason`.
     public var description: String { "\(path):\(location): \(reason)" }
 }

@@ -14,13 +14,18 @@ public struct ImportOptions: Sendable {
     public var strict: Bool
     /// Records per transaction; each committed batch survives a crash.
     public var batchSize: Int
+    /// Bytes of write-ahead log after which a commit copies the log into the
+    /// database, so that the log of a huge import stays about this size
+    /// instead of growing with the input.
+    public var checkpointBytes: Int
     /// Fingerprint posts for spread as each batch is written (`SpreadIndex`). Off, the
     /// import leaves them to the next open's backfill, as for posts from before the spread tables.
     public var fingerprints = true
 
+    /// An `ImportOptions` made of the values given.
     public init(
         format: ImportFormat? = nil, source: String? = nil, venue: String? = nil, mapping: FieldMapping? = nil,
-        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000
+        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000, checkpointBytes: Int = 1 << 30
     ) {
         self.format = format
         self.source = source
@@ -29,6 +34,7 @@ public struct ImportOptions: Sendable {
         self.dateFormat = dateFormat
         self.strict = strict
         self.batchSize = batchSize
+        self.checkpointBytes = checkpointBytes
     }
 
     /// Parses a date with `dateFormat` when one is set, else with the built-in forms.
@@ -48,6 +54,7 @@ public struct FieldMapping: Sendable, Equatable {
     /// Post field → input field name or dotted path.
     public private(set) var paths: [String: String]
 
+    /// A `FieldMapping` made of the values given.
     public init(paths: [String: String]) { self.paths = paths }
 
     /// Parses `field=path,field=path`.
@@ -55,7 +62,7 @@ public struct FieldMapping: Sendable, Equatable {
     public init(parsing text: String) throws(ImportError) {
         var paths: [String: String] = [:]
         for entry in text.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimming(anyOf: " ") }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw .badMapping("'\(entry)' is not FIELD=PATH (for example text=body)")
             }
@@ -73,15 +80,3 @@ public struct FieldMapping: Sendable, Equatable {
     public subscript(field: String) -> String? { paths[field] }
 }
 
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String { String(self).trimmingCharacters(in: set) }
-}

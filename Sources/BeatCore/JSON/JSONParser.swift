@@ -1,9 +1,11 @@
 /// Why a JSON text could not be parsed, and the byte offset where that was found.
 public struct JSONParseError: Error, Sendable, Equatable {
+    /// What is wrong at `offset`.
     public let reason: String
     /// Offset in bytes from the start of the parsed text.
     public let offset: Int
 
+    /// A `JSONParseError` made of the values given.
     public init(reason: String, offset: Int) {
         self.reason = reason
         self.offset = offset

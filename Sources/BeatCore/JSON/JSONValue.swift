@@ -23,26 +23,31 @@ public enum JSONValue: Sendable, Equatable {
         return current
     }
 
+    /// The string, nil for any other value.
     public var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
+    /// The elements, nil for any other value.
     public var array: [JSONValue]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
+    /// The object, nil for any other value.
     public var object: JSONObject? {
         if case .object(let o) = self { return o }
         return nil
     }
 
+    /// The boolean, nil for any other value.
     public var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
+    /// True for `null`.
     public var isNull: Bool { self == .null }
 
     /// Text for scalars: strings as they are, numbers as written, booleans as
@@ -60,7 +65,7 @@ public enum JSONValue: Sendable, Equatable {
     public var double: Double? {
         switch self {
         case .number(let n): return Double(n)
-        case .string(let s): return Double(s.trimmingASCIIWhitespace())
+        case .string(let s): return Double(s.trimmingASCIIWhitespace)
         default: return nil
         }
     }
@@ -70,7 +75,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .number(let n), .string(let n):
             if let exact = Int64(n) { return exact }
-            guard let d = Double(n.trimmingASCIIWhitespace()), d.isFinite, abs(d) < 9.2e18 else { return nil }
+            guard let d = Double(n.trimmingASCIIWhitespace), d.isFinite, abs(d) < 9.2e18 else { return nil }
             return Int64(d)
         default: return nil
         }
@@ -85,12 +90,14 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A JSON object with its members in source order.
 public struct JSONObject: Sendable, Equatable {
+    /// The members in source order.
     public private(set) var members: [(key: String, value: JSONValue)]
     // Objects with many keys (Reddit things have over 100) get a hash index;
     // small ones are searched linearly, which is faster for them.
     private var index: [String: Int]?
 
-    init(members: [(key: String, value: JSONValue)]) {
+    /// An object with `members` in this order (the first of two equal keys is the one looked up).
+    public init(members: [(key: String, value: JSONValue)]) {
         self.members = members
         if members.count > 12 {
             var index = [String: Int](minimumCapacity: members.count)
@@ -101,28 +108,20 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
+    /// The value of the first member named `key`.
     public subscript(key: String) -> JSONValue? {
         if let index { return index[key].map { members[$0].value } }
         for member in members where member.key == key { return member.value }
         return nil
     }
 
+    /// The member names in source order.
     public var keys: [String] { members.map(\.key) }
 
+    /// Equal when the members are, in the same order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
 
-extension String {
-    /// The string without leading and trailing ASCII whitespace, by scalar
-    /// (CRLF is one Character, so trimming by Character would miss it).
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace = { (s: Unicode.Scalar) in s == " " || s == "\t" || s == "\n" || s == "\r" }
-        guard let first = unicodeScalars.firstIndex(where: { !isSpace($0) }),
-              let last = unicodeScalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(unicodeScalars[first...last])
-    }
-}

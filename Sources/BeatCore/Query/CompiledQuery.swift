@@ -1,21 +1,17 @@
 import BeatSQLite
 
 /// A query of Beat's search grammar compiled for SQLite: an FTS5 match
-/// expression (when the query has words), SQL conditions on the `posts` row
+/// expression (when the query has words), conditions on the `posts` row
 /// (filters), and a rowid range for its dates. Every value is bound; no user
 /// text is ever part of the SQL.
 ///
-/// The SQL conditions refer to the posts table as `p`; `posts_fts` is the
-/// full-text table. Since post ids are time-ordered (see `Schema`), dates
-/// become `idRange`, which both tables answer by seeking their rowid.
+/// Since post ids are time-ordered (see `Schema`), dates become `idRange`,
+/// which both the posts table and the full-text table answer by seeking their rowid.
 public struct CompiledQuery: Sendable, Equatable {
     /// The FTS5 expression for `posts_fts MATCH ?`, or nil for a filters-only query.
     public var match: String?
-    /// SQL boolean expressions on `p` (the posts row), all of which must hold.
-    /// Each uses `?` placeholders whose values are in `bindings`, in order.
-    public var conditions: [String]
-    /// Values for the placeholders of `conditions`, in order.
-    public var bindings: [SQLiteValue]
+    /// Conditions on the posts row, all of which must hold.
+    public var conditions: [PostCondition]
     /// Inclusive range of post ids allowed by the date filters, or nil for all dates;
     /// an open end is `Int64.min` or `Int64.max` (and is left out of the SQL).
     public var idRange: ClosedRange<Int64>?
@@ -26,13 +22,13 @@ public struct CompiledQuery: Sendable, Equatable {
     /// then selects no rows. Within one query text that is an error instead.
     public var isEmptyRange: Bool
 
+    /// A `CompiledQuery` made of the values given.
     public init(
-        match: String? = nil, conditions: [String] = [], bindings: [SQLiteValue] = [],
+        match: String? = nil, conditions: [PostCondition] = [],
         idRange: ClosedRange<Int64>? = nil, description: String = "all posts", isEmptyRange: Bool = false
     ) {
         self.match = match
         self.conditions = conditions
-        self.bindings = bindings
         self.idRange = idRange
         self.description = description
         self.isEmptyRange = isEmptyRange
@@ -49,7 +45,6 @@ public struct CompiledQuery: Sendable, Equatable {
         default: break
         }
         result.conditions += other.conditions
-        result.bindings += other.bindings
         result.isEmptyRange = isEmptyRange || other.isEmptyRange
         if let a = idRange, let b = other.idRange {
             let first = max(a.lowerBound, b.lowerBound)

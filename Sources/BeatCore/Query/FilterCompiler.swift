@@ -1,16 +1,11 @@
-import BeatSQLite
-
-/// SQL for the filters of one query text: conditions on the posts row `p`,
-/// the date span, and the words that describe them.
+/// The filters of one query text compiled: conditions on the posts row, the date span,
+/// and the words that describe them.
 ///
 /// Filters with the same key are alternatives (`source:reddit source:hn` is
 /// either); different keys must all hold; a negated filter excludes each of
-/// its values. Every column condition starts with a unary `+` (or wraps the
-/// column in a function), which keeps SQLite from driving a text search from
-/// an index on that column instead of from the FTS5 index.
+/// its values.
 struct FilterCompiler {
-    var conditions: [String] = []
-    var bindings: [SQLiteValue] = []
+    var conditions: [PostCondition] = []
     /// First and last second allowed by the date filters.
     var earliest: Int64?
     var latest: Int64?
@@ -37,13 +32,8 @@ struct FilterCompiler {
         try addBeats(filters.filter { $0.key == .beat })
     }
 
-    private mutating func add(_ condition: String, _ values: [SQLiteValue]) {
+    private mutating func add(_ condition: PostCondition) {
         conditions.append(condition)
-        bindings += values
-    }
-
-    private static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// `a`, `a or b`, `a, b or c`.
@@ -76,12 +66,7 @@ struct FilterCompiler {
             }
             names = Self.unique(names)
             guard !names.isEmpty else { continue }
-            let values = names.map { SQLiteValue.text($0) }
-            if names.count == 1 {
-                add("+p.source \(negated ? "<>" : "=") ?", values)
-            } else {
-                add("+p.source \(negated ? "NOT IN" : "IN") (\(Self.placeholders(names.count)))", values)
-            }
+            add(.source(in: names, negated: negated))
             phrases.append((negated ? "not from " : "from ") + Self.list(names))
         }
     }
@@ -101,14 +86,7 @@ struct FilterCompiler {
             }
             matched = Self.unique(matched)
             guard !matched.isEmpty else { continue }
-            let values = matched.map { SQLiteValue.text($0) }
-            // A post without a venue (or author) is not in the excluded one: NULL must not drop it.
-            let subject = negated ? "coalesce(p.\(column), '') COLLATE NOCASE" : "+p.\(column) COLLATE NOCASE"
-            if matched.count == 1 {
-                add("\(subject) \(negated ? "<>" : "=") ?", values)
-            } else {
-                add("\(subject) \(negated ? "NOT IN" : "IN") (\(Self.placeholders(matched.count)))", values)
-            }
+            add(column == "venue" ? .venue(in: matched, negated: negated) : .author(in: matched, negated: negated))
             phrases.append((negated ? negative : positive) + " " + Self.list(Self.unique(shown)))
         }
     }
@@ -166,11 +144,7 @@ struct FilterCompiler {
         if let firstDay = days.first, let lastDay = days.last {
             first = max(first ?? firstDay.0, firstDay.0)
             last = min(last ?? lastDay.1, lastDay.1)
-            if days.count > 1 {
-                add(
-                    "(" + days.map { _ in "+p.published_at BETWEEN ? AND ?" }.joined(separator: " OR ") + ")",
-                    days.flatMap { [SQLiteValue.integer($0.0), .integer($0.1)] })
-            }
+            if days.count > 1 { add(.publishedWithin(days.map { $0.0...$0.1 })) }
             phrases.append("on " + Self.list(Self.unique(on.map(\.label))))
         }
         phrases += excluded
@@ -189,13 +163,13 @@ struct FilterCompiler {
     private mutating func addExcludedDate(_ date: QueryDate, key: FilterKey) -> String {
         switch key {
         case .since:
-            add("+p.published_at < ?", [.integer(date.start)])
+            add(.publishedBefore(date.start))
             return "before " + date.instant
         case .until:
-            add("+p.published_at > ?", [.integer(date.end)])
+            add(.publishedAfter(date.end))
             return "after " + date.instant
         default:
-            add("+p.published_at NOT BETWEEN ? AND ?", [.integer(date.start), .integer(date.end)])
+            add(.publishedOutside(date.start...date.end))
             return "not on \(date.label)"
         }
     }
@@ -226,19 +200,13 @@ struct FilterCompiler {
             guard !compiled.isEmpty else { continue }
             let names = compiled.map(\.name)
             if negated {
-                for (_, query) in compiled {
-                    let ids = query.idsSQL()
-                    add("+p.id NOT IN (\(ids.sql))", ids.bindings)
-                }
+                for (_, query) in compiled { add(.matchesAny(of: [query], negated: true)) }
                 phrases.append("outside beat " + Self.list(names))
             } else if compiled.count == 1 {
                 beats.append(compiled[0].query)
                 phrases.append("in beat " + names[0])
             } else {
-                let subqueries = compiled.map { $0.query.idsSQL() }
-                add(
-                    "(" + subqueries.map { "+p.id IN (\($0.sql))" }.joined(separator: " OR ") + ")",
-                    subqueries.flatMap(\.bindings))
+                add(.matchesAny(of: compiled.map(\.query), negated: false))
                 phrases.append("in beat " + Self.list(names))
             }
         }

@@ -5,7 +5,7 @@ import BeatSQLite
 /// ```swift
 /// let query = try QueryCompiler.compile(
 ///     "\"open weights\" source:reddit in:LocalLLaMA since:2026-04-01", context: QueryContext(now: now))
-/// // query.match == "\"open weights\"", query.conditions == ["+p.source = ?", …]
+/// // query.match == "\"open weights\"", query.conditions == [.source(in: ["reddit"], negated: false)]
 /// ```
 ///
 /// The language: words (all must match), `"exact phrases"`, `OR`, `NOT` or
@@ -89,13 +89,11 @@ public enum QueryCompiler {
         for part in parts.compactMap(\.text) { text = text.map { $0.and(part) } ?? part }
         var query = CompiledQuery()
         query.conditions = filters.conditions
-        query.bindings = filters.bindings
         if let match = text?.match {
             query.match = match.rendered
         } else if let text, !text.negatives.isEmpty {
             // Only exclusions: FTS5 cannot match "not x" alone, so exclude the rows that match x.
-            query.conditions.append("+p.id NOT IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)")
-            query.bindings.append(.text(FTSExpression.any(text.negatives).rendered))
+            query.conditions.append(.notMatching(FTSExpression.any(text.negatives).rendered))
         }
         let mask = (Int64(1) << Schema.sequenceBits) - 1
         if filters.earliest != nil || filters.latest != nil {

@@ -12,6 +12,7 @@ public struct QueryContext: Sendable {
     /// or that none are defined yet); nil gives no hint.
     public var beatNames: [String]?
 
+    /// A `QueryContext` made of the values given.
     public init(now: Int64, beatQuery: (@Sendable (String) -> String?)? = nil, beatNames: [String]? = nil) {
         self.now = now
         self.beatQuery = beatQuery

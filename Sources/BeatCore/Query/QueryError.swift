@@ -23,6 +23,7 @@ struct QuerySpan: Sendable, Equatable, Hashable {
 /// unknown filter, a bad date, an operator missing a side), so that a
 /// mistake is never reported as "0 results".
 public struct QueryError: Error, Equatable, Sendable {
+    /// What is wrong, in words.
     public let message: String
     /// 1-based column, in characters, of the offending part.
     public let column: Int
@@ -31,6 +32,7 @@ public struct QueryError: Error, Equatable, Sendable {
     /// What to do instead, when there is something useful to say.
     public let hint: String?
 
+    /// An error at `column` (1-based, at least 1) spanning `length` characters (at least 1).
     public init(message: String, column: Int, length: Int, hint: String? = nil) {
         self.message = message
         self.column = max(1, column)
@@ -56,42 +58,19 @@ public struct QueryError: Error, Equatable, Sendable {
     /// pictures, and wide characters (CJK, emoji) count two cells, so the caret
     /// stays under the part on a terminal.
     public func rendered(query: String) -> String {
-        let characters = Array(query)
-        let shown = characters.map(Self.visible)
-        let before = shown.prefix(column - 1).reduce(0) { $0 + Self.cellWidth($1) }
-        let partEnd = min(characters.count, column - 1 + length)
+        // Each character of the query as the terminal shows it (a control as its picture),
+        // so that columns, counted in characters, still index the shown text.
+        let shown = query.map { VisibleText.make(String($0), .pictures) }
+        let before = shown.prefix(column - 1).reduce(0) { $0 + DisplayWidth.of($1) }
+        let partEnd = min(shown.count, column - 1 + length)
         let part = column - 1 < partEnd ? shown[(column - 1)..<partEnd] : []
-        let width = max(1, part.reduce(0) { $0 + Self.cellWidth($1) })
+        let width = max(1, part.reduce(0) { $0 + DisplayWidth.of($1) })
         var lines = [
             "error: \(message)",
-            shown.map(String.init).joined(),
+            shown.joined(),
             String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1),
         ]
         if let hint { lines.append("hint: \(hint)") }
         return lines.joined(separator: "\n")
-    }
-
-    // Control characters would move the terminal's cursor; their pictures (U+2400…) take one cell.
-    private static func visible(_ character: Character) -> Character {
-        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
-              scalar.properties.generalCategory == .control
-        else { return character }
-        if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) { return Character(picture) }
-        return scalar.value == 0x7F ? "\u{2421}" : "\u{FFFD}"
-    }
-
-    /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, else 1.
-    static func cellWidth(_ character: Character) -> Int {
-        for scalar in character.unicodeScalars {
-            if scalar.value == 0xFE0F || scalar.properties.isEmojiPresentation { return 2 }
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-                return 2
-            default: continue
-            }
-        }
-        return 1
     }
 }

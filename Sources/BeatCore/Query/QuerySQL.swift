@@ -57,17 +57,16 @@ extension CompiledQuery {
                 values.append(.integer(idRange.upperBound))
             }
         }
-        // The filters carry a unary `+` so that, with words, the FTS5 index drives
-        // the query. Without words there is no text index to protect, and the `+`
+        // With words the FTS5 index drives and the filters carry a unary `+` (see
+        // `PostCondition`). Without words there is no text index to protect, and the `+`
         // would stop SQLite from using the author and venue indexes, which are
         // selective; the source index is not (a third of all posts), and scanning
         // ids in time order beats it for pages sorted by date.
-        clauses += conditions.map { condition in
-            guard match == nil else { return "(\(condition))" }
-            return "(" + condition.replacingOccurrences(of: "+p.author ", with: "p.author ")
-                .replacingOccurrences(of: "+p.venue ", with: "p.venue ") + ")"
+        for condition in conditions {
+            let (sql, bindings) = condition.sql(textDriven: match != nil)
+            clauses.append("(" + sql + ")")
+            values += bindings
         }
-        values += bindings
         return Selection(
             from: from, filter: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), bindings: values, id: id)
     }
@@ -131,7 +130,11 @@ extension CompiledQuery {
     /// newest first (oldest for `old`) with the first 200 characters of their text.
     /// A fourth column, `title`, is the title with its matches marked the same way
     /// (NULL for a filters-only query, which matches no words).
-    public func searchSQL(sort: SearchSort, limit: Int, offset: Int = 0) -> (sql: String, bindings: [SQLiteValue]) {
+    ///
+    /// With `tallied`, a ranked page with words wraps its sort key in `beat_tally()`, which
+    /// counts every matching row as SQLite ranks it (`Connection.tally`): the total comes
+    /// from the same pass as the page. The connection must be a `BeatSQLite.Connection`.
+    public func searchSQL(sort: SearchSort, limit: Int, offset: Int = 0, tallied: Bool = false) -> (sql: String, bindings: [SQLiteValue]) {
         let selection = selection(joiningPosts: false)
         let page = [SQLiteValue.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
         let direction = sort == .old ? "ASC" : "DESC"
@@ -143,7 +146,7 @@ extension CompiledQuery {
         }
         // The text column: a title match is shown by the title itself.
         let snippet = "snippet(posts_fts, 1, char(2), char(3), '…', 24)"
-        let rank = sort == .rank ? "bm25(posts_fts, 3.0, 1.0)" : "NULL"
+        let rank = sort != .rank ? "NULL" : tallied ? "beat_tally(bm25(posts_fts, 3.0, 1.0))" : "bm25(posts_fts, 3.0, 1.0)"
         let order = sort == .rank ? "rank, f.rowid DESC" : "f.rowid \(direction)"
         return (
             "SELECT f.rowid AS id, \(rank) AS rank, \(snippet) AS snippet, "
@@ -151,4 +154,8 @@ extension CompiledQuery {
                 + "WHERE \(selection.filter) ORDER BY \(order) LIMIT ? OFFSET ?",
             selection.bindings + page)
     }
+
+    /// Whether `searchSQL(sort:limit:offset:tallied:)` counts the matches as it ranks them:
+    /// a page ranked by relevance of a query with words, whose sort sees every match.
+    public func talliesMatches(sort: SearchSort) -> Bool { sort == .rank && match != nil }
 }

@@ -21,7 +21,7 @@ extension SearchEngine {
         guard limit > 0, !query.isEmptyRange else { return [] }
         var groups: [String: QuoteGroup] = [:]
         var order = 0
-        try forEachQuoteCandidate(query) { postID, scalars, matches in
+        try forEachQuoteCandidate(query) { postID, scalars, matches, headline in
             let sentences = SentenceSplitter.ranges(in: scalars)
             let spans = matches.map { QuoteLocator.spans(in: scalars, sentences: sentences, matches: $0) }
                 ?? [QuoteLocator.firstSpan(in: scalars, sentences: sentences)].compactMap { $0 }
@@ -29,6 +29,13 @@ extension SearchEngine {
                 let seen = QuoteGroup.Sighting(postID: postID, order: order, position: position)
                 groups[QuoteKey.of(scalars[span.range]), default: QuoteGroup()].add(seen) {
                     QuoteGroup.Wording(text: String(String.UnicodeScalarView(scalars[span.range])), isPartial: span.isPartial)
+                }
+            }
+            // A post the query found by its headline alone is quoted by its headline, whole.
+            if matches?.isEmpty == true, let headline {
+                let seen = QuoteGroup.Sighting(postID: postID, order: order, position: 0)
+                groups[QuoteKey.of(Array(headline.unicodeScalars)[...]), default: QuoteGroup()].add(seen) {
+                    QuoteGroup.Wording(text: headline, isPartial: false, isHeadline: true)
                 }
             }
             order += 1
@@ -40,20 +47,23 @@ extension SearchEngine {
                 return nil
             }
             let others = group.postIDs.sorted().filter { $0 != earliest.postID }.compactMap { summaries[$0]?.id }
-            return Quote(text: wording.text, post: post, count: group.postIDs.count, alsoIn: others, isPartial: wording.isPartial)
+            return Quote(
+                text: wording.text, post: post, count: group.postIDs.count, alsoIn: others, isPartial: wording.isPartial,
+                isHeadline: wording.isHeadline)
         }
     }
 
-    /// Calls `body` with each candidate post's id, its text as scalars, and
-    /// where the query matched in it (nil for a filters-only query), best first.
+    /// Calls `body` with each candidate post's id, its text as scalars, where
+    /// the query matched in it (nil for a filters-only query), and its title
+    /// when the query matched there, best first.
     private func forEachQuoteCandidate(
-        _ query: CompiledQuery, _ body: (Int64, [Unicode.Scalar], [Range<Int>]?) throws -> Void
+        _ query: CompiledQuery, _ body: (Int64, [Unicode.Scalar], [Range<Int>]?, String?) throws -> Void
     ) throws {
         let ids = query.idsSQL()
         guard let match = query.match else {
             let sql = "SELECT p.id, p.text FROM posts p WHERE p.id IN (\(ids.sql)) ORDER BY p.id DESC LIMIT ?"
             try eachRow(sql, ids.bindings + [.integer(Int64(Self.quoteCandidatePosts))]) { row in
-                try body(row.int64(0), Array((row.string(1) ?? "").unicodeScalars), nil)
+                try body(row.int64(0), Array((row.string(1) ?? "").unicodeScalars), nil, nil)
             }
             return
         }
@@ -79,7 +89,7 @@ extension SearchEngine {
         ranking += " ORDER BY rank, f.rowid DESC LIMIT ?"
         bindings += [.integer(Int64(Self.quoteCandidatePosts)), .text(match)]
         let sql = """
-            SELECT best.id, p.text, highlight(posts_fts, 1, char(2), char(3))
+            SELECT best.id, p.text, highlight(posts_fts, 1, char(2), char(3)), p.title, highlight(posts_fts, 0, char(2), char(3))
             FROM (\(ranking)) best CROSS JOIN posts_fts CROSS JOIN posts p
             WHERE posts_fts MATCH ? AND posts_fts.rowid = best.id AND p.id = best.id
             ORDER BY best.score, best.id DESC
@@ -89,7 +99,12 @@ extension SearchEngine {
             let (plain, matches) = HighlightMarkers.parse(row.string(2) ?? "")
             // Locations are only trusted when the marked text is the stored text.
             guard String(String.UnicodeScalarView(plain)) == text else { return }
-            try body(row.int64(0), plain, matches)
+            // The title as stored, when the query matched in it (its highlight holds a marker).
+            let title = row.string(3).flatMap { title in
+                (row.string(4) ?? "").unicodeScalars.contains("\u{2}") && title.unicodeScalars.contains { !$0.properties.isWhitespace }
+                    ? title : nil
+            }
+            try body(row.int64(0), plain, matches, title)
         }
     }
 }
@@ -108,6 +123,8 @@ struct QuoteGroup {
     struct Wording {
         var text: String
         var isPartial: Bool
+        /// The post's headline rather than a sentence of its text.
+        var isHeadline = false
     }
 
     /// The earliest post saying it (ids are time-ordered), whose wording is reported.
@@ -127,8 +144,11 @@ struct QuoteGroup {
         if best.map({ (sighting.order, sighting.position) < ($0.order, $0.position) }) ?? true { best = sighting }
     }
 
-    /// More posts first, then the better placed best sighting.
+    /// Sentences of the texts before headlines, then more posts first, then the better placed
+    /// best sighting.
     static func ranksBefore(_ a: QuoteGroup, _ b: QuoteGroup) -> Bool {
+        let (aHeadline, bHeadline) = (a.wording?.isHeadline ?? false, b.wording?.isHeadline ?? false)
+        if aHeadline != bHeadline { return bHeadline }
         if a.postIDs.count != b.postIDs.count { return a.postIDs.count > b.postIDs.count }
         let x = a.best.map { ($0.order, $0.position) } ?? (Int.max, Int.max)
         let y = b.best.map { ($0.order, $0.position) } ?? (Int.max, Int.max)

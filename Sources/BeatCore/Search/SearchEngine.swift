@@ -6,9 +6,11 @@ import BeatSQLite
 ///
 /// Not `Sendable`: it uses the corpus's connection, on the thread that opened it.
 public final class SearchEngine {
+    /// The corpus read.
     public let corpus: Corpus
     var connection: Connection { corpus.connection }
 
+    /// A `SearchEngine` made of the values given.
     public init(corpus: Corpus) {
         self.corpus = corpus
     }

@@ -4,12 +4,16 @@ import BeatSQLite
 /// corpus covers, so that an empty result or a comparison can say when it reaches
 /// beyond the collected posts.
 public struct SourceSpan: Sendable, Equatable {
+    /// The source (a `SourceKind` raw value).
     public var source: String
+    /// Its posts in the corpus.
     public var posts: Int
     /// Unix seconds of its first and newest post.
     public var first: Int64
+    /// See `first`.
     public var last: Int64
 
+    /// A `SourceSpan` made of the values given.
     public init(source: String, posts: Int, first: Int64, last: Int64) {
         self.source = source
         self.posts = posts
@@ -46,13 +50,16 @@ public struct SourceSpan: Sendable, Equatable {
 /// Why a window holds fewer posts than it might: the sources it asks for whose collection
 /// ends before the window starts, or begins after it ends.
 public struct CoverageGap: Sendable, Equatable {
+    /// Which end of the window the source does not reach.
     public enum Kind: Sendable, Equatable {
         /// The source's newest post is before the window.
         case endsBefore
         /// The source's first post is after the window's start (it covers part of it, or none).
         case beginsAfter
     }
+    /// The source and what it holds.
     public var span: SourceSpan
+    /// How it falls short of the window.
     public var kind: Kind
 
     /// The gaps of `spans` (restricted to `sources` when given) for the window `start ..< end`.

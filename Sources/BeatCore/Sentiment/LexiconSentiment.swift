@@ -17,7 +17,9 @@ public struct LexiconSentiment: SentimentScoring {
     /// Departures from the reference implementation, each measured on the human-rated
     /// sets (see the README's "Sentiment estimate"); `.reference` has none.
     public struct Refinements: OptionSet, Sendable, Hashable {
+        /// The refinements as bits.
         public let rawValue: Int
+        /// A `Refinements` made of the values given.
         public init(rawValue: Int) { self.rawValue = rawValue }
 
         /// "don’t" and "it’s" read as "don't" and "it's": typographic
@@ -56,7 +58,9 @@ public struct LexiconSentiment: SentimentScoring {
         get throws { try LexiconSentiment(lexicon: .bundled(), refinements: .standard) }
     }
 
+    /// The word valences scores are made from.
     public let lexicon: SentimentLexicon
+    /// The rules applied on top of the word valences.
     public let refinements: Refinements
     let tokenizer: SentimentTokenizer
 
@@ -67,6 +71,7 @@ public struct LexiconSentiment: SentimentScoring {
         self.tokenizer = SentimentTokenizer(lexicon: lexicon, refinements: refinements)
     }
 
+    /// How scores are made, in words, for reports.
     public var method: String { "lexicon (VADER-style, with negation and intensifiers)" }
 
     /// The compound score of `text` in -1...1 (`polarity_scores(text)["compound"]`

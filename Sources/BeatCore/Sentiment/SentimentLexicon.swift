@@ -101,6 +101,7 @@ public enum SentimentLexiconError: Error, Sendable, Equatable, CustomStringConve
     /// A line of a lexicon file is not in its format.
     case malformedLine(file: String, line: Int, reason: String)
 
+    /// The problem with the lexicon file, with its line.
     public var description: String {
         switch self {
         case .missing(let resource, let searched):

@@ -17,6 +17,7 @@ public enum SentimentClass: String, Sendable, CaseIterable, Equatable {
 extension SentimentScoring {
     /// The conventional cut-offs for VADER's compound score (±0.05).
     public var positiveAbove: Double { 0.05 }
+    /// Scores below this count as critical (VADER's usual threshold).
     public var criticalBelow: Double { -0.05 }
 
     /// The class of `text` by its compound score.

@@ -7,6 +7,7 @@ import Foundation
 public final class Corpus {
     /// The connection; confined to the thread that opened the corpus.
     public let connection: Connection
+    /// The corpus file.
     public let path: String
 
     /// The schema version this build writes.
@@ -85,6 +86,7 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, found: Int, supported: Int)
     case schemaMismatch(path: String, found: Int, expected: Int)
 
+    /// The reason with the path and what to do about it.
     public var description: String {
         switch self {
         case .missing(let path):

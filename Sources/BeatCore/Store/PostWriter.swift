@@ -12,6 +12,25 @@ struct WrittenBatch {
 
     /// Added and updated posts in the order they were written; unchanged ones are left out.
     var posts: [Post] = []
+
+    /// The lowest and highest row id the batch wrote, for steps that work on a
+    /// rowid range (`WHERE id BETWEEN ?1 AND ?2`); nil when nothing was written.
+    /// Posts of earlier imports may lie inside it: ids follow publication time,
+    /// not import order.
+    var idRange: ClosedRange<Int64>? {
+        guard let first = posts.first else { return nil }
+        var low = first.id
+        var high = first.id
+        for post in posts.dropFirst() {
+            low = min(low, post.id)
+            high = max(high, post.id)
+        }
+        return low...high
+    }
+
+    /// The written ids, ascending, as a JSON array, for one statement over
+    /// exactly these rows: `WHERE id IN (SELECT value FROM json_each(?1))`.
+    var idsJSON: String { PostWriter.jsonArray(posts.map(\.id).sorted()) }
 }
 
 /// Stores post records a batch at a time: a new `(source, source_id)` is added,
@@ -34,7 +53,11 @@ final class PostWriter {
     private let now: Int64
     /// Extra work per batch (per-post columns or tables derived from the
     /// written posts), run after the batch's posts and index entries are
-    /// written, inside the same transaction.
+    /// written, inside the same transaction, in the order given. A step sees
+    /// the batch's added and updated posts with their final ids
+    /// (`WrittenBatch.posts`, `idRange`, `idsJSON`); it is not called for a
+    /// batch that wrote nothing. A step that throws fails the batch: the
+    /// caller rolls the transaction back, posts and index entries included.
     var batchSteps: [(WrittenBatch, Connection) throws -> Void] = []
 
     /// Ids added since the last index flush, not yet in `posts_fts`.
@@ -109,15 +132,20 @@ final class PostWriter {
     /// Adds the index entries of the posts added since the last call.
     private func indexAdded() throws {
         guard !unindexed.isEmpty else { return }
-        var ids = "["
-        ids.reserveCapacity(unindexed.count * 20)
-        for (offset, id) in unindexed.enumerated() {
-            if offset > 0 { ids += "," }
-            ids += String(id)
-        }
-        ids += "]"
-        try connection.cachedStatement(Self.indexSQL).execute([.text(ids)])
+        try connection.cachedStatement(Self.indexSQL).execute([.text(Self.jsonArray(unindexed))])
         unindexed.removeAll(keepingCapacity: true)
+    }
+
+    /// `ids` as a JSON array of numbers, for `json_each`.
+    static func jsonArray(_ ids: [Int64]) -> String {
+        var text = "["
+        text.reserveCapacity(ids.count * 20)
+        for (offset, id) in ids.enumerated() {
+            if offset > 0 { text += "," }
+            text += String(id)
+        }
+        text += "]"
+        return text
     }
 
     private func write(_ record: PostRecord) throws -> Outcome {

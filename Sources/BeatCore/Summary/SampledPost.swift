@@ -57,6 +57,7 @@ public struct SummaryLimits: Sendable, Equatable {
     /// Groups of copies in the spread section.
     public var spreadGroups = 3
 
+    /// A `SummaryLimits` made of the values given.
     public init(
         sentimentSample: Int = 1_000, termSample: Int = 300, backgroundSample: Int = 300, quoteSample: Int = 150,
         burstSample: Int = 100, candidateTerms: Int = 20

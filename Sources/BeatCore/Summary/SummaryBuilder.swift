@@ -17,13 +17,16 @@ import BeatSQLite
 ///
 /// Not `Sendable`: it uses the corpus's connection, on the thread that opened it.
 public final class SummaryBuilder {
+    /// The posts summaries are made from.
     public let corpus: Corpus
     /// The sentiment scorer, made when first needed: on the thread that scores, so that
     /// loading a lexicon overlaps the summary's reading of the index.
     let scorer: @Sendable () throws -> any SentimentScoring
+    /// How many posts each part of a summary reads at most.
     public var limits: SummaryLimits
     var connection: Connection { corpus.connection }
 
+    /// A builder of summaries from `corpus`, scoring sentiment with `scorer`.
     public init(corpus: Corpus, scorer: any SentimentScoring, limits: SummaryLimits = SummaryLimits()) {
         self.corpus = corpus
         self.scorer = { scorer }

@@ -8,13 +8,20 @@ public struct SummaryRequest: Sendable {
     /// The query as the summary names it when its words are not the compiled query's
     /// description: a beat's stored query (`aurora OR 70b …`), with the session's filters.
     public var shownQuery: String?
+    /// The time the summary covers.
     public var window: SummaryWindow
+    /// The window to compare with, if any.
     public var comparison: SummaryComparisonRequest?
+    /// At most this many quotes.
     public var quoteCount: Int
+    /// At most this many key terms.
     public var termCount: Int
+    /// At most this many voices.
     public var voiceCount: Int
+    /// At most this many venues.
     public var venueCount: Int
 
+    /// A `SummaryRequest` made of the values given.
     public init(
         label: String, query: CompiledQuery, window: SummaryWindow, comparison: SummaryComparisonRequest? = nil,
         quoteCount: Int = 5, termCount: Int = 15, voiceCount: Int = 10, venueCount: Int = 10

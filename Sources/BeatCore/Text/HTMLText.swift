@@ -19,7 +19,7 @@ public enum HTMLText {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
         let bytes = Array(text.utf8)
         for index in bytes.indices where bytes[index] == UInt8(ascii: "<") {
-            if let tag = Tag.parse(bytes, at: index), tag.name != "!" { return true }
+            if let tag = HTMLTag.parse(bytes, at: index), tag.name != "!" { return true }
         }
         return false
     }
@@ -50,7 +50,7 @@ public enum HTMLText {
                 i = min(end + 3, bytes.count)
                 continue
             }
-            guard let tag = Tag.parse(bytes, at: i) else {
+            guard let tag = HTMLTag.parse(bytes, at: i) else {
                 // A '<' that does not open a tag ("a < b") is text.
                 builder.append(byte, preserveWhitespace: preDepth > 0)
                 i += 1
@@ -74,53 +74,10 @@ public enum HTMLText {
         return PlainText.normalize(HTMLEntities.decode(builder.string))
     }
 
-    struct Tag {
-        var name: String
-        var isClosing: Bool
-        var isSelfClosing: Bool
-        var end: Int
-
-        /// Reads a tag starting at `start` (a '<'), or nil when none starts there.
-        static func parse(_ bytes: [UInt8], at start: Int) -> Tag? {
-            var i = start + 1
-            var closing = false
-            if i < bytes.count, bytes[i] == UInt8(ascii: "/") { closing = true; i += 1 }
-            if i < bytes.count, bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "?") {
-                // A declaration or processing instruction: skip it whole.
-                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-                return Tag(name: "!", isClosing: false, isSelfClosing: true, end: close + 1)
-            }
-            let nameStart = i
-            while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
-            guard i > nameStart, isLetter(bytes[nameStart]) else { return nil }
-            let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
-            // Skip attributes, honouring quotes so a '>' inside a value does not end the tag.
-            var quote: UInt8?
-            while i < bytes.count {
-                let b = bytes[i]
-                if let q = quote {
-                    if b == q { quote = nil }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                    quote = b
-                } else if b == UInt8(ascii: ">") {
-                    let selfClosing = i > start && bytes[i - 1] == UInt8(ascii: "/")
-                    return Tag(name: name, isClosing: closing, isSelfClosing: selfClosing, end: i + 1)
-                }
-                i += 1
-            }
-            return nil
-        }
-
-        static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        static func isNameByte(_ b: UInt8) -> Bool {
-            isLetter(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: "_")
-        }
-    }
-
     private static func findClosingTag(_ bytes: [UInt8], name: String, from start: Int) -> Int? {
         var i = start
         while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
-            if let tag = Tag.parse(bytes, at: open), tag.isClosing, tag.name == name { return tag.end }
+            if let tag = HTMLTag.parse(bytes, at: open), tag.isClosing, tag.name == name { return tag.end }
             i = open + 1
         }
         return nil

@@ -5,7 +5,8 @@ enum BeatCommands {
     static let beat = ShellCommand(
         name: "beat",
         summary: "define, show or remove a beat: a named query any query can use as beat:NAME",
-        usage: "beat add NAME QUERY [--replace] | beat show NAME | beat rm NAME",
+        operands: CommandOperands("add NAME QUERY | show NAME | rm NAME", .beatAction),
+        options: [CommandOption("--replace", help: "beat add: give an existing beat a new query")],
         examples: [
             "beat add chips \"export controls\" OR chip OR chips -source:news",
             "beat add chips \"export controls\" OR semiconductor* --replace",
@@ -23,11 +24,11 @@ enum BeatCommands {
             """,
         run: { session, arguments in
             guard let action = arguments.words.first else {
-                throw UsageError("beat needs add, show or rm", command: "beat")
+                throw ShellError.usage("beat needs add, show or rm", command: "beat")
             }
             let afterAction = CommandWords.rest(afterFirstWordOf: arguments.raw)
             switch action {
-            case "add": return try add(afterAction, words: arguments.words, in: session)
+            case "add": return try add(afterAction, words: arguments.words, replace: arguments.options.has("--replace"), in: session)
             case "show":
                 let name = try onlyName(arguments.words, action: "show")
                 let format = try session.outputFormat(for: "beat")
@@ -39,7 +40,7 @@ enum BeatCommands {
                 session.output.line("beat \(removed.name) removed (its query was: \(removed.query))")
             default:
                 let hint = Suggestion.closest(to: action, among: ["add", "show", "rm"]).map { " (did you mean '\($0)'?)" } ?? ""
-                throw UsageError("beat takes add, show or rm, not '\(action)'\(hint)", command: "beat")
+                throw ShellError.usage("beat takes add, show or rm, not '\(action)'\(hint)", command: "beat")
             }
             return .success
         })
@@ -47,7 +48,6 @@ enum BeatCommands {
     static let beats = ShellCommand(
         name: "beats",
         summary: "every beat with its posts in the last 24 hours, 7 days, in total, and its 7-day trend",
-        usage: "beats",
         examples: ["beats", "beat --now 2026-04-21T00:00:00Z --format json beats"],
         details: """
             For each beat: posts in the last 24 hours (count beat:NAME since:24h), the last 7 days
@@ -57,7 +57,7 @@ enum BeatCommands {
             active filters apply, as to count.
             """,
         run: { session, arguments in
-            guard arguments.words.isEmpty else { throw UsageError("beats takes no arguments", command: "beats") }
+            guard arguments.words.isEmpty else { throw ShellError.usage("beats takes no arguments", command: "beats") }
             let format = try session.outputFormat(for: "beats")
             let now = session.now
             let reports = try stored { try BeatStore(corpus: session.corpus()).reports(sessionFilters: session.filters, now: now) }
@@ -66,24 +66,13 @@ enum BeatCommands {
         })
 
     /// `beat add NAME QUERY [--replace]`; `text` is what follows `add`, as typed.
-    private static func add(_ text: String, words: [String], in session: Session) throws -> CommandOutcome {
-        guard words.count >= 2 else { throw UsageError("beat add needs a name and a query", command: "beat") }
+    private static func add(_ text: String, words: [String], replace: Bool, in session: Session) throws -> CommandOutcome {
+        guard words.count >= 2 else { throw ShellError.usage("beat add needs a name and a query", command: "beat") }
         let name = words[1]
-        var replace = false
-        var kept: [Substring] = []
-        for token in QueryOptions.tokens(CommandWords.rest(afterFirstWordOf: text)) {
-            if token == "--replace" {
-                replace = true
-            } else if token.hasPrefix("--") {
-                throw UsageError("unknown option \(token) (beat add takes --replace)", command: "beat")
-            } else {
-                kept.append(token)
-            }
-        }
-        var query = kept.joined(separator: " ")
+        var query = CommandWords.rest(afterFirstWordOf: text).trimmingSpacesAndTabs
         // A query given as one single-quoted word (beat add x '"open weights" llama') is that word.
         if query.hasPrefix("'"), let words = try? CommandWords.split(query), words.count == 1 { query = words[0] }
-        guard !query.isEmpty else { throw UsageError("beat add needs a query after the name '\(name)'", command: "beat") }
+        guard !query.isEmpty else { throw ShellError.usage("beat add needs a query after the name '\(name)'", command: "beat") }
         let store = BeatStore(corpus: try session.corpus())
         let change = try stored { try store.add(name, query: query, replace: replace, now: session.now) }
         switch change {
@@ -96,7 +85,7 @@ enum BeatCommands {
 
     private static func onlyName(_ words: [String], action: String) throws -> String {
         guard words.count == 2 else {
-            throw UsageError(words.count < 2 ? "beat \(action) needs a beat name" : "beat \(action) takes one beat name", command: "beat")
+            throw ShellError.usage(words.count < 2 ? "beat \(action) needs a beat name" : "beat \(action) takes one beat name", command: "beat")
         }
         return words[1]
     }
@@ -106,7 +95,7 @@ enum BeatCommands {
         do {
             return try body()
         } catch let error as BeatError {
-            throw UsageError(error.description)
+            throw ShellError.usage(error.description)
         }
     }
 }

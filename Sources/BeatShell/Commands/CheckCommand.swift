@@ -1,17 +1,18 @@
 import BeatCore
-import BeatSQLite
 
 enum CheckCommand {
     static let command = ShellCommand(
         name: "check",
         summary: "fact-check a story's quotations against the corpus: who said it, where and when",
-        usage: "check FILE|- [--all]",
+        operands: CommandOperands("FILE|-", .paths),
+        options: [CommandOption("--all", help: "also check scare quotes of one or two words")],
         examples: ["check queries/stories/triage-tools.md", "check --all ~/drafts/open-weights.html"],
         details: """
             FILE is a text, Markdown or HTML story (- reads standard input). Every quotation in it ("…", '…' of
             several words, > block quotes, <blockquote>) is looked for in the corpus, with the author, source,
             venue and date the story gives it (a dash line, "said NAME", "on r/LocalLLaMA", "on March 3, 2026",
-            a footnote to a url or a public id). --all also checks scare quotes of one or two words.
+            a footnote to a url or a public id), under the story's dateline. --all also checks scare quotes of one or
+            two words and terms (a short phrase in quotation marks, credited to no one, that several posts use).
             Each quote gets a verdict: verified (in the corpus as quoted, attribution agreeing), close (found
             with differences: similarity and the words that differ), misattributed (found, but the story's
             author, source, venue or date disagrees with the record), not_found (nothing close, and the corpus
@@ -20,44 +21,35 @@ enum CheckCommand {
             Exit status: 0 when every quotation is verified (a story without quotations has nothing
             unverified: 0, with a note on standard error), 1 when any is not, 2 when the story cannot be read.
             """,
-        run: { session, arguments in try run(session, arguments.words) })
+        run: { session, arguments in try run(session, arguments.words, includeShort: arguments.options.has("--all")) })
 
-    private static func run(_ session: Session, _ arguments: [String]) throws -> CommandOutcome {
+    private static func run(_ session: Session, _ paths: [String], includeShort: Bool) throws -> CommandOutcome {
         let outputFormat = try session.outputFormat(for: "check")
-        var includeShort = false
-        var paths: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "--all": includeShort = true
-            case "--":
-                paths.append(contentsOf: arguments[(index + 1)...])
-                index = arguments.count
-                continue
-            default:
-                if argument.hasPrefix("--") {
-                    let hint = Suggestion.closest(to: argument, among: ["--all"]).map { " (did you mean \($0)?)" } ?? ""
-                    throw UsageError("unknown option \(argument)\(hint)", command: "check")
-                }
-                paths.append(argument)
-            }
-            index += 1
-        }
         guard paths.count == 1, let path = paths.first else {
-            throw UsageError(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
+            throw ShellError.usage(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
         }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
-        let quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
+        var quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
         if quotes.isEmpty {
             session.errors.line("\(path): no quotations found (\(format.rawValue)); nothing to check\(includeShort ? "" : ", and --all would add scare quotes of one or two words")")
         }
         let checker = try QuoteChecker(corpus: session.corpus())
+        if !includeShort {
+            // Terms in quotation marks (a short phrase several posts use, credited to no one) are not quotations.
+            let terms = try quotes.filter { try checker.isTerm($0) }
+            if !terms.isEmpty {
+                quotes.removeAll { quote in terms.contains(quote) }
+                let named = terms.prefix(3).map { "\"\($0.text)\"" }.joined(separator: ", ") + (terms.count > 3 ? ", …" : "")
+                session.errors.line("\(path): skipped \(terms.count) term\(terms.count == 1 ? "" : "s") in quotation marks (\(named)); --all checks them")
+            }
+        }
+        // Undated quotes can only come from the days before the story's own date.
+        let dateline = StoryExtractor.dateline(in: story, format: format)
         var findings: [CheckFinding] = []
         for quote in quotes {
             if session.cancellation.isSet { throw CommandFailure("check cancelled after \(findings.count) of \(quotes.count) quotations") }
-            findings.append(try checker.check(quote))
+            findings.append(try checker.check(quote, dateline: dateline))
         }
         let report = CheckReport(story: path, findings: findings)
         Render.check(report, story: story, as: outputFormat, settings: session.renderSettings, to: session.output.write)
@@ -71,20 +63,20 @@ enum CheckCommand {
         do {
             bytes = try InputFile(path: path).contents()
         } catch .emptyInput {
-            throw UsageError("\(path): the story is empty; nothing to check", command: "check")
+            throw ShellError.usage("\(path): the story is empty; nothing to check", command: "check")
         } catch .cannotOpen(_, let reason) {
-            throw UsageError("\(path): cannot read the story: \(reason)", command: "check")
+            throw ShellError.usage("\(path): cannot read the story: \(reason)", command: "check")
         } catch .binaryInput {
-            throw UsageError(StoryInputError.binary(path: path).description, command: "check")
+            throw ShellError.usage(StoryInputError.binary(path: path).description, command: "check")
         } catch .unsupportedEncoding {
-            throw UsageError(StoryInputError.utf16(path: path).description, command: "check")
+            throw ShellError.usage(StoryInputError.utf16(path: path).description, command: "check")
         } catch {
-            throw UsageError("\(path): \(error)", command: "check")
+            throw ShellError.usage("\(path): \(error)", command: "check")
         }
         do {
             return try StoryInput.text(from: bytes, path: path)
         } catch {
-            throw UsageError(error.description, command: "check")
+            throw ShellError.usage(error.description, command: "check")
         }
     }
 }

@@ -9,7 +9,7 @@ enum ExportCommand {
     static let command = ShellCommand(
         name: "export",
         summary: "the matching posts as Beat JSONL, which import reads back",
-        usage: "export QUERY > FILE",
+        operands: CommandOperands("QUERY > FILE", .query),
         examples: ["export source:reddit since:2026-04-01 > reddit-april.jsonl", "export \"open weights\" > ow.jsonl"],
         details: "Without '> FILE' the posts are written to standard output.\n\n" + QueryHelp.grammar,
         run: { session, arguments in
@@ -34,7 +34,7 @@ enum ExportCommand {
     /// default `table` means "no format chosen". Any other is refused rather than ignored.
     static func checkFormat(_ format: OutputFormat) throws {
         guard format == .jsonl || format == .table else {
-            throw UsageError("""
+            throw ShellError.usage("""
                 export writes Beat JSONL only (what import reads back), not \(format.rawValue); \
                 for \(format.rawValue) use search QUERY --limit N with that format, or export with 'format jsonl'
                 """, command: "export")

@@ -4,7 +4,7 @@ enum FilterCommand {
     static let command = ShellCommand(
         name: "filter",
         summary: "filters for every following command; 'filter clear' removes them",
-        usage: "filter [FILTERS | clear]",
+        operands: CommandOperands("[FILTERS | clear]", .query),
         examples: ["filter source:reddit since:30d", "filter", "filter clear"],
         details: """
             With no argument, shows the active filters as the command that sets them. A new 'filter'
@@ -12,7 +12,7 @@ enum FilterCommand {
             (source:bluesky source:reddit) are pointed out.
             """,
         run: { session, arguments in
-            let text = arguments.raw.trimmedOfSpaces
+            let text = arguments.raw.trimmingSpacesAndTabs
             switch text {
             case "":
                 session.output.line(session.filters.isEmpty ? "no filters (filter FILTERS to set some)" : "filter \(session.filters)")
@@ -25,7 +25,7 @@ enum FilterCommand {
                 do throws(QueryError) {
                     _ = try QueryCompiler.compile(text, context: context)
                 } catch {
-                    throw UsageError(error.rendered(query: text).withoutErrorPrefix)
+                    throw ShellError.query(error, text: text, origin: .typed)
                 }
                 let previous = session.filters
                 session.filters = text

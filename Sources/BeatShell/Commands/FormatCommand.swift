@@ -4,7 +4,7 @@ enum FormatCommand {
     static let command = ShellCommand(
         name: "format",
         summary: "how results are written: table, json, jsonl, csv, md or html (summary only)",
-        usage: "format [table|json|jsonl|csv|md|html]",
+        operands: CommandOperands("[\(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))]", .choice(OutputFormat.allCases.map(\.rawValue))),
         examples: ["format md", "format"],
         details: "html writes a self-contained page and is written by \(OutputFormat.htmlCommands.joined(separator: ", ")) only; other commands refuse it.",
         run: { session, arguments in
@@ -13,7 +13,7 @@ enum FormatCommand {
                 return .success
             }
             guard let format = OutputFormat(rawValue: name) else {
-                throw UsageError("unknown format '\(name)'; formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "format")
+                throw ShellError.usage("unknown format '\(name)'; formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "format")
             }
             session.format = format
             // Confirmed at the shell; a script's output stays only its results.

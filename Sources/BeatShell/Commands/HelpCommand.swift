@@ -2,27 +2,18 @@ enum HelpCommand {
     static let command = ShellCommand(
         name: "help",
         summary: "list the commands, or explain one",
-        usage: "help [COMMAND]",
+        operands: CommandOperands("[COMMAND]", .commandName),
         examples: ["help", "help import"],
-        details: "",
+        mayLoadDemo: false,
         run: { session, arguments in
             guard let name = arguments.words.first else {
-                let width = CommandTable.all.map(\.name.count).max() ?? 0
-                for command in CommandTable.all {
-                    session.output.line(command.name.padding(to: width) + "  " + command.summary)
-                }
-                session.output.line("\nType 'help COMMAND' for its syntax and examples.")
+                session.output.write(CommandHelp.overview())
                 return .success
             }
             guard let command = CommandTable.find(name) else {
-                throw UsageError("no command '\(name)'; type 'help' for the list")
+                throw ShellError.usage("no command '\(name)'; type 'help' for the list")
             }
-            session.output.line("\(command.usage)\n\n\(command.summary).")
-            if !command.details.isEmpty { session.output.line("\n" + command.details) }
-            if !command.examples.isEmpty {
-                session.output.line("\nExamples:")
-                for example in command.examples { session.output.line("  " + example) }
-            }
+            session.output.write(CommandHelp.text(of: command))
             return .success
         })
 }
@@ -31,14 +22,26 @@ enum QuitCommand {
     static let command = ShellCommand(
         name: "quit",
         summary: "leave the shell (Ctrl-D does too)",
-        usage: "quit",
         examples: ["quit", "beat -c 'count aurora; quit'"],
-        details: "",
-        run: { _, _ in throw QuitRequest() })
+        mayLoadDemo: false,
+        run: { _, _ in .quit })
 }
 
-/// Thrown by `quit` to end the input loop.
-struct QuitRequest: Error {}
+enum ClearCommand {
+    /// Home the cursor, erase the screen, then the scrollback (as `clear` does on xterm).
+    static let sequence = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+
+    static let command = ShellCommand(
+        name: "clear",
+        summary: "clear the screen (Ctrl-L does too)",
+        examples: ["clear"],
+        details: "Only on a terminal; output going to a file or a pipe gets nothing.",
+        mayLoadDemo: false,
+        run: { session, _ in
+            if session.output.isTerminal && session.environment["TERM"] != "dumb" { session.output.write(sequence) }
+            return .success
+        })
+}
 
 extension String {
     func padding(to width: Int) -> String {

@@ -2,7 +2,6 @@ enum HistoryCommand {
     static let command = ShellCommand(
         name: "history",
         summary: "the commands typed before, oldest first (kept across sessions)",
-        usage: "history",
         examples: ["history", "history > typed-commands.txt"],
         details: "Up and down arrows recall them, Ctrl-R searches them. Kept in $XDG_STATE_HOME/beat/history.",
         run: { session, _ in

@@ -1,11 +1,20 @@
 import BeatCore
-import BeatSQLite
 
 enum ImportCommand {
     static let command = ShellCommand(
         name: "import",
         summary: "add posts from files in the platforms' formats (or - for standard input)",
-        usage: "import [--as KIND] [--source NAME] [--venue NAME] [--map FIELD=PATH,...] [--date-format PATTERN] [--strict] FILE...",
+        operands: CommandOperands("FILE...", .paths),
+        options: [
+            CommandOption("--as", .choice(of: ImportFormat.self), placeholder: "KIND", help: "the format, instead of detecting it from the content"),
+            CommandOption("--source", .choice(of: SourceKind.self), placeholder: "NAME",
+                help: "the source of posts whose format does not carry one", reading: { SourceKind(name: $0)?.rawValue }),
+            CommandOption("--venue", .venue, placeholder: "NAME", help: "the venue of posts whose format does not carry one"),
+            CommandOption("--map", .text, placeholder: "FIELD=PATH,...", help: "read generic JSONL or CSV: each post field from a named input field or dotted path"),
+            CommandOption("--date-format", .text, placeholder: "PATTERN", help: "a strftime pattern for dates in other forms"),
+            CommandOption("--strict", help: "undo the whole import at the first bad record"),
+            CommandOption("--batch-size", .number, placeholder: "N", help: "posts written per transaction (default \(ImportOptions().batchSize))"),
+        ],
         examples: [
             "import ~/collect/localllama.json ~/collect/hn-items.ndjson",
             "import --as csv --source reddit --venue AskHistorians AskHistorians.csv",
@@ -21,61 +30,24 @@ enum ImportCommand {
             A bad record is reported as FILE:LINE and skipped; --strict undoes the whole import at the first one.
             Exit status: 0 when everything was imported, 1 when records were skipped or a file could not be read.
             """,
-        run: { session, arguments in try run(session, arguments.words) })
+        mayLoadDemo: false,
+        run: { session, arguments in try run(session, arguments) })
 
-    private static func run(_ session: Session, _ arguments: [String]) throws -> CommandOutcome {
+    private static func run(_ session: Session, _ arguments: CommandArguments) throws -> CommandOutcome {
         var options = ImportOptions()
-        var paths: [String] = []
-        var index = 0
-        func value(for flag: String) throws -> String {
-            index += 1
-            guard index < arguments.count else { throw UsageError("\(flag) needs a value", command: "import") }
-            return arguments[index]
+        let given = arguments.options
+        options.format = given.choice("--as", as: ImportFormat.self)
+        options.source = given.value("--source")
+        options.venue = given.value("--venue")
+        if let map = given.value("--map") {
+            do { options.mapping = try FieldMapping(parsing: map) }
+            catch { throw ShellError.usage(error.description, command: "import") }
         }
-        while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "--as":
-                let name = try value(for: argument)
-                guard let format = ImportFormat(rawValue: name.lowercased()) else {
-                    let names = ImportFormat.allCases.map(\.rawValue)
-                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
-                    throw UsageError("unknown format '\(name)'; \(hint)formats: \(names.joined(separator: ", "))", command: "import")
-                }
-                options.format = format
-            case "--source":
-                let name = try value(for: argument)
-                guard let kind = SourceKind(name: name) else {
-                    let names = SourceKind.allCases.map(\.rawValue)
-                    throw UsageError("unknown source '\(name)'; sources: \(names.joined(separator: ", "))", command: "import")
-                }
-                options.source = kind.rawValue
-            case "--venue": options.venue = try value(for: argument)
-            case "--map":
-                do { options.mapping = try FieldMapping(parsing: try value(for: argument)) }
-                catch let error as ImportError { throw UsageError(error.description, command: "import") }
-            case "--date-format": options.dateFormat = try value(for: argument)
-            case "--strict": options.strict = true
-            case "--batch-size":
-                guard let size = Int(try value(for: argument)), size > 0 else {
-                    throw UsageError("--batch-size takes a positive number", command: "import")
-                }
-                options.batchSize = size
-            case "--":
-                paths.append(contentsOf: arguments[(index + 1)...])
-                index = arguments.count
-                continue
-            default:
-                if argument.hasPrefix("--") {
-                    let flags = ["--as", "--source", "--venue", "--map", "--date-format", "--strict", "--batch-size"]
-                    let hint = Suggestion.closest(to: argument, among: flags).map { " (did you mean \($0)?)" } ?? ""
-                    throw UsageError("unknown option \(argument)\(hint)", command: "import")
-                }
-                paths.append(argument)
-            }
-            index += 1
-        }
-        guard !paths.isEmpty else { throw UsageError("name at least one file to import (- for standard input)", command: "import") }
+        options.dateFormat = given.value("--date-format")
+        options.strict = given.has("--strict")
+        options.batchSize = given.number("--batch-size", default: options.batchSize)
+        let paths = arguments.words
+        guard !paths.isEmpty else { throw ShellError.usage("name at least one file to import (- for standard input)", command: "import") }
         return try runImport(paths: try ImportPaths.expand(paths), options: options, session: session)
     }
 
@@ -151,12 +123,6 @@ enum ImportCommand {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) s"
     }
-}
-
-/// A command that ran and failed, with a message for the user; exit status 1.
-public struct CommandFailure: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
 
 extension Int {

@@ -15,7 +15,7 @@ enum ImportPaths {
     ]
 
     /// `paths` with patterns and directories replaced by the files they name.
-    /// - Throws: `UsageError` for a pattern that matches nothing or a directory with no such files.
+    /// - Throws: `ShellError.usage` for a pattern that matches nothing or a directory with no such files.
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
@@ -43,7 +43,7 @@ enum ImportPaths {
         guard Glibc.glob(expanded, 0, nil, &result) == 0, result.gl_pathc > 0 else {
             // A file whose name holds the characters is named as it is.
             if FileManager.default.fileExists(atPath: pattern) { return [pattern] }
-            throw UsageError("no files match \(pattern)", command: "import")
+            throw ShellError.usage("no files match \(pattern)", command: "import")
         }
         return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }
     }
@@ -54,7 +54,7 @@ enum ImportPaths {
             !name.hasPrefix(".") && knownExtensions.contains((name as NSString).pathExtension.lowercased())
         }.sorted()
         guard !files.isEmpty else {
-            throw UsageError(
+            throw ShellError.usage(
                 "\(directory) holds no files Beat reads (\(knownExtensions.sorted().joined(separator: ", ")))", command: "import")
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"

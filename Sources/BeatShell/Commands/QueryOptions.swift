@@ -1,35 +1,8 @@
 import BeatCore
 
-/// Splits a query command's raw text into its query and its `--options`,
-/// leaving everything inside double quotes (phrases) to the query.
-struct QueryOptions {
-    var query: String
-    var values: [String: String]
-
-    /// - Parameters:
-    ///   - flags: options that take a value (`--limit 20`).
-    ///   - command: for usage errors.
-    init(_ raw: String, flags: Set<String>, command: String) throws {
-        var kept: [Substring] = []
-        var values: [String: String] = [:]
-        var tokens = QueryOptions.tokens(raw)[...]
-        while let token = tokens.popFirst() {
-            guard token.hasPrefix("--") else {
-                kept.append(token)
-                continue
-            }
-            let name = String(token)
-            guard flags.contains(name) else {
-                let hint = Suggestion.closest(to: name, among: Array(flags)).map { " (did you mean \($0)?)" } ?? ""
-                throw UsageError("unknown option \(name)\(hint)", command: command)
-            }
-            guard let value = tokens.popFirst() else { throw UsageError("\(name) needs a value", command: command) }
-            values[name] = String(value)
-        }
-        query = kept.joined(separator: " ")
-        self.values = values
-    }
-
+/// The words of a query as its grammar sees them: a double-quoted phrase (with a
+/// `filter:"…"` prefix) stays one word. Options are taken out before, by `OptionParser`.
+enum QueryOptions {
     /// Whitespace-separated tokens; a double-quoted run (with a `filter:"…"` prefix) stays one token.
     static func tokens(_ raw: String) -> [Substring] {
         var tokens: [Substring] = []
@@ -51,12 +24,6 @@ struct QueryOptions {
         return tokens
     }
 
-    /// A positive whole number option, or `fallback` when absent.
-    func number(_ name: String, default fallback: Int, command: String) throws -> Int {
-        guard let text = values[name] else { return fallback }
-        guard let value = Int(text), value > 0 else { throw UsageError("\(name) takes a positive number, not '\(text)'", command: command) }
-        return value
-    }
 }
 
 extension Session {
@@ -69,7 +36,7 @@ extension Session {
         } catch {
             // The caret points into whichever text holds the mistake: the query, or the active filter.
             let inFilters = error.message.hasPrefix("session filter")
-            throw UsageError(error.rendered(query: inFilters ? filters : text).withoutErrorPrefix)
+            throw ShellError.query(error, text: inFilters ? filters : text, origin: inFilters ? .sessionFilters : .typed)
         }
     }
 
@@ -80,7 +47,7 @@ extension Session {
 
     /// The query as results name it: as typed, with the active filters.
     func shownQuery(_ text: String) -> String {
-        let query = text.trimmedOfSpaces
+        let query = text.trimmingSpacesAndTabs
         guard !filters.isEmpty else { return query }
         return query.isEmpty ? filters : "\(query) \(filters)"
     }
@@ -94,11 +61,5 @@ extension String {
     var withoutErrorPrefix: String {
         let text = trimmingTrailingNewlines
         return text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text
-    }
-
-    var trimmingTrailingNewlines: String {
-        var text = self
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
     }
 }

@@ -7,7 +7,11 @@ enum RunCommand {
     static let command = ShellCommand(
         name: "run",
         summary: "run a query file (.beat): one command per line, # comments, set and $NAME",
-        usage: "run FILE [--param NAME=VALUE]... [--keep-going]",
+        operands: CommandOperands("FILE", .paths),
+        options: [
+            CommandOption("--param", .text, placeholder: "NAME=VALUE", repeats: true, help: "give $NAME this value, over the file's own set NAME"),
+            CommandOption("--keep-going", help: "run the rest of the file after a failing command"),
+        ],
         examples: [
             "run queries/weekly-review.beat",
             "run queries/story-quotes.beat --param since=2026-02-01 --keep-going",
@@ -20,30 +24,21 @@ enum RunCommand {
             is given. run may nest up to \(maximumDepth) files deep.
             """,
         run: { session, arguments in
-            var path: String?
             var parameters: [String: String] = [:]
-            var keepGoing = false
-            var words = arguments.words[...]
-            while let word = words.popFirst() {
-                switch word {
-                case "--keep-going": keepGoing = true
-                case "--param":
-                    guard let pair = words.popFirst(), let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                        throw UsageError("--param takes NAME=VALUE", command: "run")
-                    }
-                    parameters[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-                default:
-                    guard !word.hasPrefix("--") else { throw UsageError("unknown option \(word)", command: "run") }
-                    guard path == nil else { throw UsageError("run takes one file", command: "run") }
-                    path = word
+            let keepGoing = arguments.options.has("--keep-going")
+            for pair in arguments.options.all("--param") {
+                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                    throw ShellError.badValue(option: "--param", value: pair, expected: "NAME=VALUE", command: "run", suggestion: nil)
                 }
+                parameters[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }
-            guard let path else { throw UsageError("name the file to run", command: "run") }
+            guard arguments.words.count <= 1 else { throw ShellError.usage("run takes one file", command: "run") }
+            guard let path = arguments.words.first else { throw ShellError.usage("name the file to run", command: "run") }
             guard session.runDepth < maximumDepth else {
                 throw CommandFailure("\(path): run files nest more than \(maximumDepth) deep (does a file run itself?)")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw UsageError("cannot read \(path): no such file, or not readable", command: "run")
+                throw ShellError.usage("cannot read \(path): no such file, or not readable", command: "run")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CommandFailure("\(path): not UTF-8 text")
@@ -73,7 +68,7 @@ enum SetCommand {
     static let command = ShellCommand(
         name: "set",
         summary: "give $NAME a value for the following commands (a query file's defaults)",
-        usage: "set NAME VALUE",
+        operands: CommandOperands("NAME VALUE", .text, verbatimAfter: 1),
         examples: ["set since 2026-04-01", "count aurora since:$since"],
         details: """
             --param NAME=VALUE given to run wins over set. With no arguments, set lists the values.
@@ -92,9 +87,9 @@ enum SetCommand {
             if name == "now" { return try setNow(arguments.words.dropFirst().joined(separator: " "), in: session) }
             guard name.first.map({ $0 == "_" || ($0.isASCII && $0.isLetter) }) == true,
                   name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
-            else { throw UsageError("'\(name)' is not a name: letters, digits and _, starting with a letter", command: "set") }
+            else { throw ShellError.usage("'\(name)' is not a name: letters, digits and _, starting with a letter", command: "set") }
             // The value as typed, quotes included: `set T "open weights"` stays a phrase in `count $T`.
-            session.variables[name] = CommandWords.rest(afterFirstWordOf: arguments.raw).trimmedOfSpaces
+            session.variables[name] = CommandWords.rest(afterFirstWordOf: arguments.raw).trimmingSpacesAndTabs
             return .success
         })
 
@@ -107,7 +102,7 @@ enum SetCommand {
             session.fixedNow = nil
         default:
             guard let seconds = DateParser.seconds(from: value) else {
-                throw UsageError("set now takes a date or a time such as 2026-11-19 or 2026-11-19T12:00:00Z, not '\(value)'", command: "set")
+                throw ShellError.usage("set now takes a date or a time such as 2026-11-19 or 2026-11-19T12:00:00Z, not '\(value)'", command: "set")
             }
             session.fixedNow = seconds
             if session.isInteractive && session.runDepth == 0 { session.output.line("set now \(CivilTime.iso8601(seconds))") }

@@ -4,18 +4,17 @@ enum ShowCommand {
     static let command = ShellCommand(
         name: "show",
         summary: "one post in full, with its thread: show ID or the number from the last list",
-        usage: "show ID|N",
+        operands: CommandOperands("ID|N", .text),
         examples: ["show hackernews:48395589", "search aurora licence", "show 2"],
-        details: "",
         run: { session, arguments in
             let format = try session.outputFormat(for: "show")
             guard arguments.words.count == 1, let reference = arguments.words.first else {
-                throw UsageError("name one post: its id (source:id) or its number in the last list", command: "show")
+                throw ShellError.usage("name one post: its id (source:id) or its number in the last list", command: "show")
             }
             var publicID = reference
             if let number = Int(reference) {
                 guard number >= 1, number <= session.lastList.count else {
-                    throw UsageError(session.lastList.isEmpty
+                    throw ShellError.usage(session.lastList.isEmpty
                         ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
                         : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
                 }

@@ -4,9 +4,7 @@ enum SourcesCommand {
     static let command = ShellCommand(
         name: "sources",
         summary: "what the corpus holds: posts and dates per source and venue",
-        usage: "sources",
         examples: ["sources", "sources > coverage.txt"],
-        details: "",
         run: { session, _ in
             Render.sources(
                 try session.searchEngine().coverage(), spans: try SourceSpan.all(in: try session.corpus()),

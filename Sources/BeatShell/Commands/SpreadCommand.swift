@@ -5,7 +5,8 @@ enum SpreadCommand {
     static let command = ShellCommand(
         name: "spread",
         summary: "where a text or a link travelled, across platforms, and who posted it first",
-        usage: "spread ID|N|\"SENTENCE\"|URL   or   spread QUERY --top N",
+        operands: CommandOperands("ID|N|\"SENTENCE\"|URL|QUERY", .query),
+        options: [CommandOption("--top", .number, placeholder: "N", help: "the N largest groups of copies among the QUERY's matches")],
         examples: [
             "spread bluesky:3lfx2chipwatch", "search licences allies", "spread 1",
             "spread \"require licences for any AI data center with more than 50,000 advanced chips\"",
@@ -30,23 +31,22 @@ enum SpreadCommand {
             """ + QueryHelp.grammar,
         run: { session, arguments in
             let format = try session.outputFormat(for: "spread")
-            let options = try QueryOptions(arguments.raw, flags: ["--top"], command: "spread")
             let engine = try session.searchEngine()
-            if options.values["--top"] != nil {
-                let top = try options.number("--top", default: 10, command: "spread")
-                let query = try session.compile(options.query)
+            if arguments.options.has("--top") {
+                let top = arguments.options.number("--top", default: 10)
+                let query = try session.compile(arguments.raw)
                 let groups = try engine.spreadGroups(for: query, limit: top)
-                Render.spreadGroups(groups, query: session.shownQuery(options.query), as: format, settings: session.renderSettings,
+                Render.spreadGroups(groups, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
                                     to: session.output.write)
                 session.lastList = groups.map(\.origin.id)
                 return .success
             }
-            let target = try target(options.query, session: session)
+            let target = try target(arguments.raw, session: session)
             let report: SpreadReport?
             do {
                 report = try engine.spread(of: target)
             } catch let error as SpreadError {
-                throw UsageError(error.description, command: "spread")
+                throw ShellError.usage(error.description, command: "spread")
             }
             guard let report else {
                 guard case .post(let id) = target else { return .failure }
@@ -60,7 +60,8 @@ enum SpreadCommand {
     static let links = ShellCommand(
         name: "links",
         summary: "the most shared links among a query's matches, with their platforms",
-        usage: "links [QUERY] [--limit N]",
+        operands: CommandOperands("[QUERY]", .query),
+        options: [.limit("links")],
         examples: ["links", "links \"export controls\" since:2026-01-01 --limit 5"],
         details: """
             Links are counted in canonical form: without the scheme, www., tracking parameters (utm_*,
@@ -70,11 +71,10 @@ enum SpreadCommand {
             """ + QueryHelp.grammar,
         run: { session, arguments in
             let format = try session.outputFormat(for: "links")
-            let options = try QueryOptions(arguments.raw, flags: ["--limit"], command: "links")
-            let limit = try options.number("--limit", default: 20, command: "links")
-            let query = try session.compile(options.query)
+            let limit = arguments.options.number("--limit", default: 20)
+            let query = try session.compile(arguments.raw)
             let links = try session.searchEngine().sharedLinks(for: query, limit: limit)
-            Render.links(links, query: session.shownQuery(options.query), as: format, settings: session.renderSettings,
+            Render.links(links, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
                          to: session.output.write)
             session.lastList = links.map(\.first.id)
             return .success
@@ -82,14 +82,14 @@ enum SpreadCommand {
 
     /// What `spread` was given: a list number, a post id, a web address or a quoted sentence.
     static func target(_ text: String, session: Session) throws -> SpreadTarget {
-        let text = text.trimmedOfSpaces
+        let text = text.trimmingSpacesAndTabs
         guard !text.isEmpty else {
-            throw UsageError("name what to follow: a post id, a number from the last list, a quoted sentence or a link; "
+            throw ShellError.usage("name what to follow: a post id, a number from the last list, a quoted sentence or a link; "
                 + "or give a query with --top N", command: "spread")
         }
         if let number = Int(text) {
             guard number >= 1, number <= session.lastList.count else {
-                throw UsageError(session.lastList.isEmpty
+                throw ShellError.usage(session.lastList.isEmpty
                     ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
                     : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
             }
@@ -106,7 +106,7 @@ enum SpreadCommand {
             SourceKind(rawValue: String(text[..<colon])) != nil, text.index(after: colon) < text.endIndex {
             return .post(text)
         }
-        throw UsageError("'\(text)' is not a post id, a list number, a quoted sentence or a link; to find the largest "
+        throw ShellError.usage("'\(text)' is not a post id, a list number, a quoted sentence or a link; to find the largest "
             + "groups of copies among a query's matches, add --top N (spread \(text) --top 10)", command: "spread")
     }
 }

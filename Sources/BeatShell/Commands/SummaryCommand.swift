@@ -7,7 +7,15 @@ enum SummaryCommand {
     static let command = ShellCommand(
         name: "summary",
         summary: "what a beat is saying: volume, sources, timeline, terms, voices, quotes, sentiment",
-        usage: "summary BEAT|QUERY [--since DATE] [--until DATE] [--vs previous|BEAT] [--quotes N] [--context] [--format F] [--out FILE]",
+        operands: CommandOperands("BEAT|QUERY", .beatOrQuery),
+        options: [
+            CommandOption("--since", .date, placeholder: "DATE", help: "the window's start (2026-04-01, 2026-04, 30d, 24h)"),
+            CommandOption("--until", .date, placeholder: "DATE", help: "the window's end (the whole day)"),
+            CommandOption("--vs", .beatName(extra: ["previous"]), placeholder: "previous|BEAT", help: "compare with the window just before, or with another beat"),
+            CommandOption("--quotes", .number, placeholder: "N", help: "how many quotes (default 5)"),
+            CommandOption("--context", help: "show the sentences before and after each quote"),
+            CommandOption("--out", .path, placeholder: "FILE", help: "write the summary to FILE (needed for --format html on a terminal)"),
+        ],
         examples: [
             "summary open-source-ai --since 30d --vs previous",
             "summary \"export controls\" source:reddit --since 2026-04-01 --until 2026-06-30 --format html --out brief.html",
@@ -24,20 +32,28 @@ enum SummaryCommand {
             quote (json always carries them as "context"). --out FILE writes the result to FILE (needed for
             --format html on a terminal).
             """,
+        writesHTML: true,
         run: { session, arguments in
-            let options = try QueryOptions(
-                arguments.raw.replacingOccurrences(of: "--context", with: ""), flags: ["--since", "--until", "--vs", "--quotes", "--out", "--format"], command: "summary")
-            // A switch, not an option with a value: the sentences around each quote in the table.
-            let showsContext = QueryOptions.tokens(arguments.raw).contains("--context")
-            let format = try options.values["--format"].map(summaryFormat) ?? session.outputFormat(for: "summary")
-            let subject = try SummarySubject(options.query, in: session)
-            let window = try SummaryWindow(
-                since: options.values["--since"], until: options.values["--until"], query: subject.query,
+            let options = arguments.options
+            // The sentences around each quote in the table.
+            let showsContext = options.has("--context")
+            let format = try session.outputFormat(for: "summary")
+            let subject = try SummarySubject(arguments.raw, in: session)
+            var window = try SummaryWindow(
+                since: options.value("--since"), until: options.value("--until"), query: subject.query,
                 now: session.now, context: try session.queryContext())
-            let comparison = try options.values["--vs"].map { try comparisonRequest($0, in: session) }
+            let comparison = try options.value("--vs").map { try comparisonRequest($0, in: session) }
+            // Dates given anywhere keep their exact meaning, and a comparison its 30 days; only
+            // the default window of a plain summary is fitted.
+            if !options.has("--vs") && !options.has("--since") && !options.has("--until") && subject.query.idRange == nil,
+                let (fitted, note) = try fittedWindow(window, for: subject.query, in: session)
+            {
+                window = fitted
+                session.errors.line(note)
+            }
             var request = SummaryRequest(
                 label: subject.label, query: subject.query, window: window, comparison: comparison,
-                quoteCount: try options.number("--quotes", default: 5, command: "summary"))
+                quoteCount: options.number("--quotes", default: 5))
             request.shownQuery = subject.shownQuery
             let corpus = try session.corpus()
             let summary = try SummaryBuilder(corpus: corpus, loadingScorer: { try LexiconSentiment.shared }).summary(for: request)
@@ -50,27 +66,42 @@ enum SummaryCommand {
                     Render.summary(summary, as: format, settings: settings, to: session.output.write)
                 }
             }
-            if let path = options.values["--out"] {
+            if let path = options.value("--out") {
                 try session.withOutput(redirectedTo: path, append: false) { write(session) }
                 session.errors.line("wrote the summary of \(summary.label) to \(path)")
             } else {
                 if format == .html && session.output.isTerminal {
-                    throw UsageError("html is a page, not for the terminal: add --out FILE (or > FILE)", command: "summary")
+                    throw ShellError.usage("html is a page, not for the terminal: add --out FILE (or > FILE)", command: "summary")
                 }
                 write(session)
             }
             session.lastList = summary.quotes.map(\.post.id)
-            try session.explainThinResult(summary.volume.posts, query: options.query, compiled: subject.query, window: summary.window)
+            try session.explainThinResult(summary.volume.posts, query: arguments.raw, compiled: subject.query, window: summary.window)
             return .success
         })
 
-    /// `--format F` given to `summary` itself, for this command only.
-    private static func summaryFormat(_ name: String) throws -> OutputFormat {
-        guard let format = OutputFormat(rawValue: name) else {
-            let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError("--format takes \(names), not '\(name)'", command: "summary")
-        }
-        return format
+    /// The longest window a default is widened to.
+    static let longestFittedWindow: Int64 = 365 * 86_400
+
+    /// The default window (the 30 days up to now) widened back to the query's first post, up to a
+    /// year, when it holds fewer than `Session.thinResult` of its posts and older ones exist: a beat
+    /// that was quiet lately is summarised over the time it was talked about, and the note says
+    /// which window that is. Nil when the default holds enough.
+    static func fittedWindow(
+        _ window: SummaryWindow, for query: CompiledQuery, in session: Session
+    ) throws -> (SummaryWindow, String)? {
+        let engine = try session.searchEngine()
+        var windowed = query
+        windowed.idRange = window.idRange
+        let inWindow = try engine.count(windowed)
+        guard inWindow < Session.thinResult else { return nil }
+        let oldest = try engine.search(query, shownAs: "", sort: .old, limit: 1)
+        guard let first = oldest.hits.first?.post.publishedAt, first < window.start else { return nil }
+        let fitted = SummaryWindow(start: max(first, window.end - longestFittedWindow), end: window.end).startingOnADay
+        let note = "note: the last \(window.lengthInWords) hold \(Wording.posts(inWindow)); summarising "
+            + "\(CivilTime.isoDate(fitted.start)) – \(CivilTime.isoDate(fitted.end - 1)) instead, back to the first post "
+            + "(up to a year; --since and --until choose the window)"
+        return (fitted, note)
     }
 
     /// `--vs previous` or `--vs BEAT`.
@@ -80,7 +111,7 @@ enum SummaryCommand {
         guard try beats.get(value) != nil else {
             let names = try beats.list().map(\.name)
             let hint = Suggestion.closest(to: value, among: names + ["previous"]).map { " Did you mean '\($0)'?" } ?? ""
-            throw UsageError("--vs takes previous or a beat's name; there is no beat '\(value)'.\(hint)", command: "summary")
+            throw ShellError.usage("--vs takes previous or a beat's name; there is no beat '\(value)'.\(hint)", command: "summary")
         }
         return .other(label: "beat \(value)", query: try session.compile("beat:\(value)"))
     }
@@ -105,7 +136,7 @@ struct SummarySubject {
             // One bare word close to a beat's name is a mistyped name far more often than a
             // search for that word: say so rather than summarise the word.
             if words.count == 1, let name = try Self.beatNamed(like: String(words[0]), among: beats.list().map(\.name)) {
-                throw UsageError("""
+                throw ShellError.usage("""
                     there is no beat '\(words[0])'; did you mean beat '\(name)'? \
                     (to summarise the word itself, quote it: summary '"\(words[0])"')
                     """, command: "summary")
@@ -141,7 +172,7 @@ extension SummaryWindow {
                 let compiled = try QueryCompiler.compile("\(key):\(value)", context: context)
                 return SummaryWindow(idRange: compiled.idRange ?? Int64.min...Int64.max)
             } catch {
-                throw UsageError("--\(key) \(value): \(error.message)", command: "summary")
+                throw ShellError.usage("--\(key) \(value): \(error.message)", command: "summary")
             }
         }
         let queryRange = query.idRange ?? Int64.min...Int64.max
@@ -159,7 +190,7 @@ extension SummaryWindow {
             start = queryWindow.start
         }
         guard start < end else {
-            throw UsageError("the window is empty: --since must come before --until", command: "summary")
+            throw ShellError.usage("the window is empty: --since must come before --until", command: "summary")
         }
         self = SummaryWindow(start: start, end: end).startingOnADay
     }

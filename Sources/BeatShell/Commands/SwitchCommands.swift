@@ -5,13 +5,14 @@ enum SwitchCommand {
         _ setting: ReferenceWritableKeyPath<Session, Bool> & Sendable
     ) -> ShellCommand {
         ShellCommand(
-            name: name, summary: summary, usage: "\(name) on|off", examples: examples, details: details,
+            name: name, summary: summary, operands: CommandOperands("on|off", .choice(["on", "off"])), examples: examples,
+            details: details,
             run: { session, arguments in
                 switch arguments.words.first {
                 case "on": session[keyPath: setting] = true
                 case "off": session[keyPath: setting] = false
                 case nil: session.output.line("\(name) \(session[keyPath: setting] ? "on" : "off")")
-                default: throw UsageError("\(name) takes on or off", command: name)
+                default: throw ShellError.usage("\(name) takes on or off", command: name)
                 }
                 return .success
             })

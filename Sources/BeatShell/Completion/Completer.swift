@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 import Foundation
 
 /// What the corpus can tell completion: the names people type after
@@ -57,24 +56,6 @@ public struct Completer {
         self.currentDirectory = currentDirectory
     }
 
-    /// Options of each command, and which of them take a value.
-    static let flags: [String: [String]] = [
-        "search": ["--sort", "--limit"],
-        "count": ["--by"],
-        "quotes": ["--limit"],
-        "authors": ["--limit"],
-        "spread": ["--top"],
-        "links": ["--limit"],
-        "import": ["--as", "--source", "--venue", "--map", "--date-format", "--strict"],
-        "beat": ["--replace"],
-        "check": ["--all"],
-        "summary": ["--since", "--until", "--vs", "--quotes", "--format", "--out"],
-    ]
-    static let flagsWithoutValue: Set<String> = ["--strict", "--replace", "--all"]
-    /// Commands whose arguments are a query with filters.
-    static let queryCommands: Set<String> = ["search", "count", "quotes", "authors", "export", "filter", "spread", "links"]
-    /// Commands whose arguments are file names.
-    static let pathCommands: Set<String> = ["import", "run", "check"]
     static let filterKeys = ["source:", "venue:", "in:", "author:", "title:", "since:", "until:", "on:", "beat:"]
     /// What follows `beat`.
     static let beatActions = ["add", "show", "rm"]
@@ -88,39 +69,65 @@ public struct Completer {
         return Completion(word: word, candidates: Array(Set(candidates(for: word, after: tokens))).sorted())
     }
 
-    private func candidates(for word: String, after previous: [String]) -> [String] {
+    /// What completes the word after `previous`, from the command table: the command's options
+    /// and the global ones, an option's value by its kind, else the operands by theirs.
+    private func candidates(for word: String, after typed: [String]) -> [String] {
+        // Global options before the command (`--format json cou`) are passed over, with their values.
+        var previous = typed[...]
+        while let first = previous.first, let option = GlobalOptions.option(named: first) {
+            if previous.count == 1 {
+                // The global option is the word before the cursor: its value completes.
+                return values(of: option, word)
+            }
+            previous = previous.dropFirst(option.value == .none ? 1 : 2)
+        }
         guard let first = previous.first else {
+            if word.hasPrefix("--") { return Completer.matching(GlobalOptions.all.map(\.name), word) }
             return CommandTable.all.map(\.name).filter { $0.hasPrefix(word) }
         }
-        let command = CommandTable.find(first)?.name ?? first
-        let before = previous.count > 1 ? previous.last : nil
+        guard let command = CommandTable.find(first) else { return [] }
+        let options = command.options + GlobalOptions.all
         // The value of the option just typed.
-        if let before, before.hasPrefix("--"), Completer.flags[command]?.contains(before) == true {
-            switch before {
-            case "--sort": return Completer.matching(["rank", "new", "old"], word)
-            case "--by": return Completer.matching(["source", "venue", "author", "day", "week", "month"], word)
-            case "--as": return Completer.matching(ImportFormat.allCases.map(\.rawValue), word)
-            case "--source": return Completer.matching(SourceKind.allCases.map(\.rawValue), word)
-            case "--venue": return (source?.venues(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
-            case "--vs": return Completer.matching(["previous"], word) + beatNames(word)
-            case "--format": return Completer.matching(OutputFormat.allCases.map(\.rawValue), word)
-            case "--out": return paths(word)
-            case _ where Completer.flagsWithoutValue.contains(before): break
-            default: return []
+        if previous.count > 1, let before = previous.last, let option = options.first(where: { $0.name == before }),
+            option.value != .none
+        {
+            return values(of: option, word)
+        }
+        if word.hasPrefix("--") || word == "-" && command.operands.kind != .paths {
+            return Completer.matching(options.map(\.name), word)
+        }
+        // The operands typed so far, options and their values left out.
+        var operands: [String] = []
+        var index = previous.index(after: previous.startIndex)
+        while index < previous.endIndex {
+            if let option = options.first(where: { $0.name == previous[index] }) {
+                if option.value != .none { index = previous.index(after: index) }
+            } else {
+                operands.append(previous[index])
             }
+            if index < previous.endIndex { index = previous.index(after: index) }
         }
-        if word.hasPrefix("-"), let flags = Completer.flags[command], word.hasPrefix("--") || word == "-" {
-            return Completer.matching(flags, word)
-        }
-        switch command {
-        case "format": return previous.count == 1 ? Completer.matching(OutputFormat.allCases.map(\.rawValue), word) : []
-        case "help": return previous.count == 1 ? Completer.matching(CommandTable.all.map(\.name), word) : []
-        case "beat": return beatCandidates(word, after: previous)
+        switch command.operands.kind {
+        case .none, .text: return []
+        case .query: return filterCandidates(word)
         // `summary BEAT|QUERY`: a beat's name first, or the start of a query.
-        case "summary": return (previous.count == 1 ? beatNames(word) : []) + filterCandidates(word)
-        case _ where Completer.pathCommands.contains(command): return paths(word)
-        case _ where Completer.queryCommands.contains(command): return filterCandidates(word)
-        default: return []
+        case .beatOrQuery: return (operands.isEmpty ? beatNames(word) : []) + filterCandidates(word)
+        case .paths: return paths(word)
+        case .commandName: return operands.isEmpty ? Completer.matching(CommandTable.all.map(\.name), word) : []
+        case .choice(let values): return operands.isEmpty ? Completer.matching(values, word) : []
+        case .beatAction: return beatCandidates(word, after: [first] + operands)
+        }
+    }
+
+    /// The values `option` takes that start with `word`.
+    private func values(of option: CommandOption, _ word: String) -> [String] {
+        switch option.value {
+        case .none, .number, .date, .text: return []
+        case .choice(let values): return Completer.matching(values, word)
+        case .path: return paths(word)
+        case .beatName(let extra): return Completer.matching(extra, word) + beatNames(word)
+        case .venue: return (source?.venues(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
+        case .author: return (source?.authors(prefix: Completer.unquoted(word)) ?? []).map(Completer.quoted)
         }
     }
 
@@ -200,62 +207,20 @@ public struct Completer {
     }
 }
 
-/// Completion lookups in a corpus, each one an index search (never a scan).
+/// Completion look-ups in a corpus, answered by the engine (each one an index search, never a scan).
 public final class CorpusCompletions: CompletionSource {
     private let open: () throws -> Corpus
 
     /// - Parameter corpus: opens the corpus on first use (the shell opens it lazily).
     public init(corpus: @escaping () throws -> Corpus) { open = corpus }
 
-    /// Distinct authors in `[?1, ?2)` (`?2` is the prefix followed by the
-    /// highest character), in the NOCASE index's order. Each step seeks the
-    /// next name after the previous one, so a prolific author costs one index
-    /// probe rather than a walk over all their posts. Names differing only in
-    /// case come back once (filters ignore case anyway).
-    public static let authorSQL = distinctSQL("author")
-    public static let venueSQL = distinctSQL("venue")
+    private var engine: SearchEngine? { (try? open()).map(SearchEngine.init(corpus:)) }
 
-    private static func distinctSQL(_ column: String) -> String {
-        """
-        WITH RECURSIVE names(name) AS (
-          SELECT (SELECT \(column) FROM posts WHERE \(column) >= ?1 COLLATE NOCASE AND \(column) < ?2 COLLATE NOCASE
-                  ORDER BY \(column) COLLATE NOCASE LIMIT 1)
-          UNION ALL
-          SELECT (SELECT \(column) FROM posts WHERE \(column) > name COLLATE NOCASE AND \(column) < ?2 COLLATE NOCASE
-                  ORDER BY \(column) COLLATE NOCASE LIMIT 1)
-          FROM names WHERE name IS NOT NULL
-        )
-        SELECT name FROM names WHERE name IS NOT NULL LIMIT 50
-        """
-    }
-    /// One index probe per source kind (posts_source_id).
-    public static let sourceSQL = "SELECT 1 FROM posts WHERE source = ?1 LIMIT 1"
-
-    public func sourceNames() -> [String] {
-        guard let corpus = try? open() else { return [] }
-        return SourceKind.allCases.map(\.rawValue).filter {
-            (try? corpus.connection.scalar(CorpusCompletions.sourceSQL, [.text($0)])) != nil
-        }
-    }
-
-    public func authors(prefix: String) -> [String] { names(CorpusCompletions.authorSQL, prefix) }
+    public func sourceNames() -> [String] { (try? engine?.sourcesPresent()) ?? [] }
+    public func authors(prefix: String) -> [String] { (try? engine?.authors(prefix: prefix)) ?? [] }
     public func beatNames() -> [String] {
         guard let corpus = try? open(), let beats = try? BeatStore(corpus: corpus).list() else { return [] }
         return beats.map(\.name)
     }
-    public func venues(prefix: String) -> [String] { names(CorpusCompletions.venueSQL, prefix) }
-
-    private func names(_ sql: String, _ prefix: String) -> [String] {
-        guard let corpus = try? open() else { return [] }
-        var names: [String] = []
-        try? corpus.connection.forEachRow(sql, CorpusCompletions.bounds(prefix)) { row in
-            if let name = row.value(0).stringValue, !name.isEmpty { names.append(name) }
-        }
-        return names
-    }
-
-    /// The range of strings starting with `prefix`.
-    public static func bounds(_ prefix: String) -> [SQLiteValue] {
-        [.text(prefix), .text(prefix + "\u{10FFFF}")]
-    }
+    public func venues(prefix: String) -> [String] { (try? engine?.venues(prefix: prefix)) ?? [] }
 }

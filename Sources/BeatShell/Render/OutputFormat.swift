@@ -65,8 +65,8 @@
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, jsonl, csv, md, html
 
-    /// The commands that write `html`.
-    public static let htmlCommands = ["summary"]
+    /// The commands that write `html`: those the command table declares `writesHTML`.
+    public static var htmlCommands: [String] { CommandTable.all.filter(\.writesHTML).map(\.name) }
 
     /// The formats every command writes.
     public static let everyCommandFormats: [OutputFormat] = allCases.filter { $0 != .html }

@@ -10,7 +10,8 @@ extension Render {
     /// ` [? outside coverage]`), then a "Findings" list with each quote's record and link;
     /// json: `{"quotes": [FINDING], "summary": {"verified", "close", "misattributed", "not_found",
     /// "outside_coverage"}}` where FINDING is `{"quote", "line", "column", "attribution", "verdict",
-    /// "similarity", "match", "differences"}`; jsonl: one FINDING per line; csv: one row per finding.
+    /// "similarity", "match", "differences", "reason", "evidence", "origin", "meaning_changed",
+    /// "meaning_change"}`; jsonl: one FINDING per line; csv: one row per finding.
     /// - Parameter story: the story's text, which `md` reproduces (without it, md lists the findings only).
     public static func check(
         _ report: CheckReport, story: String?, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void
@@ -53,6 +54,10 @@ extension Render {
             ("attribution", attribution), ("verdict", .string(finding.verdict.rawValue)),
             ("similarity", .number(similarityText(finding.similarity))), ("match", match),
             ("differences", .array(finding.differences.map { .object([("old", .string($0.old)), ("new", .string($0.new))]) })),
+            ("reason", .string(finding.reason)), ("evidence", .string(finding.evidence)),
+            ("origin", finding.origin.map { .object([("id", .string($0.post.id)), ("author", .string($0.post.author)),
+                ("published_at", .time($0.post.publishedAt)), ("others", .int($0.others))]) } ?? .null),
+            ("meaning_changed", .number(finding.meaningChanged ? "true" : "false")), ("meaning_change", .string(finding.meaningChange)),
         ])
     }
 
@@ -75,6 +80,7 @@ extension Render {
     private static let checkCSVHeader = [
         "line", "column", "quote", "verdict", "similarity", "stated_author", "stated_source", "stated_venue",
         "stated_date", "id", "author", "source", "venue", "published_at", "url", "text", "differences", "reason",
+        "evidence", "origin", "meaning_changed",
     ]
 
     private static func csvFields(_ finding: CheckFinding) -> [String?] {
@@ -85,6 +91,7 @@ extension Render {
             similarityText(finding.similarity), stated?.author, stated?.source, stated?.venue, stated?.date.map(isoDate),
             post?.id, post?.author, post?.source, post?.venue, post.map { CivilTime.iso8601($0.publishedAt) }, post?.url,
             finding.match?.passage, differencesText(finding.differences), finding.reason,
+            finding.evidence, finding.origin.map { "\($0.post.id) (+\($0.others))" }, finding.meaningChanged ? "true" : "false",
         ]
     }
 

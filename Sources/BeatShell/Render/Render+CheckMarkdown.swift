@@ -32,15 +32,25 @@ extension Render {
             if !finding.differences.isEmpty {
                 write("   - differences: " + MarkdownText.inline(differencesText(finding.differences), atLineStart: false) + "\n")
             }
+            if let origin = finding.origin {
+                let others = origin.others == 1 ? "1 other post holds" : "\(origin.others) other posts hold"
+                write("   - origin: " + MarkdownText.link(MarkdownText.inline(origin.post.id, atLineStart: false), url: origin.post.url)
+                    + ", " + MarkdownText.inline(origin.post.attribution, atLineStart: false) + "; \(others) the words\n")
+            }
+            if let change = finding.meaningChange {
+                write("   - **\(meaningMarker) meaning changed**: " + MarkdownText.inline(change, atLineStart: false) + "\n")
+            }
+            if let evidence = finding.evidence { write("   - coverage: " + MarkdownText.inline(evidence, atLineStart: false) + "\n") }
             if !finding.reason.isEmpty { write("   - " + MarkdownText.inline(finding.reason, atLineStart: false) + "\n") }
         }
         write("\n" + checkSummary(report) + "\n")
     }
 
-    /// ` [✓ verified]`, ` [≈ close 0.93]`, ` [✗ not found]`.
+    /// ` [✓ verified]`, ` [≈ close 0.93]`, ` [✗ not found]`, ` [≈ close 0.90 ‼ meaning changed]`.
     static func marker(_ finding: CheckFinding) -> String {
         var label = finding.verdict.sign + " " + finding.verdict.words
         if finding.verdict == .close { label += " " + twoDecimals(finding.similarity) }
+        if finding.meaningChanged { label += " \(meaningMarker) meaning changed" }
         return " [" + label + "]"
     }
 

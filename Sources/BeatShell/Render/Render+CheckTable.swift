@@ -1,47 +1,66 @@
 import BeatCore
 
 extension Render {
-    /// One row per quotation, then the counts per verdict. The verdict is coloured only with
-    /// `settings.color`: green verified, yellow close, red misattributed and not found, cyan
-    /// outside coverage.
+    /// One block per quotation, as a compiler reports diagnostics, then the counts per verdict:
+    ///
+    ///     story.md:33:1  ✗ not found
+    ///         "the whole quotation, wrapped to the terminal"
+    ///         story: wrote one Hacker News commenter
+    ///         coverage: hackernews: 212 posts in the 7 days before 2022-10-05, …
+    ///         no post in the corpus holds these words or words close to them
+    ///
+    /// A matched quotation shows its record (id, author, platform and venue, day, url), the first
+    /// post holding the words when several do, and the differences; an edit that changes the
+    /// meaning is marked `‼ meaning changed` on the heading line, with the reason. The verdict is
+    /// coloured only with `settings.color`: green verified, yellow close, red misattributed and not
+    /// found, cyan outside coverage.
     static func checkTable(_ report: CheckReport, _ settings: RenderSettings, _ write: (String) -> Void) {
         guard !report.findings.isEmpty else {
             write("no quotations in \(VisibleText.line(report.story))\n")
             return
         }
-        var table = TextTable([
-            .whole("at"), .whole("verdict"), .number("sim"), .init(header: "quote", minimum: 14, floor: 10),
-            .init(header: "record", minimum: 12, floor: 10, dropOrder: 3), .init(header: "author", minimum: 6, dropOrder: 1),
-            .init(header: "where", minimum: 8, dropOrder: 0), .init(header: "date", minimum: .max, floor: .max, dropOrder: 2),
-            .init(header: "note", minimum: 12, floor: 8),
-        ])
-        for finding in report.findings {
-            let post = finding.match?.post
-            table.add([
-                "\(finding.quote.line):\(finding.quote.column)", finding.verdict.words,
-                finding.match == nil && finding.similarity == 0 ? Wording.missing : twoDecimals(finding.similarity),
-                "\"" + finding.quote.text + "\"", post?.id ?? Wording.missing, post?.author ?? Wording.missing,
-                post?.place ?? Wording.missing, post?.day ?? Wording.missing, note(finding),
-            ])
-        }
         let width = settings.tableWidth
-        let widths = table.widths(fitting: width, withHeader: true)
-        for (index, line) in table.lines(width: width, color: settings.color).enumerated() {
-            guard settings.color, index > 0 else {
-                write(line + "\n")
-                continue
+        let indent = "    "
+        let story = VisibleText.line(report.story)
+        for finding in report.findings {
+            var verdict = finding.verdict.sign + " " + finding.verdict.words
+            if finding.match != nil, finding.similarity < 1 { verdict += " " + twoDecimals(finding.similarity) }
+            if settings.color { verdict = color(for: finding.verdict) + verdict + ANSI.defaultColor }
+            var heading = "\(story):\(finding.quote.line):\(finding.quote.column)  \(verdict)"
+            if finding.meaningChanged { heading += "  \(meaningMarker) meaning changed" }
+            write(heading + "\n")
+            // `label: text`, the text wrapped under itself (a hanging indent), as compilers print notes.
+            func field(_ label: String, _ text: String, continuing: Bool = false) {
+                let head = label.isEmpty ? "" : label + ": "
+                let hang = continuing ? String(repeating: " ", count: 8) : String(repeating: " ", count: head.count)
+                let lines = StyledText.wrapLines(text, width: max(16, width - indent.count - hang.count))
+                for (index, line) in lines.enumerated() {
+                    write(indent + (index == 0 && !continuing ? head : hang) + line + "\n")
+                }
             }
-            write(colored(line, verdict: report.findings[index - 1].verdict, after: widths[0] > 0 ? widths[0] + table.gap : 0) + "\n")
+            field("", "\"" + finding.quote.text + "\"")
+            if let stated = finding.quote.attribution, !stated.evidence.isEmpty { field("story", stated.evidence) }
+            if let post = finding.match?.post {
+                let record = [post.id, post.author ?? Wording.missing, post.place, post.day].joined(separator: "  ")
+                field("record", record)
+                if let url = post.url { field("record", url, continuing: true) }
+            }
+            if let origin = finding.origin, origin.post.id != finding.match?.post.id || origin.others > 0 {
+                let others = origin.others == 1 ? "1 other post holds" : "\(origin.others) other posts hold"
+                field("origin", "\(origin.post.id) (\(origin.post.author ?? Wording.missing), \(origin.post.day)); \(others) the words")
+            }
+            let differences = differencesText(finding.differences)
+            if !differences.isEmpty { field("differences", differences) }
+            if let change = finding.meaningChange { field("meaning", change) }
+            if let evidence = finding.evidence { field("coverage", evidence) }
+            field("", finding.reason)
+            write("\n")
         }
-        write("\n" + checkSummary(report) + "\n")
+        write(checkSummary(report) + "\n")
     }
 
-    /// The differences, or the reason for the verdict.
-    private static func note(_ finding: CheckFinding) -> String {
-        let differences = differencesText(finding.differences)
-        guard !differences.isEmpty else { return finding.reason }
-        return finding.reason.isEmpty ? differences : finding.reason + ": " + differences
-    }
+    /// The sign of an edit that changes the meaning, in every format.
+    static let meaningMarker = "\u{203C}"
 
     /// `0.93`: a similarity for people.
     static func twoDecimals(_ value: Double) -> String {
@@ -49,21 +68,12 @@ extension Render {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    /// The row with its verdict (ASCII, after the ASCII `at` column) in colour.
-    private static func colored(_ line: String, verdict: CheckVerdict, after offset: Int) -> String {
-        let characters = Array(line)
-        let word = Array(verdict.words)
-        guard offset + word.count <= characters.count, Array(characters[offset..<(offset + word.count)]) == word else {
-            return line
-        }
-        let color: String
+    private static func color(for verdict: CheckVerdict) -> String {
         switch verdict {
-        case .verified: color = ANSI.green
-        case .close: color = ANSI.yellow
-        case .misattributed, .notFound: color = ANSI.red
-        case .outsideCoverage: color = ANSI.cyan
+        case .verified: return ANSI.green
+        case .close: return ANSI.yellow
+        case .misattributed, .notFound: return ANSI.red
+        case .outsideCoverage: return ANSI.cyan
         }
-        return String(characters[..<offset]) + color + String(word) + ANSI.defaultColor
-            + String(characters[(offset + word.count)...])
     }
 }

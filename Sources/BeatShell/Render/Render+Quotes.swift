@@ -27,7 +27,9 @@ extension Render {
 
     private static func json(_ q: Quote) -> JSONText {
         let members = q.post.jsonMembers.filter { $0.0 != "title" }
-        return .object([("text", .string(q.text))] + members + [("count", .int(q.count))])
+        // A headline says so; a sentence of the text keeps the documented keys as they were.
+        let headline: [(String, JSONText)] = q.isHeadline ? [("headline", .number("true"))] : []
+        return .object([("text", .string(q.text))] + members + [("count", .int(q.count))] + headline)
     }
 
     /// `3 posts say this; also in a, b`, or nil for a sentence only one post has.
@@ -51,7 +53,7 @@ extension Render {
             let number = DisplayWidth.fit(String(i + 1), to: numberWidth, alignRight: true) + "  "
             let body = StyledText.wrapLines(Wording.quoted(q.text), width: textWidth)
             for (j, line) in body.enumerated() { write((j == 0 ? number : line.isEmpty ? "" : indent) + line + "\n") }
-            var notes = ["— " + q.post.attribution + " · " + q.post.id]
+            var notes = ["— " + (q.isHeadline ? "headline, " : "") + q.post.attribution + " · " + q.post.id]
             if let also = alsoIn(q) { notes.append(also) }
             for note in notes {
                 for line in StyledText.wrapLines(note, width: textWidth) { write(indent + line + "\n") }
@@ -72,7 +74,7 @@ extension Render {
             }
             // A blank line ends the block quote; without it Markdown would pull the attribution into it.
             let p = q.post
-            var citation = "— " + MarkdownText.inline(p.attribution) + ", " + MarkdownText.link(MarkdownText.inline(p.id), url: p.url)
+            var citation = "— " + (q.isHeadline ? "headline, " : "") + MarkdownText.inline(p.attribution) + ", " + MarkdownText.link(MarkdownText.inline(p.id), url: p.url)
             if let also = alsoIn(q) { citation += " (" + MarkdownText.inline(also) + ")" }
             write("\n" + citation + "\n")
         }

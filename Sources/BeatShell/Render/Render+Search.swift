@@ -136,7 +136,7 @@ extension Render {
             guard !run.isEmpty else { return }
             let escaped = MarkdownText.escape(run, atLineStart: out.isEmpty)
             if runIsMatch {
-                let core = escaped.trimmingSpaces
+                let core = escaped.trimming(anyOf: " ")
                 let lead = escaped.prefix { $0 == " " }
                 let trail = escaped.reversed().prefix { $0 == " " }
                 out += lead + (core.isEmpty ? "" : "**" + core + "**") + String(trail)
@@ -157,12 +157,3 @@ extension Render {
     }
 }
 
-extension String {
-    /// Without spaces at either end.
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -1,3 +1,4 @@
+import BeatCore
 /// Rows of cells laid out in aligned columns that fit a width. When the natural widths are too
 /// wide, the widest columns give up space first down to their `minimum`; if that is not enough,
 /// droppable columns are left out (lowest `dropOrder` first); then columns shrink to their

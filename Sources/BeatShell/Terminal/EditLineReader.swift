@@ -36,6 +36,8 @@ public final class EditLineReader: LineReader {
         _ = beat_el_set_prompt(el) { _ in EditLineReader.currentPrompt.withUnsafeMutableBufferPointer { $0.baseAddress } }
         // Ctrl-R searches history backwards whatever the user's .editrc says.
         _ = beat_el_bind(el, "^R", "em-inc-search-prev")
+        // Ctrl-L clears the screen and redraws the prompt and the line, as in psql and sqlite3.
+        _ = beat_el_bind(el, "^L", "ed-clear-screen")
         el_source(el, nil)
         if completer != nil {
             // The reader outlives libedit (deinit ends it), so an unretained pointer is safe.
@@ -70,7 +72,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func remember(_ entry: String) {
-        guard !entry.trimmedOfSpaces.isEmpty else { return }
+        guard !entry.trimmingSpacesAndTabs.isEmpty else { return }
         // libedit's "unique" only drops a repeat of the entry just before; an entry typed
         // again anywhere moves to the end instead of being kept twice.
         let earlier = entries()

@@ -1,5 +1,4 @@
 import BeatCore
-import BeatSQLite
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -86,11 +85,11 @@ public final class InterruptWatcher: @unchecked Sendable {
 /// The connection a Ctrl-C should interrupt, once the session has opened one.
 public final class InterruptTarget: @unchecked Sendable {
     private let lock = NSLock()
-    private var handle: InterruptHandle?
+    private var handle: CorpusInterrupter?
 
     public init() {}
 
-    func set(_ handle: InterruptHandle) {
+    func set(_ handle: CorpusInterrupter) {
         lock.lock()
         self.handle = handle
         lock.unlock()

@@ -36,7 +36,7 @@ struct BlueskyPost {
         guard let published = record["createdAt"].flatMap(DateParser.seconds(from:))
             ?? fallbackDate.flatMap(DateParser.seconds(from:))
         else {
-            let shown = record["createdAt"].map(JSONWriter.serialize) ?? "missing"
+            let shown = record["createdAt"].map { JSONWriter.serialize($0) } ?? "missing"
             throw Problem(reason: "post \(uri.string) has no usable date: createdAt is \(shown) and there is no indexedAt or event time to fall back on")
         }
         // The AppView reports a handle that no longer verifies as `handle.invalid`.

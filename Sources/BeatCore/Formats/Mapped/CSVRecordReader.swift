@@ -12,7 +12,7 @@ struct CSVRecordReader: FormatReader {
 
         func handle(_ row: [String], line: Int) {
             guard let columns = header else {
-                let names = row.map { $0.trimmingCharacters(in: " ") }
+                let names = row.map { $0.trimming(anyOf: " ") }
                 header = names
                 for (index, name) in names.enumerated() where headerIndex[name] == nil { headerIndex[name] = index }
                 if let mapping {

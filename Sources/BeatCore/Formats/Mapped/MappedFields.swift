@@ -57,7 +57,7 @@ struct MappedFields: Sendable {
         var tags: [String]?
         if let tagValue = value("tags") {
             if let list = tagValue.array { tags = list.compactMap(\.text) }
-            else if let text = tagValue.nonEmptyText { tags = text.split(separator: ",").map { $0.trimmingCharacters(in: " ") } }
+            else if let text = tagValue.nonEmptyText { tags = text.split(separator: ",").map { $0.trimming(anyOf: " ") } }
         }
         return PostRecord(
             source: value("source")?.nonEmptyText ?? "",

@@ -2,28 +2,35 @@
 /// override in it must not move the cursor, recolour the terminal or reorder the line. Controls
 /// become visible stand-ins (ESC → `␛`, other C0 controls → their Control Pictures `␀`…`␟`, DEL →
 /// `␡`, C1 controls and bidi embeddings, overrides and isolates → `<U+202E>`).
-enum VisibleText {
+///
+/// The renderers and the caret under a query error both use it, so that what the caret
+/// points at is what the terminal shows.
+public enum VisibleText {
     /// What happens to line breaks and tabs.
-    enum Layout {
+    public enum Layout: Sendable {
         /// Every run of whitespace, line breaks included, becomes one space; ends are trimmed.
         case oneLine
         /// Line breaks (LF, CR, CRLF, NEL, U+2028, U+2029) become `\n`; tabs become a space.
         case lines
+        /// Line breaks and tabs are shown as their pictures too (`␊`, `␉`): every character
+        /// stays one visible character, as a caret under a column needs.
+        case pictures
     }
 
-    static func make(_ text: String, _ layout: Layout) -> String {
+    /// `text` with its controls made visible and its whitespace laid out as `layout` says.
+    public static func make(_ text: String, _ layout: Layout) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var previousWasCR = false
         for scalar in text.unicodeScalars {
-            let crlf = previousWasCR && scalar == "\n"
+            let crlf = layout != .pictures && previousWasCR && scalar == "\n"
             previousWasCR = scalar == "\r"
             if crlf { continue }
-            if isLineBreak(scalar) || isBlank(scalar) {
+            if layout != .pictures, isLineBreak(scalar) || isBlank(scalar) {
                 switch layout {
                 case .oneLine:
                     pendingSpace = !out.isEmpty
-                case .lines:
+                case .lines, .pictures:
                     out.append(isLineBreak(scalar) ? "\n" : " ")
                 }
                 continue
@@ -38,7 +45,7 @@ enum VisibleText {
     }
 
     /// One line of `text` for a table cell or a header: `make(text, .oneLine)`.
-    static func line(_ text: String) -> String { make(text, .oneLine) }
+    public static func line(_ text: String) -> String { make(text, .oneLine) }
 
     private static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
