@@ -35,6 +35,8 @@ let package = Package(
         .executableTarget(name: "beat-sentiment-bench", dependencies: ["BeatCore", "BenchSupport"]),
         // Summary latency inside the process; run by bench/summary-bench.
         .executableTarget(name: "beat-summary-bench", dependencies: ["BeatCore", "BenchSupport"]),
+        // Spread fingerprinting and lookup costs; run by bench/spread-bench.
+        .executableTarget(name: "beat-spread-bench", dependencies: ["BeatCore", "BeatSQLite"]),
         .target(
             name: "BeatTestSupport", dependencies: ["BeatCore", "BeatSQLite"],
             path: "Tests/BeatTestSupport"),

@@ -69,6 +69,8 @@ public enum CommandTable {
         ShowCommand.command,
         SourcesCommand.command,
         AuthorsCommand.command,
+        SpreadCommand.command,
+        SpreadCommand.links,
         CheckCommand.command,
         ExportCommand.command,
         BeatCommands.beat,

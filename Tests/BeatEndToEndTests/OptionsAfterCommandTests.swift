@@ -16,6 +16,8 @@ import Testing
         "show": ("show reddit:1stk7z6 --format json", "{\"id\": \"reddit:1stk7z6\""),
         "sources": ("sources --format json", "{\"sources\": ["),
         "authors": ("authors aurora --format=json", "{\"authors\": ["),
+        "spread": ("spread licences --top 3 --format=json", "{\"query\": \"licences\", \"groups\": ["),
+        "links": ("links export --format=json", "{\"query\": \"export\", \"links\": ["),
         "check": ("check STORY --format json", "{\"quotes\": ["),
         "export": ("export aurora --format jsonl", "{\"id\": "),
         "beat": ("beat show t --format json", "{\"name\": \"t\""),
@@ -90,7 +92,7 @@ import Testing
             ("count aurora --format xml", "error: --format takes table, json, jsonl, csv, md or html, not 'xml'"),
             ("count aurora --now someday", "error: --now takes a date and time such as 2026-11-20T12:00:00Z, not 'someday'"),
             ("serch aurora", "error: unknown command 'serch'. Did you mean 'search'?"),
-            ("s aurora", "error: 's' could be search, show, sources, summary, set; type more of it"),
+            ("s aurora", "error: 's' could be search, show, sources, spread, summary, set; type more of it"),
         ]
         for (line, expected) in cases {
             let result = try BeatProcess.run(["--db", db, "-c", line], home: home.directory)

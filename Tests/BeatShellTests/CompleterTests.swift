@@ -27,7 +27,7 @@ import Testing
         #expect(candidates("sea") == ["search"])
         #expect(candidates("se") == ["search", "set"])
         #expect(candidates("so") == ["sources"])
-        #expect(Set(candidates("s")) == ["search", "set", "show", "sources", "summary"])
+        #expect(Set(candidates("s")) == ["search", "set", "show", "sources", "spread", "summary"])
         #expect(candidates("count reddit; qu") == ["quotes", "quit"].sorted())
         #expect(candidates("help imp") == ["import"])
     }

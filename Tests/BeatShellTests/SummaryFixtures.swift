@@ -77,11 +77,26 @@ enum SummaryFixtures {
         positive: 131, neutral: 187, critical: 82, sampleSize: 400, population: 1234,
         method: "lexicon (VADER-style, with negation and intensifiers)")
 
-    static let ordinary = BeatSummary(
-        label: "open-source-ai", query: "\"open weights\" OR llama OR mistral -source:news",
-        window: window, volume: SummaryVolume(posts: 1234, lastDay: 19, corpusPosts: 25_880),
-        sources: sources, venues: venues, timeline: SummaryTimeline(bucketSize: .day, buckets: buckets, bursts: [burst]),
-        terms: terms, voices: voices, quotes: quotes, sentiment: sentiment, comparison: nil)
+    static let ordinary: BeatSummary = {
+        var s = BeatSummary(
+            label: "open-source-ai", query: "\"open weights\" OR llama OR mistral -source:news",
+            window: window, volume: SummaryVolume(posts: 1234, lastDay: 19, corpusPosts: 25_880),
+            sources: sources, venues: venues, timeline: SummaryTimeline(bucketSize: .day, buckets: buckets, bursts: [burst]),
+            terms: terms, voices: voices, quotes: quotes, sentiment: sentiment, comparison: nil)
+        // 198 posts are copies in 2 groups: 1,234 posts, 1,038 distinct.
+        s.spread = SummarySpread(
+            volume: DistinctVolume(posts: 1234, distinct: 1038, copies: 198),
+            groups: [
+                SpreadGroupSummary(
+                    origin: quotes[3].post, excerpt: "The weights are out, and so is the licence nobody read.", matching: 150, size: 152,
+                    sources: [SourceCount(source: "bluesky", posts: 90), SourceCount(source: "hackernews", posts: 62)],
+                    latest: 1_793_664_000),
+                SpreadGroupSummary(
+                    origin: quotes[0].post, excerpt: "He said, \"open weights matter\", and left.", matching: 48, size: 48,
+                    sources: [SourceCount(source: "reddit", posts: 48)], latest: 1_793_664_000),
+            ])
+        return s
+    }()
 
     static let comparison = SummaryComparison(
         label: "previous 30 days (2026-09-22 – 2026-10-21)", window: previousWindow, posts: 980,

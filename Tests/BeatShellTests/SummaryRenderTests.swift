@@ -104,7 +104,8 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         let text = SummaryCase.all[1].text(.json)
         #expect(text.filter { $0 == "\n" }.count == 1)
         let doc = try JSONParser.parse(text)
-        #expect(doc.object?.keys == ["label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "quotes", "sentiment", "comparison", "filters"])
+        #expect(doc.object?.keys == ["label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "spread", "quotes", "sentiment", "comparison", "filters"])
+        #expect(doc["spread"]?.object?.keys == ["posts", "distinct_posts", "copies", "groups"])
         #expect(doc["window"]?.object?.keys == ["start", "end"])
         #expect(doc["window"]?["start"]?.string == "2026-10-22T00:00:00Z")
         #expect(doc["volume"]?.object?.keys == ["posts", "last_day", "corpus_posts", "share"])
@@ -154,7 +155,7 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         var counts: [String: Int] = [:]
         for item in items { counts[item["section"]?.string ?? "", default: 0] += 1 }
         #expect(counts == [
-            "volume": 1, "source": 5, "venue": 9, "bucket": 30, "burst": 1, "term": 6, "voice": 4, "quote": 4, "sentiment": 1,
+            "volume": 1, "source": 5, "venue": 9, "bucket": 30, "burst": 1, "term": 6, "voice": 4, "spread": 1, "spread_group": 2, "quote": 4, "sentiment": 1,
             "comparison": 1, "rising_term": 3, "falling_term": 2, "rising_voice": 1, "falling_voice": 1, "new_voice": 2,
         ])
         let bucket = try #require(items.first { $0["section"]?.string == "bucket" })

@@ -18,6 +18,9 @@ public struct ImportOptions: Sendable {
     /// database, so that the log of a huge import stays about this size
     /// instead of growing with the input.
     public var checkpointBytes: Int
+    /// Fingerprint posts for spread as each batch is written (`SpreadIndex`). Off, the
+    /// import leaves them to the next open's backfill, as for posts from before the spread tables.
+    public var fingerprints = true
 
     /// An `ImportOptions` made of the values given.
     public init(

@@ -141,6 +141,9 @@ public final class Importer {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error
         }
+        if !options.fingerprints, total.added + total.updated > 0 {
+            try connection.execute("INSERT INTO spread_backfill SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM spread_backfill)")
+        }
         if total.added + total.updated > 10_000 {
             // Merge the index segments a large import leaves behind, so that the
             // first searches do not pay for it.
@@ -163,6 +166,7 @@ public final class Importer {
             [.text(path), .text(format.rawValue), .integer(Int64(started))])
         let importID = connection.lastInsertRowID
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
+        if options.fingerprints { writer.batchSteps.append(SpreadIndex.record) }
 
         let channel = EventChannel()
         let output = RecordOutput(path: path, options: options, channel: channel)

@@ -64,6 +64,9 @@ public final class Corpus {
                 // synchronisation in WAL mode stays consistent after a crash.
                 try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
                 try migrate()
+                // Posts stored before the spread tables existed are fingerprinted once, now.
+                let spread = SpreadIndex(connection: connection)
+                if try spread.backfillPending() { try spread.backfill() }
             } else {
                 let version = try currentVersion()
                 if version > Self.schemaVersion {

@@ -90,5 +90,56 @@ enum Schema {
         """
         DROP TRIGGER posts_ai;
         """,
+        // 6: spread. Each post's near-duplicate fingerprint (`SpreadSketch`: six
+        // MinHash bands, each indexed, so that candidates are found by equality
+        // lookups and never by comparing all pairs), the group of copies it
+        // belongs to (`spread_groups`, origin = the earliest member, which is
+        // the lowest id), and the canonical form of every link it carries
+        // (`CanonicalLink`). `SpreadIndex` keeps them in step at import; the
+        // triggers below take a changed or deleted post out and queue its
+        // group for a recount (`spread_dirty`). Posts stored before this
+        // version are fingerprinted once after the migration, oldest first,
+        // a chunk per transaction (`spread_backfill` holds the next id).
+        """
+        CREATE TABLE post_sketches (
+            post_id INTEGER PRIMARY KEY,    -- posts.id
+            group_id INTEGER,               -- spread_groups.id, null while no other post carries the text
+            shingles INTEGER NOT NULL,      -- distinct word 3-shingles
+            b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL,
+            b3 INTEGER NOT NULL, b4 INTEGER NOT NULL, b5 INTEGER NOT NULL
+        );
+        CREATE INDEX post_sketches_b0 ON post_sketches(b0);
+        CREATE INDEX post_sketches_b1 ON post_sketches(b1);
+        CREATE INDEX post_sketches_b2 ON post_sketches(b2);
+        CREATE INDEX post_sketches_b3 ON post_sketches(b3);
+        CREATE INDEX post_sketches_b4 ON post_sketches(b4);
+        CREATE INDEX post_sketches_b5 ON post_sketches(b5);
+        CREATE INDEX post_sketches_group ON post_sketches(group_id, post_id) WHERE group_id IS NOT NULL;
+        CREATE TABLE spread_groups (
+            id INTEGER PRIMARY KEY,
+            origin INTEGER NOT NULL,        -- the earliest member's posts.id
+            latest INTEGER NOT NULL,        -- the latest member's posts.id
+            size INTEGER NOT NULL           -- members, at least 2
+        );
+        CREATE TABLE post_links (
+            url TEXT NOT NULL,              -- canonical: no scheme, no www., no tracking parameters
+            post_id INTEGER NOT NULL,       -- posts.id
+            PRIMARY KEY (url, post_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX post_links_post ON post_links(post_id);
+        CREATE TABLE spread_dirty (group_id INTEGER PRIMARY KEY);
+        CREATE TABLE spread_backfill (next_id INTEGER NOT NULL);
+        INSERT INTO spread_backfill SELECT 0 WHERE EXISTS (SELECT 1 FROM posts);
+        CREATE TRIGGER posts_spread_ad AFTER DELETE ON posts BEGIN
+            INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM post_sketches WHERE post_id = old.id AND group_id IS NOT NULL;
+            DELETE FROM post_sketches WHERE post_id = old.id;
+            DELETE FROM post_links WHERE post_id = old.id;
+        END;
+        CREATE TRIGGER posts_spread_au AFTER UPDATE OF title, text, url ON posts BEGIN
+            INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM post_sketches WHERE post_id = old.id AND group_id IS NOT NULL;
+            DELETE FROM post_sketches WHERE post_id = old.id;
+            DELETE FROM post_links WHERE post_id = old.id;
+        END;
+        """,
     ]
 }

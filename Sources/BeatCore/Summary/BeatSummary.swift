@@ -26,6 +26,8 @@ public struct BeatSummary: Sendable, Equatable {
     public var sentiment: SentimentEstimate?
     /// `--vs previous` or `--vs BEAT`.
     public var comparison: SummaryComparison?
+    /// Copies among the posts: distinct voices beside raw volume, and the largest groups.
+    public var spread = SummarySpread()
 
     /// A `BeatSummary` made of the values given.
     public init(
@@ -305,5 +307,18 @@ public struct VoiceChange: Sendable, Equatable {
         self.source = source
         self.before = before
         self.after = after
+    }
+}
+
+/// The summary's spread section: how much of the volume is the same text posted again.
+public struct SummarySpread: Sendable, Equatable {
+    /// The window's posts with each group of copies counted once.
+    public var volume = DistinctVolume(posts: 0, distinct: 0, copies: 0)
+    /// The largest groups with at least two posts in the window, most first.
+    public var groups: [SpreadGroupSummary] = []
+
+    public init(volume: DistinctVolume = DistinctVolume(posts: 0, distinct: 0, copies: 0), groups: [SpreadGroupSummary] = []) {
+        self.volume = volume
+        self.groups = groups
     }
 }

@@ -54,6 +54,8 @@ public struct SummaryLimits: Sendable, Equatable {
     /// Candidate terms given an exact count (at least as many as the terms asked for):
     /// each costs two FTS5 counts, the beat's and the window's.
     public var candidateTerms: Int
+    /// Groups of copies in the spread section.
+    public var spreadGroups = 3
 
     /// A `SummaryLimits` made of the values given.
     public init(

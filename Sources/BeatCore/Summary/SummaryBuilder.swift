@@ -85,7 +85,7 @@ public final class SummaryBuilder {
         let comparison = try request.comparison.map {
             try self.comparison($0, of: request, side: side, scan: scan, terms: beatTerms)
         }
-        return BeatSummary(
+        var summary = BeatSummary(
             label: request.label, query: request.shownQuery ?? request.query.description, window: window, volume: volume,
             sources: shares(scan.sources.map { (SummaryScan.VenueKey(source: $0.key, venue: nil), $0.value) }, of: scan.posts)
                 .map { SummaryShare(key: $0.key.source, source: nil, count: $0.count, share: $0.share) },
@@ -94,6 +94,16 @@ public final class SummaryBuilder {
             timeline: timeline, terms: terms, voices: Array(scan.voices().prefix(request.voiceCount)),
             quotes: chosenQuotes.compactMap { quotes[QuoteReference($0)] },
             sentiment: sentiment, comparison: comparison)
+        summary.spread = try spread(of: windowed(request.query, window), groups: limits.spreadGroups)
+        return summary
+    }
+
+    /// Distinct voices and the largest groups of copies among the window's posts.
+    func spread(of query: CompiledQuery, groups: Int) throws -> SummarySpread {
+        let engine = SearchEngine(corpus: corpus)
+        let volume = try engine.distinctVolume(for: query)
+        guard volume.copies > 0 else { return SummarySpread(volume: volume) }
+        return SummarySpread(volume: volume, groups: try engine.spreadGroups(for: query, limit: groups).filter { $0.matching >= 2 })
     }
 
     /// `query` limited to `window` (an empty or reversed window selects nothing).

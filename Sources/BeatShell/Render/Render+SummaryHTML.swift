@@ -30,6 +30,7 @@ extension Render {
         page.bursts(s.timeline)
         page.terms(s.terms)
         page.voices(s.voices)
+        page.spread(s.spread)
         page.quotes(s.quotes)
         page.sentiment(s.sentiment)
         if let c = s.comparison { page.comparison(s, c) }
@@ -159,6 +160,21 @@ struct SummaryHTMLPage {
             table(
                 "Authors with most posts", ["#", "author", "source", "posts"], numbers: [0, 3],
                 voices.enumerated().map { [String($0.offset + 1), HTMLEscaping.text($0.element.author), HTMLEscaping.text($0.element.source), $0.element.posts.formatted] })
+        }
+        close()
+    }
+
+    mutating func spread(_ spread: SummarySpread) {
+        open("spread", "Spread")
+        add("<p>\(HTMLEscaping.text(SummaryWording.distinctVoices(spread.volume)))</p>")
+        if !spread.groups.isEmpty {
+            table(
+                "Largest groups of copies", ["#", "posts", "platforms", "origin", "text"], numbers: [0, 1],
+                spread.groups.enumerated().map {
+                    [String($0.offset + 1), $0.element.matching.formatted, HTMLEscaping.text(SummaryWording.platforms($0.element)),
+                     HTMLEscaping.link("<code>\(HTMLEscaping.text($0.element.origin.id))</code>", url: $0.element.origin.url),
+                     HTMLEscaping.text($0.element.excerpt)]
+                })
         }
         close()
     }

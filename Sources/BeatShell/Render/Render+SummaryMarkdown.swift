@@ -57,6 +57,13 @@ extension Render {
         if s.voices.isEmpty { line("None: no posts in the window.") } else {
             table(["#", "author", "source", "posts"], [0, 3], s.voices.enumerated().map { [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted] })
         }
+        heading("Spread")
+        line(SummaryWording.distinctVoices(s.spread.volume).prefix(1).uppercased() + SummaryWording.distinctVoices(s.spread.volume).dropFirst() + ".")
+        if !s.spread.groups.isEmpty {
+            table(["#", "posts", "platforms", "origin", "text"], [0, 1], s.spread.groups.enumerated().map {
+                [String($0.offset + 1), $0.element.matching.formatted, SummaryWording.platforms($0.element), $0.element.origin.id, $0.element.excerpt]
+            })
+        }
         heading("Quotes")
         if s.quotes.isEmpty { line("None: no posts in the window.") }
         for (i, q) in s.quotes.enumerated() { line("\(i + 1). " + markdownCitation(q)) }

@@ -12,6 +12,7 @@ extension Render {
         summaryBurstsTable(s.timeline, out)
         summaryTermsTable(s.terms, out)
         summaryVoicesTable(s.voices, out)
+        summarySpreadTable(s.spread, out)
         summaryQuotesTable(s.quotes, out)
         summarySentimentTable(s.sentiment, out)
         if let comparison = s.comparison { summaryComparisonTable(s, comparison, out) }
@@ -128,6 +129,20 @@ extension Render {
         }
         var table = TextTable([.number("#"), .init(header: "author", minimum: 8), .init(header: "source", minimum: 6, dropOrder: 0), .number("posts")])
         for (i, v) in voices.enumerated() { table.add([String(i + 1), v.author, v.source, v.posts.formatted]) }
+        out.table(table)
+    }
+
+    private static func summarySpreadTable(_ spread: SummarySpread, _ out: SummaryTableWriter) {
+        out.heading("Spread")
+        out.paragraph(SummaryWording.distinctVoices(spread.volume))
+        guard !spread.groups.isEmpty else { return }
+        var table = TextTable([
+            .number("#"), .number("posts"), .init(header: "platforms", minimum: 9, dropOrder: 1),
+            .init(header: "origin", minimum: 10, dropOrder: 0), .init(header: "text", minimum: 12),
+        ])
+        for (i, g) in spread.groups.enumerated() {
+            table.add([String(i + 1), g.matching.formatted, SummaryWording.platforms(g), g.origin.id, g.excerpt])
+        }
         out.table(table)
     }
 

@@ -8,7 +8,8 @@ enum SummaryJSON {
             head(s) + [
                 ("sources", .array(s.sources.map(source))), ("venues", .array(s.venues.map(venue))),
                 ("timeline", timeline(s.timeline)), ("terms", .array(s.terms.map(term))),
-                ("voices", .array(s.voices.map(voice))), ("quotes", .array(s.quotes.map(quote))),
+                ("voices", .array(s.voices.map(voice))), ("spread", spreadSection(s.spread)),
+                ("quotes", .array(s.quotes.map(quote))),
                 ("sentiment", s.sentiment.map(sentiment) ?? .null),
                 ("comparison", s.comparison.map { comparison($0, s) } ?? .null),
             ])
@@ -27,6 +28,8 @@ enum SummaryJSON {
         lines += s.timeline.bursts.map { item("burst", burst($0)) }
         lines += s.terms.map { item("term", term($0)) }
         lines += s.voices.map { item("voice", voice($0)) }
+        lines.append(item("spread", spreadHead(s.spread)))
+        lines += s.spread.groups.map { item("spread_group", spreadGroup($0)) }
         lines += s.quotes.map { item("quote", quote($0)) }
         if let e = s.sentiment { lines.append(item("sentiment", sentiment(e))) }
         if let c = s.comparison {
@@ -141,6 +144,28 @@ enum SummaryJSON {
 
     private static func voiceChange(_ v: VoiceChange) -> JSONText {
         .object([("author", .string(v.author)), ("source", .string(v.source)), ("before", .int(v.before)), ("after", .int(v.after))])
+    }
+
+    /// `{"posts", "distinct_posts", "copies", "groups": [GROUP]}`.
+    static func spreadSection(_ spread: SummarySpread) -> JSONText {
+        guard case .object(let head) = spreadHead(spread) else { return .null }
+        return .object(head + [("groups", .array(spread.groups.map(spreadGroup)))])
+    }
+
+    static func spreadHead(_ spread: SummarySpread) -> JSONText {
+        .object([
+            ("posts", .int(spread.volume.posts)), ("distinct_posts", .int(spread.volume.distinct)),
+            ("copies", .int(spread.volume.copies)),
+        ])
+    }
+
+    /// `{"origin": POST, "excerpt", "matching", "size", "sources": [{"source", "posts"}]}`.
+    static func spreadGroup(_ g: SpreadGroupSummary) -> JSONText {
+        .object([
+            ("origin", .object(g.origin.jsonMembers)), ("excerpt", .string(g.excerpt)), ("matching", .int(g.matching)),
+            ("size", .int(g.size)),
+            ("sources", .array(g.sources.map { .object([("source", .string($0.source)), ("posts", .int($0.posts))]) })),
+        ])
     }
 }
 

@@ -134,4 +134,18 @@ enum SummaryWording {
         else { return nil }
         return url
     }
+
+    /// `12 posts, 9 distinct once copies are counted once (4 posts are copies in 1 group)`.
+    static func distinctVoices(_ volume: DistinctVolume) -> String {
+        guard volume.posts > 0 else { return "no posts in the window" }
+        guard volume.copies > 0 else { return "\(Wording.posts(volume.posts)), none a copy of another" }
+        let groups = volume.copies - (volume.posts - volume.distinct)
+        return "\(Wording.posts(volume.posts)), \(volume.distinct.formatted) distinct once copies are counted once "
+            + "(\(Wording.posts(volume.copies)) are copies, in \(groups == 1 ? "1 group" : "\(groups.formatted) groups"))"
+    }
+
+    /// `bluesky 2, mastodon 1`.
+    static func platforms(_ g: SpreadGroupSummary) -> String {
+        g.sources.map { "\($0.source) \($0.posts)" }.joined(separator: ", ")
+    }
 }

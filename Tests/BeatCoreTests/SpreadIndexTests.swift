@@ -1,0 +1,160 @@
+@testable import BeatCore
+import BeatSQLite
+import BeatTestSupport
+import Testing
+
+/// Spread groups and links are kept in step with the posts: at import, on a
+/// re-import that edits or moves a post, and for a corpus made before them.
+@Suite struct SpreadIndexTests {
+    static let sentence = "The regulator will require a licence for every data centre holding more than fifty thousand accelerators"
+
+    static func line(_ id: String, _ source: String, _ time: String, _ text: String) -> String {
+        "{\"id\": \"\(id)\", \"source\": \"\(source)\", \"author\": \"a\(id)\", \"published_at\": \"2026-03-0\(time)Z\", \"text\": \"\(text)\"}"
+    }
+
+    static let posts = [
+        line("b1", "bluesky", "2T10:00:00", sentence + ", officials said on Tuesday."),
+        line("m1", "mastodon", "2T11:30:00", sentence + ", officials said on Tuesday. https://example.org/rule?utm_source=masto"),
+        line("r1", "reddit", "2T09:00:00", "Breaking: " + sentence + ", officials said Tuesday."),
+        line("n1", "news", "3T08:00:00", "In a statement, the ministry said: " + sentence + ". Industry groups said the rule would slow "
+             + "construction across the region, and several operators warned of delays. See https://www.example.org/rule/"),
+        line("x1", "hackernews", "2T12:00:00", "An unrelated comment about licences for fishing boats and how the harbour office handles them."),
+    ].joined(separator: "\n")
+
+    static func group(_ corpus: TemporaryCorpus, _ id: String) throws -> Int64? {
+        try corpus.integer("""
+            SELECT s.group_id FROM post_sketches s JOIN posts p ON p.id = s.post_id WHERE p.source || ':' || p.source_id = ?1
+            """, [.text(id)])
+    }
+
+    @Test func copiesAcrossPlatformsFormOneGroupWithTheEarliestAsOrigin() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)], options: ImportOptions(batchSize: 2))
+        let group = try #require(try Self.group(corpus, "bluesky:b1"))
+        for id in ["mastodon:m1", "reddit:r1", "news:n1"] { #expect(try Self.group(corpus, id) == group) }
+        #expect(try Self.group(corpus, "hackernews:x1") == nil)
+        #expect(try corpus.integer("SELECT size FROM spread_groups WHERE id = ?1", [.integer(group)]) == 4)
+        let origin = try corpus.integer("SELECT origin FROM spread_groups WHERE id = ?1", [.integer(group)])
+        #expect(origin == (try corpus.post("reddit", "r1")?["id"]?.int64Value))
+
+        let report = try #require(try SearchEngine(corpus: corpus.corpus).spread(of: .post("mastodon:m1")))
+        #expect(report.members.map(\.post.id) == ["reddit:r1", "bluesky:b1", "mastodon:m1", "news:n1"])
+        #expect(report.platforms.map(\.source) == ["reddit", "bluesky", "mastodon", "news"])
+        #expect(report.bucketSeconds == 3600)
+        #expect(report.members[1].removed == ["breaking"] && report.members[1].added == ["on"])
+    }
+
+    @Test func linksAreStoredCanonicalAndFoundInAnyForm() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        #expect(try corpus.integer("SELECT count(*) FROM post_links WHERE url = 'example.org/rule'") == 2)
+        let report = try #require(try SearchEngine(corpus: corpus.corpus).spread(of: .link("http://m.example.org/rule/?fbclid=abc#top")))
+        #expect(report.canonicalLink == "example.org/rule")
+        #expect(report.members.map(\.post.id) == ["mastodon:m1", "news:n1"])
+        let links = try SearchEngine(corpus: corpus.corpus).sharedLinks(
+            for: try QueryCompiler.compile("", context: QueryContext(now: 0)), limit: 5)
+        #expect(links.first?.url == "example.org/rule")
+        #expect(links.first?.sources.map(\.source).sorted() == ["mastodon", "news"])
+    }
+
+    @Test func aSentenceFindsThePostsThatHoldIt() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        let report = try #require(try SearchEngine(corpus: corpus.corpus).spread(of: .sentence(
+            "will require a licence for every data centre holding more than fifty thousand accelerators")))
+        #expect(Set(report.members.map(\.post.id)) == ["reddit:r1", "bluesky:b1", "mastodon:m1", "news:n1"])
+        #expect(throws: SpreadError.self) { try SearchEngine(corpus: corpus.corpus).spread(of: .sentence("too short")) }
+    }
+
+    @Test func editsMovesAndDeletionsKeepGroupsInStep() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        let group = try #require(try Self.group(corpus, "bluesky:b1"))
+        // The reddit post (the origin) is rewritten; the mastodon one moves to an earlier day.
+        let edited = [
+            Self.line("r1", "reddit", "2T09:00:00", "Nothing to see here: a post about gardening, tomatoes and the weather this spring."),
+            Self.line("m1", "mastodon", "1T07:00:00", Self.sentence + ", officials said on Tuesday."),
+        ].joined(separator: "\n")
+        let outcome = try corpus.importFiles([try corpus.write("edited.jsonl", edited)])
+        #expect(outcome.summary.updated == 2)
+        #expect(try Self.group(corpus, "reddit:r1") == nil)
+        let mastodonID = try #require(try corpus.post("mastodon", "m1")?["id"]?.int64Value)
+        let now = try #require(try Self.group(corpus, "mastodon:m1"))
+        #expect(try Self.group(corpus, "bluesky:b1") == now)
+        let stats = try corpus.rows("SELECT size, origin FROM spread_groups WHERE id = ?1", [.integer(now)])
+        #expect(stats.first?[0].int64Value == 3)
+        #expect(stats.first?[1].int64Value == mastodonID)
+        // No row is left for a post that no longer exists, and no group of one.
+        #expect(try corpus.integer("SELECT count(*) FROM post_sketches WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
+        #expect(try corpus.integer("SELECT count(*) FROM post_links WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_groups WHERE size < 2") == 0)
+        #expect(try corpus.integer("""
+            SELECT count(*) FROM spread_groups g
+            WHERE g.size != (SELECT count(*) FROM post_sketches s WHERE s.group_id = g.id)
+            """) == 0)
+        _ = group
+    }
+
+    @Test func aCorpusFromBeforeSpreadIsFingerprintedWhenOpened() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        let before = try corpus.rows("SELECT post_id, group_id FROM post_sketches ORDER BY post_id")
+        // Back to schema 5: no spread tables.
+        try corpus.corpus.connection.execute("""
+            DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE post_sketches; DROP TABLE spread_groups;
+            DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; PRAGMA user_version = 5;
+            """)
+        let reopened = try Corpus(path: corpus.path)
+        var after: [[SQLiteValue]] = []
+        try reopened.connection.forEachRow("SELECT post_id, group_id FROM post_sketches ORDER BY post_id") { row in
+            after.append([row.value(0), row.value(1)])
+        }
+        #expect(after.map { $0[0] } == before.map { $0[0] })
+        #expect(Set(after.compactMap { $0[1].int64Value }).count == 1)
+        #expect(try reopened.connection.scalar("SELECT count(*) FROM spread_backfill")?.int64Value == 0)
+        #expect(try reopened.connection.scalar("SELECT count(*) FROM post_links")?.int64Value == 2)
+    }
+
+    @Test func distinctVolumeCountsAGroupOnce() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        let volume = try SearchEngine(corpus: corpus.corpus).distinctVolume(
+            for: try QueryCompiler.compile("licence OR licences", context: QueryContext(now: 0)))
+        #expect(volume == DistinctVolume(posts: 5, distinct: 2, copies: 4))
+    }
+}
+
+@Suite struct CanonicalLinkTests {
+    @Test(arguments: [
+        ("https://www.example.com/a/b/?utm_source=x&utm_medium=y&id=3&fbclid=z#frag", "example.com/a/b?id=3"),
+        ("http://example.com/a/b", "example.com/a/b"),
+        ("https://m.example.com/story.amp", "example.com/story"),
+        ("https://amp.example.com/amp/story/", "example.com/story"),
+        ("https://old.reddit.com/r/LocalLLaMA/comments/1p49idc/psa_stop_comparing/", "reddit.com/r/localllama/comments/1p49idc"),
+        ("https://www.reddit.com/r/localllama/comments/1p49idc/", "reddit.com/r/localllama/comments/1p49idc"),
+        ("https://x.com/SomeOne/status/123?s=20", "twitter.com/someone/status/123"),
+        ("https://mobile.twitter.com/someone/status/123/photo/1", "twitter.com/someone/status/123"),
+        ("https://bsky.app/profile/Alice.bsky.social", "bsky.app/profile/alice.bsky.social"),
+        ("https://youtu.be/abc123?si=xyz", "youtube.com/watch?v=abc123"),
+        ("https://news.ycombinator.com/item?id=8863", "news.ycombinator.com/item?id=8863"),
+        ("https://example.com/b?z=1&a=2", "example.com/b?a=2&z=1"),
+    ])
+    func canonicalForm(_ address: String, _ expected: String) {
+        #expect(CanonicalLink.canonical(address) == expected)
+    }
+
+    @Test func notLinks() {
+        #expect(CanonicalLink.canonical("ftp://example.com/x") == nil)
+        #expect(CanonicalLink.canonical("https://localhost/x") == nil)
+    }
+
+    @Test func addressesInText() {
+        #expect(CanonicalLink.addresses(in: "see (https://a.org/x). and http://b.org, not httpx") == ["https://a.org/x).", "http://b.org,"])
+        #expect(CanonicalLink.canonical("https://a.org/x).") == "a.org/x")
+    }
+
+    @Test func wordsIgnoreCaseLinksAndTypography() {
+        #expect(SpreadWords.words("Don’t “Stop” — now! https://x.org/y NOW") == ["dont", "stop", "now", "now"])
+        #expect(SpreadWords.hashes("Don't stop") == SpreadWords.hashes("don’t  STOP"))
+    }
+}
