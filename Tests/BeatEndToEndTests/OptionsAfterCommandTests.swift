@@ -31,6 +31,7 @@ import Testing
         "history": ("history --format json", nil),
         "help": ("help search --format json", "search QUERY"),
         "clear": ("clear --no-color", nil),
+        "doctor": ("doctor --no-color", "full-text index"),
         "quit": ("quit --format json", nil),
     ]
 

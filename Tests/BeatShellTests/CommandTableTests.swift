@@ -66,7 +66,7 @@ import Testing
         let completer = Completer(source: nil, currentDirectory: "/")
         #expect(completer.complete("run weekly.beat --p").candidates == ["--param"])
         #expect(completer.complete("run weekly.beat --k").candidates == ["--keep-going"])
-        #expect(completer.complete("import --b").candidates == ["--batch-size"])
+        #expect(completer.complete("import --b").candidates == ["--batch-size", "--busy-timeout"])
         #expect(completer.complete("--format j").candidates == ["json", "jsonl"])
         #expect(completer.complete("--format json cou").candidates == ["count"])
     }
@@ -75,6 +75,6 @@ import Testing
         #expect(OutputFormat.htmlCommands == CommandTable.all.filter(\.writesHTML).map(\.name))
         #expect(OutputFormat.htmlCommands == ["summary"])
         let noDemo = CommandTable.all.filter { !$0.mayLoadDemo }.map(\.name)
-        #expect(Set(noDemo) == ["import", "help", "quit", "clear"])
+        #expect(Set(noDemo) == ["import", "help", "quit", "clear", "doctor"])
     }
 }

@@ -36,13 +36,13 @@ import Testing
         // The command's own options, and the global ones every command takes.
         let globals = GlobalOptions.all.map(\.name)
         #expect(candidates("search sepsis --") == (["--limit", "--sort"] + globals).sorted())
-        #expect(candidates("search sepsis --s") == ["--sort"])
+        #expect(candidates("search sepsis --so") == ["--sort"])
         #expect(candidates("count x --") == (["--by", "--limit"] + globals).sorted())
         #expect(candidates("quotes x --l") == ["--limit"])
         #expect(candidates("authors --") == (["--limit"] + globals).sorted())
         #expect(candidates("import --da") == ["--date-format"])
         #expect(candidates("import --d") == ["--date-format", "--db"])
-        #expect(candidates("import --s").sorted() == ["--source", "--strict"])
+        #expect(candidates("import --s").sorted() == ["--safe", "--source", "--strict"])
     }
 
     @Test func valuesOfFlagsAndFormat() {
@@ -117,7 +117,7 @@ import Testing
         #expect(candidates("beat rm open") == ["open-source-ai"])
         #expect(candidates("beat add ").isEmpty)
         #expect(candidates("beat add chips export beat:ai-g") == ["beat:ai-geopolitics"])
-        #expect(candidates("beat add chips export --r") == ["--replace"])
+        #expect(candidates("beat add chips export --rep") == ["--replace"])
         #expect(candidates("summary ai-") == ["ai-geopolitics", "ai-healthcare"])
         #expect(candidates("summary ").contains("open-source-ai") && candidates("summary ").contains("source:"))
         #expect(candidates("summary ai-healthcare ai-").isEmpty)
