@@ -69,10 +69,10 @@ extension ShellError: CustomStringConvertible {
         case .unexpectedValue(let option, _):
             text = "\(option) takes no value"
         case .unclosedQuote(let reason, let line, let column):
-            text = reason + "\n" + CaretLine.render(line, column: column, length: 1)
+            // The caret under the quote is drawn as a query's is: one renderer of carets.
+            text = QueryError(message: reason, column: column, length: 1).rendered(query: line).withoutErrorPrefix
         case .query(let error, let query, _):
-            text = error.message + "\n" + CaretLine.render(query, column: error.column, length: error.length)
-            if let hint = error.hint { text += "\nhint: \(hint)" }
+            text = error.rendered(query: query).withoutErrorPrefix
         case .usage(let message, _), .failed(let message):
             text = message
         }
@@ -92,22 +92,5 @@ extension ShellError {
         case let failure as CommandFailure: return (failure.description, 1)
         default: return ("\(error)", 1)
         }
-    }
-}
-
-/// A line of text with a caret line under part of it: the text as a terminal shows it (controls
-/// made visible), and `^~~~` under the columns the part takes (wide characters count two).
-enum CaretLine {
-    /// `text` and its caret line; `column` (1-based) and `length` count characters.
-    static func render(_ text: String, column: Int, length: Int) -> String {
-        let shown = text.map { character -> String in
-            character.isWhitespace && !character.isNewline ? " " : VisibleText.make(String(character), .lines)
-                .replacingOccurrences(of: "\n", with: "\u{2424}")
-        }
-        let start = max(0, min(shown.count, column - 1))
-        let end = max(start, min(shown.count, column - 1 + max(1, length)))
-        let before = shown[..<start].reduce(0) { $0 + DisplayWidth.of($1) }
-        let width = max(1, shown[start..<end].reduce(0) { $0 + DisplayWidth.of($1) })
-        return shown.joined() + "\n" + String(repeating: " ", count: before) + "^" + String(repeating: "~", count: width - 1)
     }
 }

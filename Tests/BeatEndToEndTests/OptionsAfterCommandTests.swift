@@ -31,7 +31,7 @@ import Testing
         "history": ("history --format json", nil),
         "help": ("help search --format json", "search QUERY"),
         "clear": ("clear --no-color", nil),
-        "doctor": ("doctor --no-color", "full-text index"),
+        "doctor": ("doctor --format json", nil),
         "quit": ("quit --format json", nil),
     ]
 

@@ -66,7 +66,7 @@ import Testing
         let completer = Completer(source: nil, currentDirectory: "/")
         #expect(completer.complete("run weekly.beat --p").candidates == ["--param"])
         #expect(completer.complete("run weekly.beat --k").candidates == ["--keep-going"])
-        #expect(completer.complete("import --b").candidates == ["--batch-size", "--busy-timeout"])
+        #expect(completer.complete("import --ba").candidates == ["--batch-size"])
         #expect(completer.complete("--format j").candidates == ["json", "jsonl"])
         #expect(completer.complete("--format json cou").candidates == ["count"])
     }

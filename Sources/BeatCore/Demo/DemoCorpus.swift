@@ -36,6 +36,7 @@ public enum DemoCorpus {
 
     /// What loading the demo did.
     public struct Loaded: Sendable {
+        /// The import's counts.
         public var summary: ImportSummary
         /// Whole weeks its dates were moved by (negative: back).
         public var weeks: Int64

@@ -84,9 +84,9 @@ public struct RecordLocation: Sendable, CustomStringConvertible {
     /// The problem with its place in the input.
     public var description: String {
         switch (line, path) {
-        case let (line?, path?) where path != "$": return "\(line) \(path)"
-        case let (line?, _): return "\(line)"
-        case let (nil, path?): return path
+        case (let line?, let path?) where path != "$": return "\(line) \(path)"
+        case (let line?, _): return "\(line)"
+        case (nil, let path?): return path
         default: return "?"
         }
     }

@@ -4,11 +4,6 @@ struct QuerySpan: Sendable, Equatable, Hashable {
     var column: Int
     var length: Int
 
-    init(column: Int, length: Int) {
-        self.column = column
-        self.length = length
-    }
-
     /// The span from the start of `self` to the end of `other`.
     func through(_ other: QuerySpan) -> QuerySpan {
         let end = max(column + length, other.column + other.length)

@@ -102,9 +102,12 @@ public final class OutputChannel {
     }
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// Named after the C library function it calls, which the method of the same name shadows.
 @inline(__always)
 private func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @inline(__always)
 private func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, pointer, count)
