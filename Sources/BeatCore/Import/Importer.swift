@@ -159,12 +159,17 @@ public final class Importer {
         let reader = try format.makeReader(options: options)
         let connection = corpus.connection
 
-        // The import's log row is written in its first batch's transaction.
+        // The write lock is held only while a batch is written, never while the
+        // reader parses the next one, so other writers wait at most one batch.
         if !options.strict { try connection.beginImmediate() }
         try connection.run(
             "INSERT INTO imports(path, format, started_at) VALUES (?1, ?2, ?3)",
             [.text(path), .text(format.rawValue), .integer(Int64(started))])
         let importID = connection.lastInsertRowID
+        if !options.strict { try connection.commitAndYield() }
+        func beginBatch() throws {
+            if !options.strict && !connection.isInTransaction { try connection.beginImmediate() }
+        }
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
         if options.fingerprints { writer.batchSteps.append(SpreadIndex.record) }
 
@@ -230,16 +235,17 @@ public final class Importer {
                 }
                 if cancellation.isSet { throw ImportError.cancelled }
                 if pending.count >= options.batchSize {
+                    try beginBatch()
                     try writePending()
                     if !options.strict {
                         // Between batches, a writer waiting for its turn (another import,
                         // `beat add`) goes first; see WriterTurn.
                         try connection.commitAndYield()
-                        try connection.beginImmediate()
                     }
                 }
                 reportProgress(pendingRecords: pending.count)
             }
+            try beginBatch()
             try writePending()
             summary.seconds = clock() - started
             try connection.run(
@@ -252,6 +258,7 @@ public final class Importer {
             if !options.strict {
                 if case ImportError.cancelled = error {
                     // Keep what this file wrote so far, as a crash would.
+                    try? beginBatch()
                     try? connection.run(
                         "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4, skipped = ?5 WHERE id = ?1",
                         [.integer(importID), .integer(Int64(summary.added)), .integer(Int64(summary.updated)),
