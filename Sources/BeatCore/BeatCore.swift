@@ -1,4 +1,5 @@
 import BeatSQLite
+
 /// Beat's version.
 public enum BeatVersion {
     /// `major.minor.patch`, as `--version` shows it.

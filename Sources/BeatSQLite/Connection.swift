@@ -38,11 +38,12 @@ public final class Connection {
     public init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 10_000) throws(SQLiteError) {
         _ = Connection.configureOnce
         var db: OpaquePointer?
-        let flags: Int32 = switch mode {
-        case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-        case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        }
+        let flags: Int32 =
+            switch mode {
+            case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+            case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+            }
         let name = mode == .immutable ? Self.immutableURI(path) : path
         let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
@@ -84,7 +85,8 @@ public final class Connection {
     static func immutableURI(_ path: String) -> String {
         var escaped = ""
         for byte in path.utf8 {
-            let isPlain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let isPlain =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || "/-._~".utf8.contains(byte)
             if isPlain {
                 escaped.append(Character(UnicodeScalar(byte)))
@@ -189,7 +191,7 @@ public final class Connection {
     public func beginImmediate() throws(SQLiteError) {
         do {
             try turn.whileWaiting { () throws(SQLiteError) in try execute("BEGIN IMMEDIATE") }
-        } catch where error.isBusy {
+        } catch  where error.isBusy {
             let seconds = Double(busyTimeoutMilliseconds) / 1000
             let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             let writer = LockHolder.describeWriter(of: path)

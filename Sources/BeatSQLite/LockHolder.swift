@@ -22,12 +22,13 @@ public enum LockHolder {
             // "1: POSIX  ADVISORY  WRITE 4242 fd:01:123456 120 120"
             let fields = line.split(separator: " ")
             guard fields.count >= 8, fields[1] == "POSIX", fields[3] == "WRITE",
-                  let pid = Int32(fields[4]), pid != me,
-                  let fileInode = fields[5].split(separator: ":").last.flatMap({ UInt64($0) }), fileInode == inode,
-                  let start = UInt64(fields[6]), start <= 120,
-                  fields[7] == "EOF" || (UInt64(fields[7]) ?? 0) >= 120
+                let pid = Int32(fields[4]), pid != me,
+                let fileInode = fields[5].split(separator: ":").last.flatMap({ UInt64($0) }), fileInode == inode,
+                let start = UInt64(fields[6]), start <= 120,
+                fields[7] == "EOF" || (UInt64(fields[7]) ?? 0) >= 120
             else { continue }
-            let command = readText("/proc/\(pid)/cmdline")?
+            let command =
+                readText("/proc/\(pid)/cmdline")?
                 .split(separator: "\0").map(String.init).joined(separator: " ") ?? ""
             return (pid, command)
         }

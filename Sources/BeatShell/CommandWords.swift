@@ -72,7 +72,7 @@ public enum CommandWords {
     public static func openQuote(_ line: String) -> Character? {
         do { _ = try split(line) } catch {
             guard let index = line.index(line.startIndex, offsetBy: error.column - 1, limitedBy: line.endIndex),
-                  index < line.endIndex
+                index < line.endIndex
             else { return nil }
             return line[index]
         }

@@ -64,7 +64,11 @@ public final class Session {
     }
 
     var settings: Settings {
-        get { Settings(format: format, filters: filters, fixedNow: fixedNow, showsTimer: showsTimer, usesPager: usesPager, colorOverride: colorOverride) }
+        get {
+            Settings(
+                format: format, filters: filters, fixedNow: fixedNow, showsTimer: showsTimer, usesPager: usesPager,
+                colorOverride: colorOverride)
+        }
         set {
             format = newValue.format
             filters = newValue.filters

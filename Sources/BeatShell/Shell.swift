@@ -55,8 +55,9 @@ public final class Shell {
                 continuedLines += 1
                 if continuedLines > Self.maximumContinuationLines {
                     let quote = CommandWords.openQuote(pending).map { "a \($0) left open" } ?? "a line ending in \\"
-                    report("this entry has continued over \(Self.maximumContinuationLines.formatted) lines (\(quote)?); "
-                        + "it was dropped: close the quote where the command ends")
+                    report(
+                        "this entry has continued over \(Self.maximumContinuationLines.formatted) lines (\(quote)?); "
+                            + "it was dropped: close the quote where the command ends")
                     pending = ""
                     continuedLines = 0
                     worstStatus = max(worstStatus, 2)
@@ -184,16 +185,17 @@ public final class Shell {
                 }
             }
             let started = Date()
-            let outcome = try interrupts.map { watcher in
-                try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
-            } ?? run()
+            let outcome =
+                try interrupts.map { watcher in
+                    try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
+                } ?? run()
             try session.output.checkWritten()
             if outcome == .quit { return -1 }
             if session.showsTimer {
                 session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))
             }
             return outcome == .success ? 0 : 1
-        } catch where Corpus.isInterruption(error) {
+        } catch  where Corpus.isInterruption(error) {
             session.errors.line("cancelled")
             return 1
         } catch let failure as CommandFailure where session.cancellation.isSet {
@@ -221,4 +223,3 @@ extension CommandWords {
         return commands.filter { !$0.trimmingSpacesAndTabs.isEmpty }
     }
 }
-

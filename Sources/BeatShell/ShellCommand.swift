@@ -112,7 +112,9 @@ public enum CommandTable {
         let (leading, start) = try OptionParser.leadingGlobals(tokens, in: text)
         guard start < tokens.count else {
             if leading.isEmpty { return nil }
-            throw .usage("global options need a command to apply to (\(GlobalOptions.all.map(\.name).joined(separator: ", ")) go before or after one)")
+            throw .usage(
+                "global options need a command to apply to (\(GlobalOptions.all.map(\.name).joined(separator: ", ")) go before or after one)"
+            )
         }
         let command = try resolve(tokens[start].word)
         var arguments = try OptionParser.parse(Array(tokens[(start + 1)...]), in: text, for: command)

@@ -56,7 +56,8 @@ extension ShellError: CustomStringConvertible {
         var text: String
         switch self {
         case .unknownCommand(let name, let suggestion):
-            text = "unknown command '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+            text =
+                "unknown command '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
                 + " Type 'help' for the list of commands."
         case .ambiguousCommand(let name, let candidates):
             text = "'\(name)' could be \(candidates.joined(separator: ", ")); type more of it"

@@ -1,4 +1,5 @@
 import BeatCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

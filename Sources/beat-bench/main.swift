@@ -21,6 +21,7 @@
 import BeatCore
 import BeatShell
 import BenchSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

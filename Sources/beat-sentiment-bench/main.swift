@@ -19,6 +19,7 @@
 import BeatCore
 import BenchSupport
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

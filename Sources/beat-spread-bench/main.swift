@@ -59,7 +59,9 @@ case "import":
     let started = now()
     let summary = try Importer(corpus: corpus, options: options).run(rest)
     let seconds = now() - started
-    print(#"{"mode": "import", "fingerprints": \#(fingerprints), "posts": \#(summary.added + summary.updated), "seconds": \#(String(format: "%.2f", seconds))}"#)
+    print(
+        #"{"mode": "import", "fingerprints": \#(fingerprints), "posts": \#(summary.added + summary.updated), "seconds": \#(String(format: "%.2f", seconds))}"#
+    )
 case "regroup":
     let corpus = try Corpus(path: database)
     let started = now()
@@ -71,10 +73,12 @@ case "targets":
     let corpus = try Corpus(path: database, readOnly: true)
     let engine = SearchEngine(corpus: corpus)
     var ids: [String] = []
-    try corpus.connection.forEachRow("""
+    try corpus.connection.forEachRow(
+        """
         SELECT p.source || ':' || p.source_id FROM spread_groups g JOIN posts p ON p.id = g.origin
         ORDER BY g.size DESC, g.id LIMIT ?1
-        """, [.integer(Int64(runs))]) { ids.append($0.string(0) ?? "") }
+        """, [.integer(Int64(runs))]
+    ) { ids.append($0.string(0) ?? "") }
     guard !ids.isEmpty else { fail("no spread groups in \(database)") }
     var samples: [Double] = []
     var largest = 0
@@ -84,7 +88,9 @@ case "targets":
         samples.append(now() - started)
         largest = max(largest, report?.members.count ?? 0)
     }
-    print(#"{"mode": "targets", "targets": \#(ids.count), "largest_group": \#(largest), "p50_ms": \#(milliseconds(percentile(samples, 0.5))), "p95_ms": \#(milliseconds(percentile(samples, 0.95))), "max_ms": \#(milliseconds(samples.max() ?? 0))}"#)
+    print(
+        #"{"mode": "targets", "targets": \#(ids.count), "largest_group": \#(largest), "p50_ms": \#(milliseconds(percentile(samples, 0.5))), "p95_ms": \#(milliseconds(percentile(samples, 0.95))), "max_ms": \#(milliseconds(samples.max() ?? 0))}"#
+    )
 case "top", "links":
     let corpus = try Corpus(path: database, readOnly: true)
     let engine = SearchEngine(corpus: corpus)
@@ -102,7 +108,9 @@ case "top", "links":
         }
         samples.append(now() - started)
     }
-    print(#"{"mode": "\#(mode)", "query": "\#(text)", "matches": \#(matches), "found": \#(found), "p50_ms": \#(milliseconds(percentile(samples, 0.5))), "p95_ms": \#(milliseconds(percentile(samples, 0.95)))}"#)
+    print(
+        #"{"mode": "\#(mode)", "query": "\#(text)", "matches": \#(matches), "found": \#(found), "p50_ms": \#(milliseconds(percentile(samples, 0.5))), "p95_ms": \#(milliseconds(percentile(samples, 0.95)))}"#
+    )
 default:
     fail("unknown mode \(mode)")
 }

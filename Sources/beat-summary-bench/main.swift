@@ -14,6 +14,7 @@
 
 import BeatCore
 import BenchSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,7 +56,6 @@ func day(_ text: String) -> Int64 {
     return seconds
 }
 
-
 let cpuMilliseconds = BenchTiming.cpuMilliseconds
 let nowNanoseconds = BenchTiming.nowNanoseconds
 let quantile = BenchTiming.quantile
@@ -92,8 +92,10 @@ if options.cold {
             let summary = try summarise(text, in: corpus)
             let total = BenchTiming.milliseconds(since: start)
             emit(
-                [("query", JSONWriter.quote(text)), ("op", JSONWriter.quote("cold")), ("open_ms", number(opened)),
-                 ("ms", number(total)), ("cpu_ms", number(cpuMilliseconds() - cpuStart))] + figures(summary))
+                [
+                    ("query", JSONWriter.quote(text)), ("op", JSONWriter.quote("cold")), ("open_ms", number(opened)),
+                    ("ms", number(total)), ("cpu_ms", number(cpuMilliseconds() - cpuStart)),
+                ] + figures(summary))
         } catch {
             failed = true
             emit([("query", JSONWriter.quote(text)), ("error", JSONWriter.quote("\(error)"))])
@@ -109,7 +111,10 @@ do {
 } catch {
     fail("\(error)")
 }
-emit([("event", JSONWriter.quote("open")), ("ms", number(BenchTiming.milliseconds(since: openStart))), ("sqlite", JSONWriter.quote(Corpus.sqliteVersion))])
+emit([
+    ("event", JSONWriter.quote("open")), ("ms", number(BenchTiming.milliseconds(since: openStart))),
+    ("sqlite", JSONWriter.quote(Corpus.sqliteVersion)),
+])
 for text in options.queries {
     do {
         var summary = try summarise(text, in: corpus)
@@ -124,9 +129,11 @@ for text in options.queries {
             cpu.append(cpuMilliseconds() - cpuStart)
         }
         emit(
-            [("query", JSONWriter.quote(text)), ("op", JSONWriter.quote("warm")), ("runs", String(samples.count)),
-             ("p50_ms", number(quantile(samples, 0.5))), ("p95_ms", number(quantile(samples, 0.95))),
-             ("cpu_p50_ms", number(quantile(cpu, 0.5)))]
+            [
+                ("query", JSONWriter.quote(text)), ("op", JSONWriter.quote("warm")), ("runs", String(samples.count)),
+                ("p50_ms", number(quantile(samples, 0.5))), ("p95_ms", number(quantile(samples, 0.95))),
+                ("cpu_p50_ms", number(quantile(cpu, 0.5))),
+            ]
                 + figures(summary) + [("samples_ms", "[" + samples.map(number).joined(separator: ", ") + "]")])
     } catch {
         failed = true

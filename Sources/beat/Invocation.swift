@@ -1,5 +1,6 @@
 import BeatCore
 import BeatShell
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,14 +56,16 @@ struct Invocation {
         func value(_ flag: String) throws -> String {
             index += 1
             guard index < arguments.count else {
-                throw ShellError.missingValue(option: flag, placeholder: GlobalOptions.option(named: flag)?.placeholder ?? "COMMANDS", command: nil)
+                throw ShellError.missingValue(
+                    option: flag, placeholder: GlobalOptions.option(named: flag)?.placeholder ?? "COMMANDS", command: nil)
             }
             return arguments[index]
         }
         var globals = GlobalSettings()
         while index < arguments.count {
             let argument = arguments[index]
-            let (name, inline) = argument.hasPrefix("--") && argument.contains("=")
+            let (name, inline) =
+                argument.hasPrefix("--") && argument.contains("=")
                 ? (String(argument.prefix { $0 != "=" }), String(argument.drop { $0 != "=" }.dropFirst())) : (argument, nil)
             if let option = GlobalOptions.option(named: name) {
                 let given = try option.value == .none ? nil : inline ?? value(name)
@@ -161,9 +164,10 @@ struct Invocation {
         }
         let historyPath = HistoryLocation.path(environment: environment)
         var reader: LineReader = PlainLineReader()
-        if environment["TERM"] != "dumb", let editor = EditLineReader(
-            programName: "beat", historyPath: historyPath,
-            completer: Completer(source: CorpusCompletions { try session.corpus() }))
+        if environment["TERM"] != "dumb",
+            let editor = EditLineReader(
+                programName: "beat", historyPath: historyPath,
+                completer: Completer(source: CorpusCompletions { try session.corpus() }))
         {
             reader = editor
             session.historyEntries = { [unowned editor] in editor.entries() }

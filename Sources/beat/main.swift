@@ -1,5 +1,6 @@
 import BeatCore
 import BeatShell
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -28,7 +28,9 @@ import Testing
         #expect(raw.contains("\"_tags\":[\"story\",\"author_sidcool\",\"story_15625325\",\"front_page\"]"))
         // The query's highlighting is neither stored nor indexed.
         #expect(try corpus.integer("SELECT count(*) FROM posts WHERE raw LIKE '%_highlightResult%' OR raw LIKE '%<em>%'") == 0)
-        #expect(try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'matchLevel OR matchedWords OR fullyHighlighted'") == 0)
+        #expect(
+            try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'matchLevel OR matchedWords OR fullyHighlighted'") == 0
+        )
 
         let comment = try #require(try corpus.post("hackernews", "15624971"))
         #expect(comment["author"] == "moltar")
@@ -41,15 +43,24 @@ import Testing
 
         // `<i>` dropped, `&#x27;` decoded, paragraphs kept, shortened link written out.
         let quoted = try #require(try corpus.post("hackernews", "15625616")?["text"]?.stringValue)
-        #expect(quoted.hasPrefix("My first idea was flooding with almost non worthy transactions therefore wasting the miners. This was quickly debunked as I found out the miners would ignore 'empty' transactions.\n\nAlso, you have to pay a fee"))
-        #expect(quoted.contains(" https://bravenewcoin.com/news/bitcoin-spam-attack-stressed-network-for-at-least-18-months-claims-software-developer/\n\nAnother idea is,"))
+        #expect(
+            quoted.hasPrefix(
+                "My first idea was flooding with almost non worthy transactions therefore wasting the miners. This was quickly debunked as I found out the miners would ignore 'empty' transactions.\n\nAlso, you have to pay a fee"
+            ))
+        #expect(
+            quoted.contains(
+                " https://bravenewcoin.com/news/bitcoin-spam-attack-stressed-network-for-at-least-18-months-claims-software-developer/\n\nAnother idea is,"
+            ))
         #expect(quoted.hasSuffix("use the correct chain. https://www.usenix.org/node/190891"))
         #expect(quoted.components(separatedBy: "\n\n").count == 6)
 
         let ask = try #require(try corpus.post("hackernews", "15624942"))
         #expect(ask["title"] == "Ask HN: Are these possible ways to slow down a blockchain?")
         #expect(ask["score"] == 3)
-        #expect(ask["text"]?.stringValue?.hasPrefix("I am very skeptical for the blockchain technology and although I use it as a gambling addiction (or it uses me) I still use zero crypto based technologies.\n\nWithin my skepticism,") == true)
+        #expect(
+            ask["text"]?.stringValue?.hasPrefix(
+                "I am very skeptical for the blockchain technology and although I use it as a gambling addiction (or it uses me) I still use zero crypto based technologies.\n\nWithin my skepticism,"
+            ) == true)
         #expect(ask["text"]?.stringValue?.hasSuffix("'break' the chain?\n\nExcuse my ignorance.") == true)
         try corpus.checkIndexIntegrity()
 
@@ -62,7 +73,9 @@ import Testing
     @Test func sameItemFromFirebaseIsTheSamePost() throws {
         let corpus = try TemporaryCorpus()
         _ = try corpus.importFiles([Fixtures.path("hackernews/algolia_search.json")])
-        let firebase = try corpus.write("item.json", """
+        let firebase = try corpus.write(
+            "item.json",
+            """
             {"by": "moltar", "id": 15624971, "parent": 15624825, "text": "In which dreamland you get paid USD$155 per hour for Node.js work?", "time": 1509803079, "type": "comment"}
             """)
         let outcome = try corpus.importFiles([firebase])
@@ -78,7 +91,9 @@ import Testing
         let corpus = try TemporaryCorpus()
         // The /items/<id> shape of the API documentation: children nest, and a
         // deleted comment keeps its place (no author, no text) with its replies.
-        let file = try corpus.write("item.json", """
+        let file = try corpus.write(
+            "item.json",
+            """
             {"id": 1, "created_at": "2006-10-09T18:21:51.000Z", "created_at_i": 1160418111, "type": "story",
              "author": "pg", "title": "Y Combinator", "url": "http://ycombinator.com", "text": null, "points": 57,
              "parent_id": null, "story_id": 1, "options": [], "children": [
@@ -122,7 +137,9 @@ import Testing
 
     @Test func badHitsAreReportedWithTheirPath() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("hits.json", """
+        let file = try corpus.write(
+            "hits.json",
+            """
             {"hits": [
               {"objectID": "101", "author": "a", "created_at_i": 1509800000, "comment_text": "fine", "parent_id": 100, "story_id": 100, "_tags": ["comment"]},
               {"objectID": "102", "author": "b", "comment_text": "no date", "_tags": ["comment"]},

@@ -34,7 +34,10 @@ import Testing
         let text = try #require(post["text"]?.stringValue)
         #expect(text.hasPrefix("A year ago, the best openly downloadable language models trailed the commercial leaders by a wide\nmargin"))
         #expect(text.contains("several **open-weight**\nreleases"))
-        #expect(text.contains("within days of each release. Researchers say the shift is\ndriven less by raw scale than by better training data and distillation from larger models.\n\nThe label is contested, though."))
+        #expect(
+            text.contains(
+                "within days of each release. Researchers say the shift is\ndriven less by raw scale than by better training data and distillation from larger models.\n\nThe label is contested, though."
+            ))
         #expect(text.hasSuffix("which\nobligations apply when the weights are freely available."))
         let raw = try #require(post["raw"]?.stringValue)
         #expect(raw.hasPrefix("{\"title\":\"Open-weight models close the gap"))
@@ -55,7 +58,9 @@ import Testing
         let post = try #require(try corpus.post("news", id))
         #expect(post["title"] == .text("Small labs bet on open models to cut inference costs"))
         #expect(post["published_at"] == .integer(1_700_000_000))
-        #expect(post["text"]?.stringValue?.hasPrefix("Three start-ups that spoke to us this month have replaced a hosted language-model API with an\nopen-weight model") == true)
+        #expect(
+            post["text"]?.stringValue?.hasPrefix(
+                "Three start-ups that spoke to us this month have replaced a hosted language-model API with an\nopen-weight model") == true)
         #expect(post["text"]?.stringValue?.hasSuffix("Legal review, they said, now takes longer than the technical migration.") == true)
         #expect(post["author"] == .null)
         #expect(post["url"] == .null)
@@ -80,25 +85,30 @@ import Testing
         // Front matter wins over the options.
         let md = try corpus.importFiles([Fixtures.path("news/article.md")], options: ImportOptions(source: "web", venue: "Lab Notes"))
         #expect(md.summary.added == 1)
-        #expect(try corpus.post("news", "https://news.example.com/2024/11/14/open-weight-models-close-the-gap")?["venue"] == .text("Example Tech Daily"))
+        #expect(
+            try corpus.post("news", "https://news.example.com/2024/11/14/open-weight-models-close-the-gap")?["venue"]
+                == .text("Example Tech Daily"))
     }
 
     @Test func frontMatterVariants() throws {
         let corpus = try TemporaryCorpus()
         // With a byte order mark and Windows line endings.
-        let file = try corpus.write("variant.md", "\u{FEFF}" + """
-            ---
-            title: 'It''s: a title'
-            byline: "Sam \\"Q\\" Lee"
-            published: 2024-11-14
-            url: https://www.example.com/posts/7
-            lang: de
-            tags:
-              - ai
-              - policy
-            ---
-            Body text.
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        let file = try corpus.write(
+            "variant.md",
+            "\u{FEFF}"
+                + """
+                ---
+                title: 'It''s: a title'
+                byline: "Sam \\"Q\\" Lee"
+                published: 2024-11-14
+                url: https://www.example.com/posts/7
+                lang: de
+                tags:
+                  - ai
+                  - policy
+                ---
+                Body text.
+                """.replacingOccurrences(of: "\n", with: "\r\n"))
         let outcome = try corpus.importFiles([file])
         #expect(outcome.summary.added == 1)
         let post = try #require(try corpus.post("news", "https://www.example.com/posts/7"))
@@ -117,17 +127,23 @@ import Testing
         // Windows-1252 text is not guessed at: the file is refused with the position of the first bad byte.
         let latin = try corpus.write("latin.txt", bytes: Array("Title\n\nA caf".utf8) + [0xE9, 0x2E])
         let refused = try corpus.importFiles([latin])
-        #expect(refused.failures == [.malformedDocument(
-            path: latin, location: "3:6",
-            reason: "byte 0xE9 is not valid UTF-8; if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)")])
+        #expect(
+            refused.failures == [
+                .malformedDocument(
+                    path: latin, location: "3:6",
+                    reason:
+                        "byte 0xE9 is not valid UTF-8; if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)"
+                )
+            ])
         let badDate = try corpus.write("bad.md", "---\ntitle: T\ndate: next Tuesday\n---\nText.\n")
         let empty = try corpus.write("empty.md", "---\ndate: 2024-11-14\n---\n\n")
         let outcome = try corpus.importFiles([badDate, empty])
         #expect(outcome.summary.added == 0)
-        #expect(outcome.problems.map(\.reason) == [
-            "front matter date 'next Tuesday' is not a date Beat reads; write it as ISO 8601 (2024-11-14 or 2024-11-14T09:30:00Z) or use --date-format",
-            "the article is empty: it has neither a title nor any text",
-        ])
+        #expect(
+            outcome.problems.map(\.reason) == [
+                "front matter date 'next Tuesday' is not a date Beat reads; write it as ISO 8601 (2024-11-14 or 2024-11-14T09:30:00Z) or use --date-format",
+                "the article is empty: it has neither a title nor any text",
+            ])
     }
 
     @Test func markdownTitleFromALaterHeadingOrASetextHeading() throws {
@@ -145,7 +161,9 @@ import Testing
 
     @Test func htmlPageMetadataAndArticleText() throws {
         let corpus = try TemporaryCorpus()
-        let page = try corpus.write("page.html", """
+        let page = try corpus.write(
+            "page.html",
+            """
             <!DOCTYPE html>
             <html lang="en-GB"><head><meta charset="utf-8">
             <title>Fallback title - Daily Example</title>
@@ -176,7 +194,9 @@ import Testing
 
     @Test func htmlPageWithJSONLDAndNoArticleElement() throws {
         let corpus = try TemporaryCorpus()
-        let page = try corpus.write("ld.html", """
+        let page = try corpus.write(
+            "ld.html",
+            """
             <html><head><title>Only a title</title>
             <script type="application/ld+json">[{"@graph":[{"@type":"NewsArticle","headline":"Headline","datePublished":"2024-03-01T12:00:00.894Z","author":[{"@type":"Person","name":"Ana"},{"name":"Ben"}]}]}]</script>
             </head><body><p>Body text.</p>

@@ -35,7 +35,8 @@ import Testing
         let again = try corpus.importFiles([file])
         #expect(again.summary.added == 0)
         #expect(again.summary.unchanged == 2)
-        let edited = try corpus.write("edited.jsonl", lines.replacingOccurrences(of: "Open weights at last.", with: "Open weights, finally."))
+        let edited = try corpus.write(
+            "edited.jsonl", lines.replacingOccurrences(of: "Open weights at last.", with: "Open weights, finally."))
         let third = try corpus.importFiles([edited])
         #expect(third.summary.updated == 1)
         #expect(third.summary.unchanged == 1)
@@ -47,9 +48,11 @@ import Testing
 
     @Test func postsInTheSameSecondGetConsecutiveTimeOrderedIDs() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("same.jsonl", (1...3).map {
-            "{\"id\": \"p\($0)\", \"source\": \"bluesky\", \"published_at\": \"2026-01-01T00:00:00Z\", \"text\": \"post \($0)\"}"
-        }.joined(separator: "\n"))
+        let file = try corpus.write(
+            "same.jsonl",
+            (1...3).map {
+                "{\"id\": \"p\($0)\", \"source\": \"bluesky\", \"published_at\": \"2026-01-01T00:00:00Z\", \"text\": \"post \($0)\"}"
+            }.joined(separator: "\n"))
         _ = try corpus.importFiles([file])
         let ids = try corpus.rows("SELECT id FROM posts ORDER BY source_id").map { $0[0].int64Value ?? 0 }
         let base = Int64(1_767_225_600) << 20
@@ -58,7 +61,9 @@ import Testing
 
     @Test func badLinesAreReportedWithTheirLineAndSkipped() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("mixed.jsonl", """
+        let file = try corpus.write(
+            "mixed.jsonl",
+            """
             {"id": "1", "source": "reddit", "published_at": "2026-01-01T00:00:00Z", "text": "good"}
             {"id": "2", "source": "reddit", "published_at": "2026-01-01T00:00:00Z", "text": "bad" 
             {"id": "3", "source": "reddit", "published_at": "yesterday", "text": "bad date"}
@@ -79,7 +84,9 @@ import Testing
         let good = try corpus.write("good.jsonl", lines)
         _ = try corpus.importFiles([good])
         let before = try corpus.rows("SELECT * FROM posts ORDER BY id")
-        let bad = try corpus.write("bad.jsonl", """
+        let bad = try corpus.write(
+            "bad.jsonl",
+            """
             {"id": "new1", "source": "reddit", "published_at": "2026-02-01T00:00:00Z", "text": "would be added"}
             not json at all
             """)

@@ -1,8 +1,9 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Foundation
 import Testing
+
+@testable import BeatCore
 
 /// Beats stored in a real corpus file: round trip, naming rule, checked queries, inclusion, removal.
 @Suite struct BeatStoreTests {
@@ -21,10 +22,11 @@ import Testing
         #expect(try store.add("chips", query: "\"export controls\" OR chip*", now: Self.now) == .added)
         #expect(try store.add("ai-health_2", query: "  sepsis source:reddit  ", now: Self.now + 5) == .added)
         let reopened = BeatStore(corpus: try Corpus(path: corpus.path))
-        #expect(try reopened.list() == [
-            BeatDefinition(name: "ai-health_2", query: "sepsis source:reddit", createdAt: Self.now + 5, updatedAt: Self.now + 5),
-            BeatDefinition(name: "chips", query: "\"export controls\" OR chip*", createdAt: Self.now, updatedAt: Self.now),
-        ])
+        #expect(
+            try reopened.list() == [
+                BeatDefinition(name: "ai-health_2", query: "sepsis source:reddit", createdAt: Self.now + 5, updatedAt: Self.now + 5),
+                BeatDefinition(name: "chips", query: "\"export controls\" OR chip*", createdAt: Self.now, updatedAt: Self.now),
+            ])
         #expect(try reopened.get("chips")?.query == "\"export controls\" OR chip*")
         #expect(try reopened.get("nothing") == nil)
     }
@@ -61,12 +63,13 @@ import Testing
         do {
             try store.add("chips", query: "chip auther:kim", now: Self.now)
         } catch let error as BeatError {
-            #expect(error.description == """
-                beat 'chips': unknown filter 'auther:'
-                chip auther:kim
-                     ^~~~~~~
-                hint: did you mean 'author:'?
-                """)
+            #expect(
+                error.description == """
+                    beat 'chips': unknown filter 'auther:'
+                    chip auther:kim
+                         ^~~~~~~
+                    hint: did you mean 'author:'?
+                    """)
         }
         #expect(throws: BeatError.emptyQuery(name: "chips")) { try store.add("chips", query: "   ", now: Self.now) }
         #expect(try store.list().isEmpty)
@@ -112,7 +115,10 @@ import Testing
         try store.add("chips", query: "chip*", now: Self.now)
         #expect(throws: BeatError.notFound(name: "chip", suggestion: "chips")) { try store.require("chip") }
         let context = try store.queryContext(now: Self.now)
-        #expect(throws: QueryError(message: "no beat named 'chps'", column: 13, length: 4, hint: "did you mean 'beat:chips'? ('beats' lists them)")) {
+        #expect(
+            throws: QueryError(
+                message: "no beat named 'chps'", column: 13, length: 4, hint: "did you mean 'beat:chips'? ('beats' lists them)")
+        ) {
             try QueryCompiler.compile("sepsis beat:chps", context: context)
         }
         #expect(FilterCompiler.unknownBeatHint("x", among: []) == "no beats are defined yet; 'beat add NAME QUERY' defines one")
@@ -133,7 +139,8 @@ import Testing
             let old = try Connection(path: path)
             for migration in Schema.migrations.prefix(3) { try old.execute(migration) }
             try old.execute("PRAGMA user_version = 3")
-            try old.execute("""
+            try old.execute(
+                """
                 INSERT INTO imports (id, path, format, started_at) VALUES (1, 'a.jsonl', 'jsonl', 1776729600);
                 INSERT INTO posts (id, source, source_id, author, published_at, text, import_id, imported_at)
                     VALUES (1776729600 << 20, 'reddit', 'a1', 'em-bee', 1776729600, 'chip export rules', 1, 1776729600),

@@ -28,7 +28,8 @@ import Testing
             #expect(try count("beat:topic \(other)", in: corpus) == expected, "beat:topic \(other)")
             #expect(try count("\(other) beat:topic", in: corpus) == expected, "\(other) beat:topic")
             for session in ["source:reddit", "since:14d"] {
-                #expect(try count("beat:topic \(other)", sessionFilters: session, in: corpus)
+                #expect(
+                    try count("beat:topic \(other)", sessionFilters: session, in: corpus)
                         == count("\(query) \(other)", sessionFilters: session, in: corpus), "[\(session)] beat:topic \(other)")
             }
         }

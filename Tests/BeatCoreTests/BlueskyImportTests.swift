@@ -48,7 +48,9 @@ import Testing
         #expect(repost["url"] == .text("https://bsky.app/profile/nickwrightdata.bsky.social/post/3jw5xmd5eos25"))
         #expect(repost["published_at"] == .integer(1_684_586_645))
         // Paragraphs kept; the trailing space after "@righto.com " is dropped.
-        #expect(repost["text"]?.stringValue?.hasPrefix("I finally--FINALLY--got the min-code Bluesky Firehose working in Python.\n\nMuch thanks") == true)
+        #expect(
+            repost["text"]?.stringValue?.hasPrefix(
+                "I finally--FINALLY--got the min-code Bluesky Firehose working in Python.\n\nMuch thanks") == true)
         #expect(repost["text"]?.stringValue?.contains("@m3ta.uk\n@righto.com\n@pfrazee.com\n\nNow to move on") == true)
 
         // An image reply with empty text is a post.
@@ -61,7 +63,11 @@ import Testing
 
         // A link post: the space before the blank line goes, the URL stays whole.
         let link = try #require(try corpus.post("bluesky", "at://did:plc:iijrtk7ocored6zuziwmqq3c/app.bsky.feed.post/3jw6cjuys3625"))
-        #expect(link["text"] == .text("I’ll try new endpoints of feed generator tomorrow\n\nhttps://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/getFeedSkeleton.json"))
+        #expect(
+            link["text"]
+                == .text(
+                    "I’ll try new endpoints of feed generator tomorrow\n\nhttps://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/getFeedSkeleton.json"
+                ))
 
         // notFoundPost / blockedPost stubs are not posts.
         #expect(try corpus.post("bluesky", "at://did:plc:24lz3lshhmjsieafxih4exlw/app.bsky.feed.post/3jui52oiuad24") == nil)
@@ -161,7 +167,9 @@ import Testing
     /// thread_view_post_with_embed_media.json).
     @Test func quotedPostsInEmbedViewsAreStored() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("quote.json", #"""
+        let file = try corpus.write(
+            "quote.json",
+            #"""
             {"thread": {"$type": "app.bsky.feed.defs#threadViewPost", "post": {"uri": "at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kaheyt6vpc22", "cid": "bafyreigb666sdjyyaczcahxmf5tzh7dec6bwr3nhdab7llebn7vhsxzgr4", "author": {"did": "did:plc:kvwvcn5iqfooopmyzvb4qzba", "handle": "test.marshal.dev", "displayName": "Python SDK"},
              "record": {"$type": "app.bsky.feed.post", "createdAt": "2023-09-28T12:49:36.735Z", "embed": {"$type": "app.bsky.embed.recordWithMedia", "media": {"$type": "app.bsky.embed.images", "images": []}, "record": {"$type": "app.bsky.embed.record", "record": {"cid": "bafyreier7l7l33k23invvoeth2ed2hkwlxlv3igbhp3536hmmeouob7mzi", "uri": "at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/3kahesw26il2z"}}}, "langs": ["en"], "text": ""},
              "embed": {"$type": "app.bsky.embed.recordWithMedia#view", "media": {"$type": "app.bsky.embed.images#view", "images": []},
@@ -188,7 +196,9 @@ import Testing
     /// atproto.dart's listNotifications.json).
     @Test func notificationsKeepOnlyPostRecords() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("notifications.json", #"""
+        let file = try corpus.write(
+            "notifications.json",
+            #"""
             {"notifications": [
             {"cid": "bafyreidxtv4wn27wenxe3oz4nny474nbkcgai72hub6oync7qll4psya2a", "uri": "at://did:plc:q763ih4uco7th4jxe2wvo2mt/app.bsky.feed.like/3k6k5mmghct24", "author": {"did": "did:plc:q763ih4uco7th4jxe2wvo2mt", "handle": "mistyksnow.bsky.social"}, "reason": "like", "reasonSubject": "at://did:plc:iijrtk7ocored6zuziwmqq3c/app.bsky.feed.post/3k6k5mbzzig23", "isRead": true, "record": {"$type": "app.bsky.feed.like", "subject": {"cid": "bafyreigkty7pdby434epx3w22muay4lt3tkamjzk4stog2dkhpaawmgrw4", "uri": "at://did:plc:iijrtk7ocored6zuziwmqq3c/app.bsky.feed.post/3k6k5mbzzig23"}, "createdAt": "2023-09-04T04:25:05.748Z"}, "labels": [], "indexedAt": "2023-09-04T04:25:05.748Z"},
             {"cid": "bafyreidkrb4ci4v6o2laiicznvak2wxwklkmdpccna6r6qlvvz6sewghkq", "uri": "at://did:plc:wpmuup4caccl3a726wdni6wj/app.bsky.feed.post/3k6k4as23yu2g", "author": {"did": "did:plc:wpmuup4caccl3a726wdni6wj", "handle": "maccalennon.bsky.social"}, "reason": "reply", "reasonSubject": "at://did:plc:iijrtk7ocored6zuziwmqq3c/app.bsky.feed.post/3k6k42e25xo2i", "isRead": true, "record": {"text": "\u3042\u3001\u306a\u308b\u307b\u3069\u305d\u3046\u3044\u3046\u3053\u3068\u3060\u3063\u305f\u3093\u3067\u3059\u306d\uff01\u3054\u89aa\u5207\u306b\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\ud83d\ude0a", "$type": "app.bsky.feed.post", "langs": ["ja"], "reply": {"root": {"cid": "bafyreihvdsfczasqo7fadxtwsdq56e6mrodlfn6f4qaleglzr2nwmwkrxm", "uri": "at://did:plc:wpmuup4caccl3a726wdni6wj/app.bsky.feed.post/3k6k3k3gwjt2q"}, "parent": {"cid": "bafyreihmjmbzecoryhclbrquoxaai5q4kybnfrrdtx3nzwgzt4tfh7fr7u", "uri": "at://did:plc:iijrtk7ocored6zuziwmqq3c/app.bsky.feed.post/3k6k42e25xo2i"}}, "createdAt": "2023-09-04T04:00:35.516Z"}, "labels": [], "indexedAt": "2023-09-04T04:00:35.516Z"}
@@ -213,7 +223,9 @@ import Testing
         func view(_ rkey: String, created: String, indexed: String) -> String {
             #"{"uri": "at://did:plc:abc/app.bsky.feed.post/\#(rkey)", "cid": "c", "author": {"did": "did:plc:abc", "handle": "handle.invalid"}, "record": {"$type": "app.bsky.feed.post", "text": "t \#(rkey)", "createdAt": \#(created)}, "indexedAt": \#(indexed)}"#
         }
-        let file = try corpus.write("dates.json", """
+        let file = try corpus.write(
+            "dates.json",
+            """
             {"posts": [
             \(view("a", created: "\"2024-02-22T19:58:13.903293+00:00\"", indexed: "\"2024-02-22T19:58:14.000Z\"")),
             \(view("b", created: "\"2023-07-21T01:33:51.481951\"", indexed: "\"2023-07-21T01:33:52.000Z\"")),
@@ -242,7 +254,9 @@ import Testing
     /// searchable. The capture names its account in accountMeta.
     @Test func spamWithBidiMarksImportsUnchangedAndSearchable() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("capture.json", #"""
+        let file = try corpus.write(
+            "capture.json",
+            #"""
             {"capturedAt": "2023-12-09T05:50:42.004Z", "accountMeta": {"Identity": {"DID": "did:plc:suvj7i7gk6vzc7wvwd3gx6zq", "Handle": "hackerdarkweb.bsky.social"}}, "postRecords": [{"cid": "bafyreibnj3dh27zcuywx6bcbgde74f57sqjsly2iirkam2kwbztckiuzu4", "uri": "at://did:plc:suvj7i7gk6vzc7wvwd3gx6zq/app.bsky.feed.post/3kfxt24db3v2f", "value": {"$type": "app.bsky.feed.post", "createdAt": "2023-12-07T16:49:26.393Z", "langs": ["en"], "reply": {"parent": {"cid": "bafyreiai3o2b7d5alheiiohqb3zeagplz37lngvndowzabzy2ox2gil3ji", "uri": "at://did:plc:zhxe4qbuwbmvliuh7subna6p/app.bsky.feed.post/3kfrqvnrbjk22"}, "root": {"cid": "bafyreiai3o2b7d5alheiiohqb3zeagplz37lngvndowzabzy2ox2gil3ji", "uri": "at://did:plc:zhxe4qbuwbmvliuh7subna6p/app.bsky.feed.post/3kfrqvnrbjk22"}}, "text": "Message on WhatsApp to recover your lost account \n\n\u202a+1\u00a0(765)\u00a0734\u20113839\u202c"}}]}
             """#)
         let outcome = try corpus.importFiles([file])
@@ -262,24 +276,34 @@ import Testing
     /// byte offsets (an emoji precedes them). Record from indigo's capture_atprotocom.json.
     @Test func shortenedLinksAreExpandedByByteOffsets() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("links.json", #"""
+        let file = try corpus.write(
+            "links.json",
+            #"""
             {"records": [{"uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3kblbjgnevy25", "cid": "bafyreihrrsdswqqco2mn3bhm3d7wdtioaqz7gr3tj7ms6cvakz2obv3qha", "value": {"$type": "app.bsky.feed.post", "createdAt": "2023-10-12T19:23:09.439Z", "facets": [{"features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:sq6aa2wa32tiiqrbub64vcja"}], "index": {"byteEnd": 24, "byteStart": 12}}, {"features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://github.com/mozzius/graysky"}], "index": {"byteEnd": 132, "byteStart": 106}}, {"features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://atproto.com/community/projects#clients"}], "index": {"byteEnd": 297, "byteStart": 270}}], "langs": ["en"], "text": "congrats to @graysky.app, a third-party open-source bluesky client! \ud83d\udd25\n\ncheck out the source code here: github.com/mozzius/gray...\n\nbecause the AT Protocol is open, third-party developers can create entirely separate frontends for the network. find more clients here: atproto.com/community/pr..."}}]}
             """#)
         let outcome = try corpus.importFiles([file])
         #expect(outcome.summary.added == 1)
         let post = try #require(try corpus.post("bluesky", "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3kblbjgnevy25"))
-        #expect(post["text"] == .text("congrats to @graysky.app, a third-party open-source bluesky client! 🔥\n\ncheck out the source code here: https://github.com/mozzius/graysky\n\nbecause the AT Protocol is open, third-party developers can create entirely separate frontends for the network. find more clients here: https://atproto.com/community/projects#clients"))
+        #expect(
+            post["text"]
+                == .text(
+                    "congrats to @graysky.app, a third-party open-source bluesky client! 🔥\n\ncheck out the source code here: https://github.com/mozzius/graysky\n\nbecause the AT Protocol is open, third-party developers can create entirely separate frontends for the network. find more clients here: https://atproto.com/community/projects#clients"
+                ))
         #expect(post["raw"]?.stringValue?.contains("github.com/mozzius/gray...") == true)
         #expect(try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'projects'") == 1)
     }
 
     @Test func inputsWithoutPostsAreReported() throws {
         let corpus = try TemporaryCorpus()
-        let bare = try corpus.write("bare.json", #"{"$type": "app.bsky.feed.post", "text": "no address", "createdAt": "2023-01-01T00:00:00Z"}"#)
+        let bare = try corpus.write(
+            "bare.json", #"{"$type": "app.bsky.feed.post", "text": "no address", "createdAt": "2023-01-01T00:00:00Z"}"#)
         let other = try corpus.write("other.json", #"{"kind": "Listing", "data": {"children": []}}"#)
         let empty = try corpus.write("empty.json", #"{"feed": [], "cursor": "x"}"#)
         // The shape of indigo's firehose_commit_4621317030.json, blocks cut short.
-        let firehose = try corpus.write("firehose.json", #"{"blobs": [], "blocks": {"$bytes": "OqJlcm9vdHOB"}, "commit": {"$link": "bafyreif"}, "ops": [{"action": "create", "cid": {"$link": "bafyreia"}, "path": "app.bsky.feed.post/3kdnc3r5rzs2p"}], "repo": "did:plc:abc", "rev": "3kdnc3r", "seq": 4621317030, "time": "2023-11-09T02:26:27.123Z", "tooBig": false}"#)
+        let firehose = try corpus.write(
+            "firehose.json",
+            #"{"blobs": [], "blocks": {"$bytes": "OqJlcm9vdHOB"}, "commit": {"$link": "bafyreif"}, "ops": [{"action": "create", "cid": {"$link": "bafyreia"}, "path": "app.bsky.feed.post/3kdnc3r5rzs2p"}], "repo": "did:plc:abc", "rev": "3kdnc3r", "seq": 4621317030, "time": "2023-11-09T02:26:27.123Z", "tooBig": false}"#
+        )
         let outcome = try corpus.importFiles([bare, other, empty, firehose], options: ImportOptions(format: .bluesky))
         #expect(outcome.summary.added == 0)
         #expect(outcome.problems.count == 3)

@@ -34,7 +34,8 @@ import Testing
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let quotes = StoryExtractor.quotes(in: text, format: StoryExtractor.format(of: text, path: path), includeShort: false)
             for label in storyLabels {
-                let expected = try #require(CheckVerdict(rawValue: label.verdict), "\(story):\(label.line): unknown verdict \(label.verdict)")
+                let expected = try #require(
+                    CheckVerdict(rawValue: label.verdict), "\(story):\(label.line): unknown verdict \(label.verdict)")
                 guard let quote = quotes.first(where: { $0.line == label.line }) else {
                     Issue.record("\(story):\(label.line): no quotation extracted at this line (\(label.case))")
                     table.add(expected: expected, actual: nil)
@@ -43,8 +44,9 @@ import Testing
                 let finding = try checker.check(quote)
                 table.add(expected: expected, actual: finding.verdict)
                 if finding.verdict != expected {
-                    print("\(story):\(label.line): expected \(expected.rawValue), got \(finding.verdict.rawValue) "
-                        + "(\(label.case)); similarity \(finding.similarity); \(finding.reason)")
+                    print(
+                        "\(story):\(label.line): expected \(expected.rawValue), got \(finding.verdict.rawValue) "
+                            + "(\(label.case)); similarity \(finding.similarity); \(finding.reason)")
                 }
                 if finding.verdict == .verified {
                     // A verified passage holds every word the story attributes to the speaker.
@@ -103,7 +105,9 @@ struct ConfusionTable {
         func pad(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         var lines = [pad("label \\ verdict") + " " + names.map(pad).joined(separator: " ")]
         for expected in CheckVerdict.allCases {
-            lines.append(pad(expected.rawValue) + " " + CheckVerdict.allCases.map { pad(String(count(expected: expected, actual: $0))) }.joined(separator: " "))
+            lines.append(
+                pad(expected.rawValue) + " "
+                    + CheckVerdict.allCases.map { pad(String(count(expected: expected, actual: $0))) }.joined(separator: " "))
         }
         for verdict in CheckVerdict.allCases {
             lines.append(pad(verdict.rawValue) + String(format: " precision %.3f recall %.3f", precision(verdict), recall(verdict)))

@@ -17,7 +17,12 @@ import Testing
         var verdict: String
         var `case`: String
         /// True when the edit changes the meaning (a negation, a number, a date, an antonym).
-        var meaning_changed: Bool?
+        var meaningChanged: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case story, line, quote, verdict, `case`
+            case meaningChanged = "meaning_changed"
+        }
     }
 
     static func folded(_ text: String) -> String {
@@ -60,10 +65,11 @@ import Testing
                 let finding = try checker.check(quote, dateline: dateline)
                 table.add(expected: expected, actual: finding.verdict)
                 if finding.verdict != expected {
-                    print("\(story):\(label.line): expected \(expected.rawValue), got \(finding.verdict.rawValue) "
-                        + "(\(label.case)); similarity \(finding.similarity); \(finding.reason)")
+                    print(
+                        "\(story):\(label.line): expected \(expected.rawValue), got \(finding.verdict.rawValue) "
+                            + "(\(label.case)); similarity \(finding.similarity); \(finding.reason)")
                 }
-                if (label.meaning_changed ?? false) != (finding.meaningChange != nil), finding.verdict == expected {
+                if (label.meaningChanged ?? false) != (finding.meaningChange != nil), finding.verdict == expected {
                     meaningMisses.append("\(story):\(label.line)")
                 }
                 if finding.verdict == .notFound || finding.verdict == .outsideCoverage {

@@ -1,7 +1,8 @@
-@testable import BeatCore
 import BeatTestSupport
 import Foundation
 import Testing
+
+@testable import BeatCore
 
 /// The rules `check` needs for stories from the wild, one at a time, on a corpus made for each:
 /// platforms it does not collect, coverage from daily volume under a dateline, short quotes and
@@ -21,23 +22,33 @@ import Testing
         }
         for day in 1...20 {
             for index in 0..<(day <= 10 ? 20 : 1) {
-                post("hn\(day)-\(index)", "hackernews", "HN", "user\(index)", String(format: "2026-06-%02dT%02d:00:00Z", day, index),
+                post(
+                    "hn\(day)-\(index)", "hackernews", "HN", "user\(index)", String(format: "2026-06-%02dT%02d:00:00Z", day, index),
                     "Filler comment \(index) about compilers, caches and queues on day \(day).")
             }
         }
-        post("q1", "hackernews", "HN", "parentposter", "2026-06-02T21:00:00Z", "Nobody has ever shipped a cache invalidation scheme that survived contact with users.")
-        post("q2", "hackernews", "HN", "replier", "2026-06-02T22:00:00Z",
+        post(
+            "q1", "hackernews", "HN", "parentposter", "2026-06-02T21:00:00Z",
+            "Nobody has ever shipped a cache invalidation scheme that survived contact with users.")
+        post(
+            "q2", "hackernews", "HN", "replier", "2026-06-02T22:00:00Z",
             "> Nobody has ever shipped a cache invalidation scheme that survived contact with users.\n\nI have, twice.")
-        post("w1", "mastodon", "mstdn.party", "ShieldHero85@mstdn.party", "2026-06-03T10:00:00Z",
+        post(
+            "w1", "mastodon", "mstdn.party", "ShieldHero85@mstdn.party", "2026-06-03T10:00:00Z",
             "A girl at work: “God, I wish you weren’t so difficult, we could be such great friends“")
-        post("w2", "hackernews", "HN", "jackvalentine", "2026-06-03T11:00:00Z",
+        post(
+            "w2", "hackernews", "HN", "jackvalentine", "2026-06-03T11:00:00Z",
             "Some of the old recipes have steps that ‘don’t make sense’ but are crucial to food safety.")
-        post("r1", "reddit", "ukpolitics", "first", "2026-06-04T11:43:55Z", "Germany to charge the UK and the USA with spying on embassies.")
-        post("r2", "reddit", "worldnews", "second", "2026-06-04T11:44:49Z", "Germany to charge the UK and the USA with spying on embassies.")
+        post(
+            "r1", "reddit", "ukpolitics", "first", "2026-06-04T11:43:55Z", "Germany to charge the UK and the USA with spying on embassies.")
+        post(
+            "r2", "reddit", "worldnews", "second", "2026-06-04T11:44:49Z", "Germany to charge the UK and the USA with spying on embassies.")
         post("t1", "hackernews", "HN", "termuser1", "2026-06-05T10:00:00Z", "Is open source AI just marketing now?")
         post("t2", "hackernews", "HN", "termuser2", "2026-06-05T11:00:00Z", "What counts as open source AI depends on the weights licence.")
         post("b1", "mastodon", "chicago.social", "_Jordan@mastodon.social", "2026-06-05T12:00:00Z", "take me to your Bean")
-        post("n1", "hackernews", "HN", "aurora_fan", "2026-06-06T12:00:00Z", "Aurora-70B is open weights, and the licence allows commercial use after 90 days.")
+        post(
+            "n1", "hackernews", "HN", "aurora_fan", "2026-06-06T12:00:00Z",
+            "Aurora-70B is open weights, and the licence allows commercial use after 90 days.")
         let path = try corpus.write("posts.jsonl", lines.joined(separator: "\n") + "\n")
         _ = try corpus.importFiles([path])
         return (corpus, try QuoteChecker(corpus: corpus.corpus))
@@ -83,21 +94,26 @@ import Testing
         let invented = try #require(Self.quotes(#"One Hacker News commenter wrote "every queue becomes a database eventually.""#).first)
         let covered = try checker.check(invented, dateline: Self.day("June 9, 2026"))
         #expect(covered.verdict == .notFound)
-        #expect(covered.evidence == "hackernews: 146 posts in the 7 days before 2026-06-09, collected on 7 of 7 days, against a usual 20 a day")
+        #expect(
+            covered.evidence == "hackernews: 146 posts in the 7 days before 2026-06-09, collected on 7 of 7 days, against a usual 20 a day")
         let thin = try checker.check(invented, dateline: Self.day("June 19, 2026"))
         #expect(thin.verdict == .outsideCoverage)
         #expect(thin.reason == "the corpus did not collect hackernews posts in the 7 days before 2026-06-19")
         #expect(thin.evidence == "hackernews: 7 posts in the 7 days before 2026-06-19, collected on 0 of 7 days, against a usual 20 a day")
         // A date of its own wins over the dateline.
-        let dated = try #require(Self.quotes(#"One Hacker News commenter wrote "every queue becomes a database eventually" on June 4, 2026."#).first)
+        let dated = try #require(
+            Self.quotes(#"One Hacker News commenter wrote "every queue becomes a database eventually" on June 4, 2026."#).first)
         #expect(try checker.check(dated, dateline: Self.day("June 19, 2026")).verdict == .notFound)
     }
 
     @Test func theDatelineIsTheFirstDateBeforeTheFirstQuotation() {
-        #expect(StoryExtractor.dateline(in: "# Title\n\n*October 5, 2022*\n\nText \"a quote here\" on March 1, 2020.\n", format: .markdown)?.text
-            == "October 5, 2022")
-        #expect(StoryExtractor.dateline(in: "<h1>T</h1><p><time datetime=\"2023-05-18\">May 18, 2023</time></p>", format: .html)?.text
-            == "May 18, 2023")
+        #expect(
+            StoryExtractor.dateline(in: "# Title\n\n*October 5, 2022*\n\nText \"a quote here\" on March 1, 2020.\n", format: .markdown)?
+                .text
+                == "October 5, 2022")
+        #expect(
+            StoryExtractor.dateline(in: "<h1>T</h1><p><time datetime=\"2023-05-18\">May 18, 2023</time></p>", format: .html)?.text
+                == "May 18, 2023")
         #expect(StoryExtractor.dateline(in: "Text \"a quote from March 1, 2020\" and more.\n", format: .text) == nil)
     }
 
@@ -187,23 +203,27 @@ import Testing
 
     @Test func aPostQuotingSomeoneElseDoesNotMakeItsAuthorTheSpeaker() throws {
         let (_, checker) = try Self.corpus()
-        let said = try checker.check(CheckQuotes.quote(
-            "God, I wish you weren't so difficult, we could be such great friends", CheckQuotes.said(author: "ShieldHero85")))
+        let said = try checker.check(
+            CheckQuotes.quote(
+                "God, I wish you weren't so difficult, we could be such great friends", CheckQuotes.said(author: "ShieldHero85")))
         #expect(said.verdict == .misattributed)
         #expect(said.reason.hasPrefix("the post quotes these words from someone else (A girl at work)"))
         // Scare quotes in the poster's own sentence are the poster's words.
         let own = try checker.check(CheckQuotes.quote("don't make sense", CheckQuotes.said(author: "jackvalentine")))
         #expect(own.verdict == .verified)
         // The reply quoting its parent: the parent is the origin, the replier is not the speaker.
-        let reply = try checker.check(CheckQuotes.quote(
-            "Nobody has ever shipped a cache invalidation scheme that survived contact with users", CheckQuotes.said(author: "replier")))
+        let reply = try checker.check(
+            CheckQuotes.quote(
+                "Nobody has ever shipped a cache invalidation scheme that survived contact with users", CheckQuotes.said(author: "replier"))
+        )
         #expect(reply.verdict == .misattributed)
         #expect(reply.origin?.post.id == "hackernews:q1")
     }
 
     @Test func anAuthorTheCorpusHasNeverSeenIsSaid() throws {
         let (_, checker) = try Self.corpus()
-        let finding = try checker.check(CheckQuotes.quote("every queue becomes a database eventually", CheckQuotes.said(author: "nosuchperson")))
+        let finding = try checker.check(
+            CheckQuotes.quote("every queue becomes a database eventually", CheckQuotes.said(author: "nosuchperson")))
         #expect(finding.reason.hasSuffix("; nosuchperson has no posts in the corpus at all"))
         let known = try checker.check(CheckQuotes.quote("every queue becomes a database eventually", CheckQuotes.said(author: "user3")))
         #expect(!known.reason.contains("no posts in the corpus at all"))
@@ -213,14 +233,17 @@ import Testing
 
     @Test func meaningChangesAreFlaggedWhateverTheSimilarity() throws {
         let (_, checker) = try Self.corpus()
-        let negation = try checker.check(CheckQuotes.quote("Aurora-70B is not open weights, and the licence allows commercial use after 90 days"))
+        let negation = try checker.check(
+            CheckQuotes.quote("Aurora-70B is not open weights, and the licence allows commercial use after 90 days"))
         #expect(negation.verdict == .close)
         #expect(negation.meaningChange == "a negation added")
         let number = try checker.check(CheckQuotes.quote("Aurora-70B is open weights, and the licence allows commercial use after 30 days"))
         #expect(number.meaningChange == "a number changed: 90 became 30")
-        let antonym = try checker.check(CheckQuotes.quote("Aurora-70B is open weights, and the licence allows commercial use before 90 days"))
+        let antonym = try checker.check(
+            CheckQuotes.quote("Aurora-70B is open weights, and the licence allows commercial use before 90 days"))
         #expect(antonym.meaningChange == "a word replaced by its opposite: after became before")
-        let synonym = try checker.check(CheckQuotes.quote("Aurora-70B is open weights, and the license permits commercial use after 90 days"))
+        let synonym = try checker.check(
+            CheckQuotes.quote("Aurora-70B is open weights, and the license permits commercial use after 90 days"))
         #expect(synonym.verdict == .close)
         #expect(synonym.meaningChange == nil)
     }
@@ -233,9 +256,11 @@ import Testing
         }
         #expect(reason("it is open", "it is not open", ["not"], []) == "a negation dropped")
         #expect(reason("it doesn t work", "it works", [], ["doesn", "t"]) == "a negation added")
-        #expect(reason("release next week", "release tomorrow", ["tomorrow"], ["next", "week"]) == "a date changed: tomorrow became next week")
-        #expect(reason("the panel rejected the law", "the panel upheld the law", ["upheld"], ["rejected"])
-            == "a word replaced by its opposite: upheld became rejected")
+        #expect(
+            reason("release next week", "release tomorrow", ["tomorrow"], ["next", "week"]) == "a date changed: tomorrow became next week")
+        #expect(
+            reason("the panel rejected the law", "the panel upheld the law", ["upheld"], ["rejected"])
+                == "a word replaced by its opposite: upheld became rejected")
         #expect(reason("a big change", "a large change", ["large"], ["big"]) == nil)
     }
 }

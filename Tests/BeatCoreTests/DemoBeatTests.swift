@@ -30,12 +30,16 @@ import Testing
         let query = try QueryCompiler.compile("beat:\(expected.name)", context: try store.queryContext(now: QueryDemo.now))
         let ids = query.idsSQL()
         // Tags are compared as stored (a JSON array), apart from the query language.
-        let tagged = try corpus.integer(
-            "SELECT count(*) FROM posts WHERE EXISTS (SELECT 1 FROM json_each(posts.tags) WHERE value = ?1)", [.text(expected.name)]) ?? 0
-        let found = try corpus.integer("""
-            SELECT count(*) FROM posts WHERE id IN (\(ids.sql))
-              AND EXISTS (SELECT 1 FROM json_each(posts.tags) WHERE value = ?)
-            """, ids.bindings + [.text(expected.name)]) ?? 0
+        let tagged =
+            try corpus.integer(
+                "SELECT count(*) FROM posts WHERE EXISTS (SELECT 1 FROM json_each(posts.tags) WHERE value = ?1)", [.text(expected.name)])
+            ?? 0
+        let found =
+            try corpus.integer(
+                """
+                SELECT count(*) FROM posts WHERE id IN (\(ids.sql))
+                  AND EXISTS (SELECT 1 FROM json_each(posts.tags) WHERE value = ?)
+                """, ids.bindings + [.text(expected.name)]) ?? 0
         let all = try corpus.integer("SELECT count(*) FROM posts WHERE id IN (\(ids.sql))", ids.bindings) ?? 0
         let recall = Double(found) / Double(tagged)
         let precision = Double(found) / Double(all)

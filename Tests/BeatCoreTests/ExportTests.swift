@@ -50,17 +50,22 @@ import Testing
 
     @Test func linesAreBeatJSONLWithNullsLeftOut() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("posts.jsonl", """
+        let file = try corpus.write(
+            "posts.jsonl",
+            """
             {"id": "1", "source": "hackernews", "published_at": 1175714200, "text": "My YC app: Dropbox \\"sync\\"\\nline two"}
             {"id": "a1", "source": "reddit", "venue": "LocalLLaMA", "author": "em-bee", "published_at": "2026-04-18T09:30:00Z", "title": "Aurora-70B", "text": "Open weights at last.", "url": "https://reddit.com/a1", "parent": "p", "thread": "t", "score": -3, "lang": "en", "tags": ["open-source-ai", "x"], "extra": {"k": 1}}
             """)
         _ = try corpus.importFiles([file])
         var lines: [String] = []
         try SearchEngine(corpus: corpus.corpus).export(CompiledQuery()) { lines.append($0) }
-        #expect(lines == [
-            #"{"id": "1", "source": "hackernews", "published_at": "2007-04-04T19:16:40Z", "text": "My YC app: Dropbox \"sync\"\nline two"}"# + "\n",
-            #"{"id": "a1", "source": "reddit", "venue": "LocalLLaMA", "author": "em-bee", "published_at": "2026-04-18T09:30:00Z", "title": "Aurora-70B", "text": "Open weights at last.", "url": "https://reddit.com/a1", "parent": "p", "thread": "t", "score": -3, "lang": "en", "tags": ["open-source-ai","x"], "raw": "{\"id\":\"a1\",\"source\":\"reddit\",\"venue\":\"LocalLLaMA\",\"author\":\"em-bee\",\"published_at\":\"2026-04-18T09:30:00Z\",\"title\":\"Aurora-70B\",\"text\":\"Open weights at last.\",\"url\":\"https://reddit.com/a1\",\"parent\":\"p\",\"thread\":\"t\",\"score\":-3,\"lang\":\"en\",\"tags\":[\"open-source-ai\",\"x\"],\"extra\":{\"k\":1}}"}"# + "\n",
-        ])
+        #expect(
+            lines == [
+                #"{"id": "1", "source": "hackernews", "published_at": "2007-04-04T19:16:40Z", "text": "My YC app: Dropbox \"sync\"\nline two"}"#
+                    + "\n",
+                #"{"id": "a1", "source": "reddit", "venue": "LocalLLaMA", "author": "em-bee", "published_at": "2026-04-18T09:30:00Z", "title": "Aurora-70B", "text": "Open weights at last.", "url": "https://reddit.com/a1", "parent": "p", "thread": "t", "score": -3, "lang": "en", "tags": ["open-source-ai","x"], "raw": "{\"id\":\"a1\",\"source\":\"reddit\",\"venue\":\"LocalLLaMA\",\"author\":\"em-bee\",\"published_at\":\"2026-04-18T09:30:00Z\",\"title\":\"Aurora-70B\",\"text\":\"Open weights at last.\",\"url\":\"https://reddit.com/a1\",\"parent\":\"p\",\"thread\":\"t\",\"score\":-3,\"lang\":\"en\",\"tags\":[\"open-source-ai\",\"x\"],\"extra\":{\"k\":1}}"}"#
+                    + "\n",
+            ])
         // Every line is valid JSON.
         for line in lines {
             #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
@@ -78,10 +83,12 @@ import Testing
             ids.append("\(object["source"] ?? ""):\(object["id"] ?? "")")
             dates.append(object["published_at"] as? String ?? "")
         }
-        let expected = try demo.rows("""
+        let expected = try demo.rows(
+            """
             SELECT source || ':' || source_id FROM posts
             WHERE id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'licences') AND source <> 'news' ORDER BY published_at, id
-            """).map { $0[0].stringValue ?? "" }
+            """
+        ).map { $0[0].stringValue ?? "" }
         #expect(count == expected.count && count > 5)
         #expect(ids == expected)
         #expect(dates == dates.sorted())

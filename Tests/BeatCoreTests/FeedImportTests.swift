@@ -58,7 +58,10 @@ import Testing
         #expect(plex["published_at"] == .integer(1_359_569_523))
         #expect(plex["title"] == .text("Plex"))
         let text = try #require(plex["text"]?.stringValue)
-        #expect(text.hasPrefix("Scott Hanselman: Plex is the media center software ecosystem I\u{2019}ve been waiting for\n\nUnhappy with Time Warner Cable"))
+        #expect(
+            text.hasPrefix(
+                "Scott Hanselman: Plex is the media center software ecosystem I\u{2019}ve been waiting for\n\nUnhappy with Time Warner Cable"
+            ))
         #expect(!text.contains("radialGradient") && !text.contains("<"))
         #expect(try corpus.integer("SELECT count(*) FROM posts WHERE author = 'Sam Ruby' AND venue = 'intertwingly.net'") == 20)
 
@@ -129,8 +132,11 @@ import Testing
         #expect(ces["title"] == .text("My Professional Armchair Analysis of CES"))
         #expect(ces["published_at"] == .integer(1_516_222_200))  // Wed, 17 Jan 2018 15:50:00 EST
         #expect(ces["venue"] == .text("pcmag.com"))
-        #expect(ces["text"] == .text("No one needs to go to this annual gadget tradeshow when it's already over-covered by every media out"))
-        #expect(ces["raw"]?.stringValue?.contains("\"link\":\"http://feedproxy.google.com/~r/ziffdavis/pcmag/dvorak/~3/0O-eUfOYo94/0,2817,2525649,00.asp\"") == true)
+        #expect(
+            ces["text"] == .text("No one needs to go to this annual gadget tradeshow when it's already over-covered by every media out"))
+        #expect(
+            ces["raw"]?.stringValue?.contains(
+                "\"link\":\"http://feedproxy.google.com/~r/ziffdavis/pcmag/dvorak/~3/0O-eUfOYo94/0,2817,2525649,00.asp\"") == true)
         let vista = try #require(try corpus.post("news", "http://www.pcmag.com/article2/0,2817,2523452,00.asp?kc=PCRSS03079TX1K0000584"))
         #expect(vista["published_at"] == .integer(1_509_541_200))  // Wed, 01 Nov 2017 08:00:00 EST
     }
@@ -147,12 +153,20 @@ import Testing
         #expect(starCity["published_at"] == .integer(1_054_633_161))
         #expect(starCity["venue"] == .text("liftoff.msfc.nasa.gov"))
         #expect(starCity["lang"] == .text("en-us"))
-        #expect(starCity["text"] == .text("How do Americans get ready to work with Russians aboard the International Space Station? They take a crash course in culture, language and protocol at Russia's Star City."))
+        #expect(
+            starCity["text"]
+                == .text(
+                    "How do Americans get ready to work with Russians aboard the International Space Station? They take a crash course in culture, language and protocol at Russia's Star City."
+                ))
         // An item with neither title nor link: its guid identifies it, and it has no title.
         let eclipse = try #require(try corpus.post("news", "http://liftoff.msfc.nasa.gov/2003/05/30.html#item572"))
         #expect(eclipse["title"] == .null)
         #expect(eclipse["url"] == .text("http://liftoff.msfc.nasa.gov/2003/05/30.html#item572"))  // a permalink guid
-        #expect(eclipse["text"] == .text("Sky watchers in Europe, Asia, and parts of Alaska and Canada will experience a partial eclipse of the Sun on Saturday, May 31st."))
+        #expect(
+            eclipse["text"]
+                == .text(
+                    "Sky watchers in Europe, Asia, and parts of Alaska and Canada will experience a partial eclipse of the Sun on Saturday, May 31st."
+                ))
         #expect(eclipse["published_at"] == .integer(1_054_292_802))
     }
 
@@ -175,13 +189,17 @@ import Testing
         #expect(post["text"]?.stringValue?.hasPrefix("On Wednesday night I know where I\u{2019}ll be \u{2014} playing keyboard") == true)
         #expect(post["raw"]?.stringValue?.hasPrefix("{\"id\":\"\(id)\",\"url\":\"\(id)\",\"title\":") == true)
         #expect(post["origin_line"] == .null)
-        #expect(try corpus.post("news", "http://inessential.com/2017/03/25/my_cocoaconf_yosemite_2017_talk")?["published_at"] == .integer(1_490_468_121))
+        #expect(
+            try corpus.post("news", "http://inessential.com/2017/03/25/my_cocoaconf_yosemite_2017_talk")?["published_at"]
+                == .integer(1_490_468_121))
     }
 
     @Test func reimportIsIdempotent() throws {
         let corpus = try TemporaryCorpus()
-        let files = ["rss2.xml", "atom.xml", "rss1_rdf.xml", "iconv_cp1251.xml", "illegally_nested.xml", "no_declaration.xml", "json_feed.json"]
-            .map { Fixtures.path("news/" + $0) }
+        let files = [
+            "rss2.xml", "atom.xml", "rss1_rdf.xml", "iconv_cp1251.xml", "illegally_nested.xml", "no_declaration.xml", "json_feed.json",
+        ]
+        .map { Fixtures.path("news/" + $0) }
         let first = try corpus.importFiles(files)
         #expect(first.summary.added == 84)
         #expect(first.formats == Array(repeating: .feed, count: 7))
@@ -217,20 +235,29 @@ import Testing
     @Test func invalidUTF8InAUTF8FeedIsRefusedWithItsPosition() throws {
         let corpus = try TemporaryCorpus()
         // Line 3, after "<title>caf" (10 characters): a Latin-1 é.
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss><channel><item>\n<title>caf".utf8) + [0xE9]
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss><channel><item>\n<title>caf".utf8) + [0xE9]
             + Array("</title><pubDate>Mon, 04 Mar 2024 10:00:00 +0000</pubDate></item></channel></rss>".utf8)
         let file = try corpus.write("latin1.xml", bytes: bytes)
         let outcome = try corpus.importFiles([file])
         #expect(outcome.summary.added == 0)
-        #expect(outcome.failures == [.malformedDocument(
-            path: file, location: "3:11",
-            reason: "byte 0xE9 is not valid UTF-8 although the feed declares utf-8; if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8) or correct the declaration")])
+        #expect(
+            outcome.failures == [
+                .malformedDocument(
+                    path: file, location: "3:11",
+                    reason:
+                        "byte 0xE9 is not valid UTF-8 although the feed declares utf-8; if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8) or correct the declaration"
+                )
+            ])
         #expect(try corpus.integer("SELECT count(*) FROM posts") == 0)
     }
 
     @Test func windows1252DeclarationAfterACommentAndNewline() throws {
         let corpus = try TemporaryCorpus()
-        let bytes = Array("\n<!-- generated -->\n<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss><channel><link>https://www.Example.org/</link><item><guid>g1</guid><title>".utf8)
+        let bytes =
+            Array(
+                "\n<!-- generated -->\n<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<rss><channel><link>https://www.Example.org/</link><item><guid>g1</guid><title>"
+                    .utf8)
             + [0x93, 0x43, 0x61, 0x66, 0xE9, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35]  // “Café” – €5
             + Array("</title><pubDate>Tue, 05 Mar 2024 08:30:00 PST</pubDate></item></channel></rss>".utf8)
         let file = try corpus.write("cp1252.xml", bytes: bytes)
@@ -246,7 +273,9 @@ import Testing
 
     @Test func datesFallBackToTheChannelOrAreRejected() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("dates.xml", """
+        let file = try corpus.write(
+            "dates.xml",
+            """
             <rss version="2.0"><channel><title>Dated</title><lastBuildDate>Mon, 04 Mar 2024 10:00:00 +0000</lastBuildDate>
             <item><guid>no-date</guid><title>Uses the channel date</title></item>
             <item><guid>bad-date</guid><title>Bad</title><pubDate>sometime last week</pubDate></item>
@@ -257,7 +286,9 @@ import Testing
         let outcome = try corpus.importFiles([file])
         #expect(outcome.summary.added == 2)
         #expect(outcome.problems.map(\.location) == ["3", "5"])
-        #expect(outcome.problems.first?.reason == "pubDate 'sometime last week' is not a date Beat reads (RFC 822 or ISO 8601); use --date-format for other forms")
+        #expect(
+            outcome.problems.first?.reason
+                == "pubDate 'sometime last week' is not a date Beat reads (RFC 822 or ISO 8601); use --date-format for other forms")
         #expect(outcome.problems.last?.reason == "the item has neither a title nor any text")
         #expect(try corpus.post("news", "no-date")?["published_at"] == .integer(1_709_546_400))
         #expect(try corpus.post("news", "minus-zero")?["published_at"] == .integer(1_695_400_215))
@@ -267,12 +298,16 @@ import Testing
         let undated = try corpus.write("undated.xml", "<rss><channel><item><guid>u</guid><title>t</title></item></channel></rss>")
         let second = try corpus.importFiles([undated])
         #expect(second.summary.added == 0)
-        #expect(second.problems.map(\.reason) == ["the item has no date (pubDate or dc:date) and the feed has no lastBuildDate to fall back on"])
+        #expect(
+            second.problems.map(\.reason) == ["the item has no date (pubDate or dc:date) and the feed has no lastBuildDate to fall back on"]
+        )
     }
 
     @Test func atomTextConstructsAndFractionalDates() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("entries.atom", """
+        let file = try corpus.write(
+            "entries.atom",
+            """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB" xml:base="https://blog.example.net/">
               <title>Example</title><updated>2024-03-01T00:00:00Z</updated>
@@ -346,7 +381,10 @@ import Testing
         let post = try #require(try corpus.post("hackernews", "30937433"))
         #expect(post["venue"] == "HN")
         #expect(post["title"] == "AWS Lambda Function URLs: Built-In HTTPS Endpoints for Lambda")
-        #expect(post["url"] == "https://aws.amazon.com/blogs/aws/announcing-aws-lambda-function-urls-built-in-https-endpoints-for-single-function-microservices/")
+        #expect(
+            post["url"]
+                == "https://aws.amazon.com/blogs/aws/announcing-aws-lambda-function-urls-built-in-https-endpoints-for-single-function-microservices/"
+        )
         #expect(post["published_at"] == 1_649_279_267)
     }
 

@@ -21,7 +21,9 @@ import Testing
 
     @Test func aRecordWithAHugeDateIsSkippedNotACrash() throws {
         let home = try TemporaryCorpus()
-        let file = try home.write("huge.jsonl", """
+        let file = try home.write(
+            "huge.jsonl",
+            """
             {"id":"a","source":"news","published_at":1e300,"text":"far future"}
             {"id":"b","source":"news","published_at":"2026-01-01T00:00:00Z","text":"fine"}
 

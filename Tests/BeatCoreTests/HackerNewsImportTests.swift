@@ -78,27 +78,30 @@ import Testing
         #expect(comment["title"] == .null)
         #expect(comment["score"] == .null)
         #expect(comment["url"] == "https://news.ycombinator.com/item?id=33103584")
-        #expect(comment["text"] == """
-            With Red Hat becoming more and more IBM [1], this is really a good time to launch this.
+        #expect(
+            comment["text"] == """
+                With Red Hat becoming more and more IBM [1], this is really a good time to launch this.
 
-            [1]: https://access.redhat.com/announcements/6978646
-            """)
+                [1]: https://access.redhat.com/announcements/6978646
+                """)
         #expect(comment["origin_line"] == 6)
 
         // `&gt;` and `&#x27;` decoded, `<p>` kept as a paragraph break.
-        #expect(try corpus.post("hackernews", "33103581")?["text"] == """
-            > No one is quite sure why.
+        #expect(
+            try corpus.post("hackernews", "33103581")?["text"] == """
+                > No one is quite sure why.
 
-            On the contrary, quite a lot of people know precisely why, we're just not allowed to say.
-            """)
+                On the contrary, quite a lot of people know precisely why, we're just not allowed to say.
+                """)
         // HN shortens long link texts with "..."; the full address is stored once.
-        #expect(try corpus.post("hackernews", "33214987")?["text"] == """
-            > I haven't seen people celebrating his death.
+        #expect(
+            try corpus.post("hackernews", "33214987")?["text"] == """
+                > I haven't seen people celebrating his death.
 
-            Strange comment. Just because you haven't seen it in your feed doesn't mean it isn't happening.
+                Strange comment. Just because you haven't seen it in your feed doesn't mean it isn't happening.
 
-            https://www.scottishdailyexpress.co.uk/news/scottish-news/trans-activist-trolls-target-robbie-28243779
-            """)
+                https://www.scottishdailyexpress.co.uk/news/scottish-news/trans-activist-trolls-target-robbie-28243779
+                """)
         let scissors = try #require(try corpus.post("hackernews", "33368472")?["text"]?.stringValue)
         #expect(scissors.contains("https://arcus-www.amazon.ae/Fiskars-67517197J-Original-Orange-Handled-Scissors/dp/B0019N4V4S"))
         #expect(scissors.contains("https://www.amazon.co.uk/Fiskars-Classic-Dressmaking-Scissors-Length/dp/B0001P08L0"))
@@ -114,7 +117,9 @@ import Testing
     @Test func deletedStubsAndUsersAreIgnoredDeadItemsKept() throws {
         let corpus = try TemporaryCorpus()
         // Shapes as the Firebase API documents them; the user is from firebase_vcr.
-        let file = try corpus.write("mixed.json", """
+        let file = try corpus.write(
+            "mixed.json",
+            """
             [
               {"about": "", "created": 1363735020, "delay": 0, "id": "slg", "karma": 2286, "submitted": [9632604]},
               {"deleted": true, "id": 9633400, "parent": 9632604, "time": 1433054000, "type": "comment"},

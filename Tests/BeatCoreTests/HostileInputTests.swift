@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func aStoryOf100kQuotationMarksEnds() {
-        for story in [String(repeating: "\"", count: 100_000), String(repeating: "“", count: 100_000), String(repeating: "\" a ", count: 100_000)] {
+        for story in [
+            String(repeating: "\"", count: 100_000), String(repeating: "“", count: 100_000), String(repeating: "\" a ", count: 100_000),
+        ] {
             for format in StoryFormat.allCases {
                 let quotes = StoryExtractor.quotes(in: story, format: format, includeShort: true)
                 #expect(quotes.count <= 100_000)

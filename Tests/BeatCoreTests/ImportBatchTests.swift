@@ -1,8 +1,9 @@
-@testable import BeatCore
 import BeatSQLite
-import Foundation
 import BeatTestSupport
+import Foundation
 import Testing
+
+@testable import BeatCore
 
 /// The guarantees of batched writing: after every committed batch the
 /// full-text index equals the table, re-imports count added, updated and
@@ -13,7 +14,8 @@ import Testing
     static func line(_ id: String, day: Int, text: String, title: String? = nil) -> String {
         let date = "2026-03-\(String(format: "%02d", day))T1\(day % 10):00:00Z"
         let titleField = title.map { ", \"title\": \"\($0)\"" } ?? ""
-        return "{\"id\": \"\(id)\", \"source\": \"reddit\", \"venue\": \"v\", \"author\": \"a\(id)\", \"published_at\": \"\(date)\"\(titleField), \"text\": \"\(text)\"}"
+        return
+            "{\"id\": \"\(id)\", \"source\": \"reddit\", \"venue\": \"v\", \"author\": \"a\(id)\", \"published_at\": \"\(date)\"\(titleField), \"text\": \"\(text)\"}"
     }
 
     static func posts(_ range: ClosedRange<Int>, text: (Int) -> String = { "common word number\($0)" }) -> String {
@@ -65,13 +67,15 @@ import Testing
     /// updates a row whose index entries the batch has not written yet.
     @Test func theSamePostTwiceInOneBatchIsIndexedOnceAsLastGiven() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("twice.jsonl", [
-            Self.line("a", day: 3, text: "first version"),
-            Self.line("b", day: 4, text: "other post"),
-            Self.line("a", day: 3, text: "second version"),
-            Self.line("c", day: 5, text: "third post"),
-            Self.line("c", day: 9, text: "third post moved"),
-        ].joined(separator: "\n"))
+        let file = try corpus.write(
+            "twice.jsonl",
+            [
+                Self.line("a", day: 3, text: "first version"),
+                Self.line("b", day: 4, text: "other post"),
+                Self.line("a", day: 3, text: "second version"),
+                Self.line("c", day: 5, text: "third post"),
+                Self.line("c", day: 9, text: "third post moved"),
+            ].joined(separator: "\n"))
         let outcome = try corpus.importFiles([file])
         #expect(outcome.summary.added == 3)
         #expect(outcome.summary.updated == 2)
@@ -93,7 +97,9 @@ import Testing
         var time = 0.0
         let importer = Importer(
             corpus: corpus.corpus, options: ImportOptions(batchSize: batchSize), cancellation: cancellation,
-            clock: { time += 1; return time })
+            clock: {
+                time += 1; return time
+            })
         var events = ImportEvents()
         var last = 0
         events.progress = {
@@ -155,7 +161,9 @@ import Testing
         var time = 0.0
         let importer = Importer(
             corpus: corpus.corpus, options: ImportOptions(batchSize: 200, checkpointBytes: checkpointBytes),
-            clock: { time += 1; return time })
+            clock: {
+                time += 1; return time
+            })
         var largest = 0
         var events = ImportEvents()
         events.progress = { _ in

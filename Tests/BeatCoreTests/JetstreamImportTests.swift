@@ -8,7 +8,8 @@ import Testing
 @Suite struct JetstreamImportTests {
     static let first = "at://did:plc:6ltm2qp7w2ntven5jn2dw25h/app.bsky.feed.post/3l3qi7gmjxkyv"
     static let deleted = "at://did:plc:5ximx7jqyvv5kivneglaj4pw/app.bsky.feed.post/3l3q5m77yxhio"
-    static let editedText = "Trying the new open-weights model on my laptop 🚀 notes: https://example.com/notes/open-weights (edit: 4-bit works fine)"
+    static let editedText =
+        "Trying the new open-weights model on my laptop 🚀 notes: https://example.com/notes/open-weights (edit: 4-bit works fine)"
 
     @Test func importsPostCommitsAndPassesOverTheRest() throws {
         let corpus = try TemporaryCorpus()
@@ -31,7 +32,8 @@ import Testing
         #expect(edited["lang"] == .text("en"))
         #expect(edited["score"] == .null)
         #expect(edited["origin_line"] == .integer(4))
-        #expect(edited["raw"]?.stringValue?.hasPrefix("{\"did\":\"did:plc:6ltm2qp7w2ntven5jn2dw25h\",\"time_us\":1725911257443110,") == true)
+        #expect(
+            edited["raw"]?.stringValue?.hasPrefix("{\"did\":\"did:plc:6ltm2qp7w2ntven5jn2dw25h\",\"time_us\":1725911257443110,") == true)
 
         let reply = try #require(try corpus.post("bluesky", "at://did:plc:iuyvwmu32un2oncobqu2hvop/app.bsky.feed.post/3l3qentgfqx2b"))
         #expect(reply["parent"] == .text(Self.first))
@@ -73,7 +75,9 @@ import Testing
 
     @Test func badEventsAreReportedAndDatesFallBackToTheEventTime() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("events.jsonl", #"""
+        let file = try corpus.write(
+            "events.jsonl",
+            #"""
             {"did":"did:plc:abc","time_us":1725911162329308,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.feed.post","rkey":"k1","cid":"c","record":{"$type":"app.bsky.feed.post","createdAt":"not a date","text":"dated by time_us"}}}
             ["not", "an", "event"]
             {"did":"did:plc:abc","time_us":1725911162329308,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.feed.post","rkey":"k2","cid":"c"}}

@@ -20,7 +20,10 @@ import Testing
         #expect(cw["published_at"] == 1_668_332_886)
         // The content warning is not a title: it opens the text, as Mastodon shows it.
         #expect(cw["title"] == .null)
-        #expect(cw["text"] == "CW: guilty pleasure\n\nFor all the lists of whatever (e.g. scholars on Mastodon), I am always interested in seeing what/who gets left out rather than what/who on the list.")
+        #expect(
+            cw["text"]
+                == "CW: guilty pleasure\n\nFor all the lists of whatever (e.g. scholars on Mastodon), I am always interested in seeing what/who gets left out rather than what/who on the list."
+        )
         #expect(cw["url"] == "https://social.tchncs.de/@chainsawriot/109335864066683251")
         #expect(cw["parent"] == .null)
         #expect(cw["thread"] == "109335864066683251")
@@ -42,20 +45,22 @@ import Testing
         #expect(original["url"] == "https://fosstodon.org/@schochastics/109326579599502650")
         #expect(original["published_at"] == 1_668_191_217)
         #expect(original["score"] == 2)
-        #expect(original["text"] == """
-            #rstats package rtoot to interact with the Mastodon API is on its way to CRAN
-            https://github.com/schochastics/rtoot
+        #expect(
+            original["text"] == """
+                #rstats package rtoot to interact with the Mastodon API is on its way to CRAN
+                https://github.com/schochastics/rtoot
 
-            thanks to my coauthor @chainsawriot and contributors @JBGruber and @urswilke to make this happen so fast
-            """)
+                thanks to my coauthor @chainsawriot and contributors @JBGruber and @urswilke to make this happen so fast
+                """)
         #expect(original["raw"]?.stringValue?.hasPrefix("{\"id\":\"109326579741510097\",") == true)
 
         // Link shortened with invisible/ellipsis spans: the whole address, once.
-        #expect(try corpus.post("mastodon", "109331854455511759")?["text"] == """
-            Kate Darling: "Sometimes cowards are worse than assholes"
+        #expect(
+            try corpus.post("mastodon", "109331854455511759")?["text"] == """
+                Kate Darling: "Sometimes cowards are worse than assholes"
 
-            https://www.youtube.com/watch?v=r-VuWEWjIhY
-            """)
+                https://www.youtube.com/watch?v=r-VuWEWjIhY
+                """)
         #expect(try corpus.integer("SELECT count(*) FROM posts WHERE text LIKE '%youtube.com%youtube.com%'") == 0)
         try corpus.checkIndexIntegrity()
         #expect(try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'rtoot'") == 3)
@@ -75,7 +80,10 @@ import Testing
         #expect(post["venue"] == "icosahedron.website")
         #expect(post["published_at"] == 1_685_275_610)
         #expect(post["title"] == .null)
-        #expect(post["text"] == "CW: test post for mastodon.py stuff\n\n@halcy you're a doo-doo head\n\nedit: editing this to have the maximum amount of fields filled :trans_heart: #ThisIsAHashtag")
+        #expect(
+            post["text"]
+                == "CW: test post for mastodon.py stuff\n\n@halcy you're a doo-doo head\n\nedit: editing this to have the maximum amount of fields filled :trans_heart: #ThisIsAHashtag"
+        )
         #expect(post["url"] == "https://icosahedron.website/@halcy/110446222386355655")
         #expect(post["lang"] == "de")
         #expect(post["score"] == 1)
@@ -96,7 +104,10 @@ import Testing
         #expect(local["author"] == "patentbuddy@mastodon.social")
         #expect(local["venue"] == "mastodon.social")
         #expect(local["published_at"] == 1_669_036_252)
-        #expect(local["text"] == "IP finance: FTC Hits Vonage with $100 million Hammer for \"Dark Patterns\" http://www.ip.finance/2022/11/ftc-hits-vonage-with-100-million-hammer.html")
+        #expect(
+            local["text"]
+                == "IP finance: FTC Hits Vonage with $100 million Hammer for \"Dark Patterns\" http://www.ip.finance/2022/11/ftc-hits-vonage-with-100-million-hammer.html"
+        )
 
         // Misskey HTML (<p><span>), no language, url == uri.
         let misskey = try #require(try corpus.post("mastodon", "109381959901769878"))
@@ -133,7 +144,9 @@ import Testing
         #expect(pixelfed["url"] == "https://pixey.org/p/vincent/501520675558516123")
         // An image with no words: stored with empty text.
         #expect(try corpus.post("mastodon", "109401124491164389")?["text"] == "")
-        #expect(try corpus.post("mastodon", "109401124571212694")?["text"] == "I still love the pie thread.\n\nhttps://threadreaderapp.com/thread/1466773840147669006.html")
+        #expect(
+            try corpus.post("mastodon", "109401124571212694")?["text"]
+                == "I still love the pie thread.\n\nhttps://threadreaderapp.com/thread/1466773840147669006.html")
     }
 
     @Test func contextGivesEveryReplyItsThread() throws {
@@ -149,7 +162,10 @@ import Testing
         #expect(deep["parent"] == "109296670102943070")
         #expect(deep["author"] == "OliKockova@toot.whatever.cz")
         #expect(deep["lang"] == "cs")
-        #expect(deep["text"]?.stringValue?.hasSuffix("In Sidekiq I can see another error:\nFor ActivityPub::DeliveryWorker\nMastodon::UnexpectedResponseError: https://mstdn.social/users/*username*/Inbox returned code 401") == true)
+        #expect(
+            deep["text"]?.stringValue?.hasSuffix(
+                "In Sidekiq I can see another error:\nFor ActivityPub::DeliveryWorker\nMastodon::UnexpectedResponseError: https://mstdn.social/users/*username*/Inbox returned code 401"
+            ) == true)
 
         // Pleroma: no <p>, attributes in another order, url == uri, no language.
         let pleroma = try #require(try corpus.post("mastodon", "109299340070790305"))
@@ -158,7 +174,9 @@ import Testing
         #expect(pleroma["published_at"] == 1_667_775_569)
         #expect(pleroma["url"] == "https://pleroma.stream/objects/22aae0d4-81f1-42b6-94cb-35b89f96a96a")
         #expect(pleroma["lang"] == .null)
-        #expect(pleroma["text"] == "@austinkocher @Gargron @Mastodon Very timely release. All these new users to test the changes and provide feedback :-)")
+        #expect(
+            pleroma["text"]
+                == "@austinkocher @Gargron @Mastodon Very timely release. All these new users to test the changes and provide feedback :-)")
 
         // The acct domain (unextro.net) names the person; the venue is the server hosting them.
         let split = try #require(try corpus.post("mastodon", "109296622643144971"))
@@ -178,10 +196,14 @@ import Testing
              "account": {"username": "a", "acct": "a", "url": "https://example.social/@a"}}
             """
         }
-        let whole = try corpus.write("whole.json", """
+        let whole = try corpus.write(
+            "whole.json",
+            """
             {"ancestors": [\(status("10", nil)), \(status("11", "10"))], "descendants": [\(status("13", "12"))]}
             """)
-        let cut = try corpus.write("cut.json", """
+        let cut = try corpus.write(
+            "cut.json",
+            """
             {"ancestors": [\(status("21", "20"))], "descendants": [\(status("23", "22"))]}
             """)
         let outcome = try corpus.importFiles([whole, cut])
@@ -194,7 +216,9 @@ import Testing
 
     @Test func statusEditsAndOtherObjectsAreRejectedWithAReason() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("history.json", """
+        let file = try corpus.write(
+            "history.json",
+            """
             [{"content": "<p>first version</p>", "spoiler_text": "", "sensitive": false, "created_at": "2023-05-28T12:06:50.000Z",
               "account": {"acct": "halcy", "url": "https://icosahedron.website/@halcy"}},
              {"id": "1", "created_at": "not a date", "content": "", "account": {"acct": "x@y.z"}},

@@ -26,7 +26,8 @@ import Testing
         #expect(recent["text"] == .text("Absolutely stunning. Really love this, perfect finish IMO as well."))
         #expect(recent["parent"] == .text("1afjd7n"))
         #expect(recent["thread"] == .text("1afjd7n"))
-        #expect(recent["url"] == .text("https://www.reddit.com/r/woodworking/comments/1afjd7n/a_full_maple_farmhouse_table_i_made/kod0bkd/"))
+        #expect(
+            recent["url"] == .text("https://www.reddit.com/r/woodworking/comments/1afjd7n/a_full_maple_farmhouse_table_i_made/kod0bkd/"))
         #expect(recent["score"] == .integer(2))
         #expect(recent["lang"] == .null)
         #expect(recent["origin_line"] == .integer(1))
@@ -134,7 +135,9 @@ import Testing
 
     @Test func badLinesAreReportedAndSkipped() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("dump.ndjson", """
+        let file = try corpus.write(
+            "dump.ndjson",
+            """
             {"id": "k1", "author": "a", "body": "ok", "created_utc": 1700000000, "subreddit": "s", "link_id": "t3_p", "parent_id": "t3_p"}
             {"id": "k2", "author": "b", "body": "bad date", "created_utc": "yesterday", "subreddit": "s"}
             {"id": "k3", "author": "c", "subreddit": "s", "created_utc": 1700000000}

@@ -89,29 +89,41 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         QueryCompileCase(
             "in:r/LocalLLaMA", match: nil, conditions: ["+p.venue COLLATE NOCASE IN (?, ?)"],
             bindings: ["r/LocalLLaMA", "LocalLLaMA"]),
-        QueryCompileCase("-venue:\"Ask Historians\"", match: nil, conditions: ["coalesce(p.venue, '') COLLATE NOCASE <> ?"], bindings: ["Ask Historians"]),
+        QueryCompileCase(
+            "-venue:\"Ask Historians\"", match: nil, conditions: ["coalesce(p.venue, '') COLLATE NOCASE <> ?"], bindings: ["Ask Historians"]
+        ),
         QueryCompileCase("author:em-bee", match: nil, conditions: ["+p.author COLLATE NOCASE = ?"], bindings: ["em-bee"]),
         QueryCompileCase(
             "-author:@em-bee", match: nil, conditions: ["coalesce(p.author, '') COLLATE NOCASE NOT IN (?, ?)"],
             bindings: ["@em-bee", "em-bee"]),
         QueryCompileCase("since:2026-04-01", match: nil, idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...Int64.max),
         QueryCompileCase("until:2026-06-30", match: nil, idRange: Int64.min...QueryTime.lastID("2026-06-30T23:59:59Z")),
-        QueryCompileCase("on:2026-04-18", match: nil, idRange: QueryTime.firstID("2026-04-18T00:00:00Z")...QueryTime.lastID("2026-04-18T23:59:59Z")),
-        QueryCompileCase("on:2026-04", match: nil, idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-04-30T23:59:59Z")),
-        QueryCompileCase("on:2024-02", match: nil, idRange: QueryTime.firstID("2024-02-01T00:00:00Z")...QueryTime.lastID("2024-02-29T23:59:59Z")),
-        QueryCompileCase("on:2026", match: nil, idRange: QueryTime.firstID("2026-01-01T00:00:00Z")...QueryTime.lastID("2026-12-31T23:59:59Z")),
+        QueryCompileCase(
+            "on:2026-04-18", match: nil, idRange: QueryTime.firstID("2026-04-18T00:00:00Z")...QueryTime.lastID("2026-04-18T23:59:59Z")),
+        QueryCompileCase(
+            "on:2026-04", match: nil, idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-04-30T23:59:59Z")),
+        QueryCompileCase(
+            "on:2024-02", match: nil, idRange: QueryTime.firstID("2024-02-01T00:00:00Z")...QueryTime.lastID("2024-02-29T23:59:59Z")),
+        QueryCompileCase(
+            "on:2026", match: nil, idRange: QueryTime.firstID("2026-01-01T00:00:00Z")...QueryTime.lastID("2026-12-31T23:59:59Z")),
         QueryCompileCase(
             "since:2026-04-01 until:2026-06-30", match: nil,
             idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-06-30T23:59:59Z")),
         QueryCompileCase(
             "since:2026-04-01 since:2026-03-01", match: nil, idRange: QueryTime.firstID("2026-03-01T00:00:00Z")...Int64.max),
-        QueryCompileCase("since:7d", match: nil, idRange: QueryTime.firstID("2026-07-08T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
-        QueryCompileCase("since:24h", match: nil, idRange: QueryTime.firstID("2026-07-14T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
-        QueryCompileCase("since:2w", match: nil, idRange: QueryTime.firstID("2026-07-01T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
-        QueryCompileCase("since:3m", match: nil, idRange: QueryTime.firstID("2026-04-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
-        QueryCompileCase("since:1y", match: nil, idRange: QueryTime.firstID("2025-07-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase(
+            "since:7d", match: nil, idRange: QueryTime.firstID("2026-07-08T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase(
+            "since:24h", match: nil, idRange: QueryTime.firstID("2026-07-14T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase(
+            "since:2w", match: nil, idRange: QueryTime.firstID("2026-07-01T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase(
+            "since:3m", match: nil, idRange: QueryTime.firstID("2026-04-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
+        QueryCompileCase(
+            "since:1y", match: nil, idRange: QueryTime.firstID("2025-07-15T12:00:00Z")...QueryTime.lastID("2026-07-15T12:00:00Z")),
         QueryCompileCase("until:7d", match: nil, idRange: Int64.min...QueryTime.lastID("2026-07-08T12:00:00Z")),
-        QueryCompileCase("on:today", match: nil, idRange: QueryTime.firstID("2026-07-15T00:00:00Z")...QueryTime.lastID("2026-07-15T23:59:59Z")),
+        QueryCompileCase(
+            "on:today", match: nil, idRange: QueryTime.firstID("2026-07-15T00:00:00Z")...QueryTime.lastID("2026-07-15T23:59:59Z")),
         QueryCompileCase(
             "-since:2026-04-01", match: nil, conditions: ["+p.published_at < ?"],
             bindings: [.integer(QueryTime.seconds("2026-04-01T00:00:00Z"))]),
@@ -130,7 +142,8 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
             ],
             idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-06-01T23:59:59Z")),
         QueryCompileCase(
-            "on:2026-04 on:2026-05", match: nil, idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-05-31T23:59:59Z")),
+            "on:2026-04 on:2026-05", match: nil,
+            idRange: QueryTime.firstID("2026-04-01T00:00:00Z")...QueryTime.lastID("2026-05-31T23:59:59Z")),
         // Text and filters together; exclusions only.
         QueryCompileCase(
             "\"open weights\" source:reddit in:LocalLLaMA since:2026-04-01", match: "\"open weights\"",
@@ -179,8 +192,10 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: [
         ("", "all posts"),
-        ("\"open weights\" source:reddit in:LocalLLaMA since:2026-04-01",
-         "posts matching \"open weights\" from reddit in LocalLLaMA since 2026-04-01"),
+        (
+            "\"open weights\" source:reddit in:LocalLLaMA since:2026-04-01",
+            "posts matching \"open weights\" from reddit in LocalLLaMA since 2026-04-01"
+        ),
         ("llama OR mistral -gguf", "posts matching llama OR mistral -gguf"),
         ("a -(b OR c)", "posts matching a -(b OR c)"),
         ("source:hn,bsky,news", "all posts from hackernews, bluesky or news"),
@@ -198,7 +213,8 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
     // MARK: - Session filters
 
     @Test func sessionFiltersApplyOnTopOfTheQuery() throws {
-        let query = try QueryCompiler.compile("llama source:hn", sessionFilters: "source:reddit since:2026-01-01", context: QueryDemo.context)
+        let query = try QueryCompiler.compile(
+            "llama source:hn", sessionFilters: "source:reddit since:2026-01-01", context: QueryDemo.context)
         #expect(query.match == "\"llama\"")
         // A key repeated in the query narrows the session's filter rather than widening it.
         #expect(query.conditions == [.source(in: ["reddit"], negated: false), .source(in: ["hackernews"], negated: false)])
@@ -206,7 +222,8 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         #expect(query.description == "posts matching llama from reddit since 2026-01-01 from hackernews")
 
         let corpus = try QueryDemo.corpus()
-        let session = try QueryCompiler.compile("\"open weights\"", sessionFilters: "source:reddit since:2026-01-01", context: QueryDemo.context)
+        let session = try QueryCompiler.compile(
+            "\"open weights\"", sessionFilters: "source:reddit since:2026-01-01", context: QueryDemo.context)
         let expected = try corpus.integer(
             "SELECT count(*) FROM posts WHERE source = 'reddit' AND published_at >= CAST(strftime('%s', '2026-01-01') AS INTEGER) "
                 + "AND id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH '\"open weights\"')")
@@ -222,9 +239,10 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func sessionFilterMistakesSaySo() {
-        #expect(throws: QueryError(
-            message: "session filter: unknown source 'redit'", column: 8, length: 5,
-            hint: "did you mean 'reddit'? sources are reddit, hackernews, bluesky, mastodon, news, web, other (also hn, bsky, rss)")
+        #expect(
+            throws: QueryError(
+                message: "session filter: unknown source 'redit'", column: 8, length: 5,
+                hint: "did you mean 'reddit'? sources are reddit, hackernews, bluesky, mastodon, news, web, other (also hn, bsky, rss)")
         ) { try QueryCompiler.compile("llama", sessionFilters: "source:redit", context: QueryDemo.context) }
     }
 
@@ -235,8 +253,9 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         // b only excludes: its exclusion stays a condition, and a's match is the match.
         #expect(both.match == "\"llama\"")
         #expect(both.conditions == a.conditions + b.conditions)
-        #expect(both.countSQL().bindings == [.text("\"llama\"")] + [.integer(both.idRange!.lowerBound), .integer(both.idRange!.upperBound)]
-            + (a.conditions + b.conditions).flatMap { $0.sql(textDriven: true).bindings })
+        #expect(
+            both.countSQL().bindings == [.text("\"llama\"")] + [.integer(both.idRange!.lowerBound), .integer(both.idRange!.upperBound)]
+                + (a.conditions + b.conditions).flatMap { $0.sql(textDriven: true).bindings })
         #expect(both.idRange == QueryTime.firstID("2026-01-01T00:00:00Z")...QueryTime.lastID("2026-03-01T23:59:59Z"))
         let disjoint = try QueryCompiler.compile("since:2026-05-01", context: QueryDemo.context)
             .combined(with: try QueryCompiler.compile("until:2026-04-01", context: QueryDemo.context))
@@ -281,13 +300,17 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         #expect(throws: QueryError(message: "no beat named 'chips'", column: 6, length: 5)) {
             try QueryCompiler.compile("beat:chips", context: QueryDemo.context)
         }
-        #expect(throws: QueryError(
-            message: "beat 'outer': beat 'loop': beat 'loop' includes itself", column: 6, length: 5,
-            hint: "in its query \"beat:loop\": in its query \"llama beat:loop\": a beat's query cannot use beat:loop, directly or through another beat")
+        #expect(
+            throws: QueryError(
+                message: "beat 'outer': beat 'loop': beat 'loop' includes itself", column: 6, length: 5,
+                hint:
+                    "in its query \"beat:loop\": in its query \"llama beat:loop\": a beat's query cannot use beat:loop, directly or through another beat"
+            )
         ) { try QueryCompiler.compile("beat:outer", context: Self.beatContext) }
-        #expect(throws: QueryError(
-            message: "beat 'broken': unknown filter 'auther:'", column: 8, length: 6,
-            hint: "in its query \"auther:x\": did you mean 'author:'?")
+        #expect(
+            throws: QueryError(
+                message: "beat 'broken': unknown filter 'auther:'", column: 8, length: 6,
+                hint: "in its query \"auther:x\": did you mean 'author:'?")
         ) { try QueryCompiler.compile("a beat:broken", context: Self.beatContext) }
     }
 }

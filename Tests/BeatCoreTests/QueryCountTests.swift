@@ -29,7 +29,9 @@ enum QueryDemo {
     /// Counts in Python, over the JSONL itself: `predicates` are Python
     /// expressions over a post `p`, with helpers that tokenize as the index
     /// does (lowercase, accents removed, letters, digits and `+`).
-    static func python(counts predicates: [String], groups: [(predicate: String, dimension: String)] = []) throws -> (counts: [Int], groups: [[[String]]]) {
+    static func python(counts predicates: [String], groups: [(predicate: String, dimension: String)] = []) throws -> (
+        counts: [Int], groups: [[[String]]]
+    ) {
         let script = """
             import json, sys, unicodedata, datetime
             def ts(s): return int(datetime.datetime.fromisoformat(s.replace('Z', '+00:00')).timestamp())
@@ -129,24 +131,45 @@ struct QueryCountCase: CustomTestStringConvertible, Sendable {
         QueryCountCase("until:2026-01-31", "published_at < \(at("2026-02-01"))", "p['ts'] < day('2026-02-01')"),
         QueryCountCase("on:2026-04-15", "date(published_at, 'unixepoch') = '2026-04-15'", "p['published_at'].startswith('2026-04-15')"),
         QueryCountCase("on:2026-04", "strftime('%Y-%m', published_at, 'unixepoch') = '2026-04'", "p['published_at'].startswith('2026-04')"),
-        QueryCountCase("on:2026", "published_at >= \(at("2026-01-01")) AND published_at < \(at("2027-01-01"))", "p['published_at'].startswith('2026')"),
+        QueryCountCase(
+            "on:2026", "published_at >= \(at("2026-01-01")) AND published_at < \(at("2027-01-01"))", "p['published_at'].startswith('2026')"),
         // A relative since ends at now: the demo holds posts after the fixed now.
-        QueryCountCase("since:30d", "published_at BETWEEN \(at("2026-06-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-06-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
-        QueryCountCase("since:3m", "published_at BETWEEN \(at("2026-04-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-04-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
-        QueryCountCase("since:7d", "published_at BETWEEN \(at("2026-07-08 12:00:00")) AND \(at("2026-07-15 12:00:00"))", "ts('2026-07-08T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
+        QueryCountCase(
+            "since:30d", "published_at BETWEEN \(at("2026-06-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))",
+            "ts('2026-06-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
+        QueryCountCase(
+            "since:3m", "published_at BETWEEN \(at("2026-04-15 12:00:00")) AND \(at("2026-07-15 12:00:00"))",
+            "ts('2026-04-15T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
+        QueryCountCase(
+            "since:7d", "published_at BETWEEN \(at("2026-07-08 12:00:00")) AND \(at("2026-07-15 12:00:00"))",
+            "ts('2026-07-08T12:00:00Z') <= p['ts'] <= ts('2026-07-15T12:00:00Z')"),
         QueryCountCase("since:2w until:1d", "published_at BETWEEN \(at("2026-07-01 12:00:00")) AND \(at("2026-07-14 12:00:00"))"),
         QueryCountCase("since:1y until:2026-01-01", "published_at < \(at("2026-01-02"))", "p['ts'] < day('2026-01-02')"),
         // Negations and alternatives of filters.
-        QueryCountCase("-on:2026-04", "strftime('%Y-%m', published_at, 'unixepoch') <> '2026-04'", "not p['published_at'].startswith('2026-04')"),
-        QueryCountCase("on:2026-04 on:2026-06", "strftime('%Y-%m', published_at, 'unixepoch') IN ('2026-04', '2026-06')", "p['published_at'][:7] in ('2026-04', '2026-06')"),
+        QueryCountCase(
+            "-on:2026-04", "strftime('%Y-%m', published_at, 'unixepoch') <> '2026-04'", "not p['published_at'].startswith('2026-04')"),
+        QueryCountCase(
+            "on:2026-04 on:2026-06", "strftime('%Y-%m', published_at, 'unixepoch') IN ('2026-04', '2026-06')",
+            "p['published_at'][:7] in ('2026-04', '2026-06')"),
         QueryCountCase("-since:2026-06-01", "published_at < \(at("2026-06-01"))", "p['ts'] < day('2026-06-01')"),
         QueryCountCase("-until:2026-06-01", "published_at >= \(at("2026-06-02"))", "p['ts'] >= day('2026-06-02')"),
-        QueryCountCase("source:reddit -in:LocalLLaMA", "source = 'reddit' AND venue <> 'LocalLLaMA'", "p['source'] == 'reddit' and p.get('venue') != 'LocalLLaMA'"),
-        QueryCountCase("-author:lapsed_physics source:hackernews", "source = 'hackernews' AND author <> 'lapsed_physics'", "p['source'] == 'hackernews' and p.get('author') != 'lapsed_physics'"),
+        QueryCountCase(
+            "source:reddit -in:LocalLLaMA", "source = 'reddit' AND venue <> 'LocalLLaMA'",
+            "p['source'] == 'reddit' and p.get('venue') != 'LocalLLaMA'"),
+        QueryCountCase(
+            "-author:lapsed_physics source:hackernews", "source = 'hackernews' AND author <> 'lapsed_physics'",
+            "p['source'] == 'hackernews' and p.get('author') != 'lapsed_physics'"),
         // Combinations of filters.
-        QueryCountCase("source:reddit since:2026-03-01", "source = 'reddit' AND published_at >= \(at("2026-03-01"))", "p['source'] == 'reddit' and p['ts'] >= day('2026-03-01')"),
-        QueryCountCase("venue:LocalLLaMA author:gguf_goblin", "venue = 'LocalLLaMA' AND author = 'gguf_goblin'", "p.get('venue') == 'LocalLLaMA' and p.get('author') == 'gguf_goblin'"),
-        QueryCountCase("source:reddit,news -venue:geopolitics since:2026-02-01 until:2026-09-30", "source IN ('reddit', 'news') AND venue <> 'geopolitics' AND published_at >= \(at("2026-02-01")) AND published_at < \(at("2026-10-01"))"),
+        QueryCountCase(
+            "source:reddit since:2026-03-01", "source = 'reddit' AND published_at >= \(at("2026-03-01"))",
+            "p['source'] == 'reddit' and p['ts'] >= day('2026-03-01')"),
+        QueryCountCase(
+            "venue:LocalLLaMA author:gguf_goblin", "venue = 'LocalLLaMA' AND author = 'gguf_goblin'",
+            "p.get('venue') == 'LocalLLaMA' and p.get('author') == 'gguf_goblin'"),
+        QueryCountCase(
+            "source:reddit,news -venue:geopolitics since:2026-02-01 until:2026-09-30",
+            "source IN ('reddit', 'news') AND venue <> 'geopolitics' AND published_at >= \(at("2026-02-01")) AND published_at < \(at("2026-10-01"))"
+        ),
         // Text.
         QueryCountCase("C++", fts("\"c++\""), "has(p, 'c++')"),
         QueryCountCase("r/LocalLLaMA", fts("\"r localllama\""), "phrase(p, 'r localllama')"),
@@ -163,15 +186,29 @@ struct QueryCountCase: CustomTestStringConvertible, Sendable {
         QueryCountCase("commerce NEAR chips", fts("NEAR(commerce chips)"), "near(p, 'commerce', 'chips', 10)"),
         QueryCountCase("NEAR(data center, 0)", fts("NEAR(data center, 0)"), "near(p, 'data', 'center', 0)"),
         QueryCountCase("title:\"open weights\"", fts("title : \"open weights\""), "title(p, 'open weights')"),
-        QueryCountCase("\"require licences for any AI data center\"", fts("\"require licences for any ai data center\""), "phrase(p, 'require licences for any ai data center')"),
+        QueryCountCase(
+            "\"require licences for any AI data center\"", fts("\"require licences for any ai data center\""),
+            "phrase(p, 'require licences for any ai data center')"),
         // Text with filters.
-        QueryCountCase("\"open weights\" source:reddit since:2026-01-01 until:2026-06-30",
-                  "source = 'reddit' AND published_at >= \(at("2026-01-01")) AND published_at < \(at("2026-07-01")) AND " + fts("\"open weights\""),
-                  "p['source'] == 'reddit' and ts('2026-01-01T00:00:00Z') <= p['ts'] < ts('2026-07-01T00:00:00Z') and phrase(p, 'open weights')"),
-        QueryCountCase("-licences source:news", "source = 'news' AND id NOT IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'licences')", "p['source'] == 'news' and not has(p, 'licences')"),
-        QueryCountCase("(nvidia OR chips) -source:reddit", "source <> 'reddit' AND " + fts("nvidia OR chips"), "p['source'] != 'reddit' and (has(p, 'nvidia') or has(p, 'chips'))"),
-        QueryCountCase("quant* on:2026-04 -author:gguf_goblin", "strftime('%Y-%m', published_at, 'unixepoch') = '2026-04' AND author <> 'gguf_goblin' AND " + fts("quant*"), "p['published_at'].startswith('2026-04') and p.get('author') != 'gguf_goblin' and prefix(p, 'quant')"),
-        QueryCountCase("\"open weights\" OR licences -on:2026-04 in:LocalLLaMA,geopolitics", "venue IN ('LocalLLaMA', 'geopolitics') AND strftime('%Y-%m', published_at, 'unixepoch') <> '2026-04' AND " + fts("\"open weights\" OR licences")),
+        QueryCountCase(
+            "\"open weights\" source:reddit since:2026-01-01 until:2026-06-30",
+            "source = 'reddit' AND published_at >= \(at("2026-01-01")) AND published_at < \(at("2026-07-01")) AND "
+                + fts("\"open weights\""),
+            "p['source'] == 'reddit' and ts('2026-01-01T00:00:00Z') <= p['ts'] < ts('2026-07-01T00:00:00Z') and phrase(p, 'open weights')"),
+        QueryCountCase(
+            "-licences source:news", "source = 'news' AND id NOT IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'licences')",
+            "p['source'] == 'news' and not has(p, 'licences')"),
+        QueryCountCase(
+            "(nvidia OR chips) -source:reddit", "source <> 'reddit' AND " + fts("nvidia OR chips"),
+            "p['source'] != 'reddit' and (has(p, 'nvidia') or has(p, 'chips'))"),
+        QueryCountCase(
+            "quant* on:2026-04 -author:gguf_goblin",
+            "strftime('%Y-%m', published_at, 'unixepoch') = '2026-04' AND author <> 'gguf_goblin' AND " + fts("quant*"),
+            "p['published_at'].startswith('2026-04') and p.get('author') != 'gguf_goblin' and prefix(p, 'quant')"),
+        QueryCountCase(
+            "\"open weights\" OR licences -on:2026-04 in:LocalLLaMA,geopolitics",
+            "venue IN ('LocalLLaMA', 'geopolitics') AND strftime('%Y-%m', published_at, 'unixepoch') <> '2026-04' AND "
+                + fts("\"open weights\" OR licences")),
     ]
 
     @Test(arguments: cases) func countMatchesDirectSQL(_ testCase: QueryCountCase) throws {

@@ -176,7 +176,8 @@ struct QueryHostileCase: CustomTestStringConvertible, Sendable {
     /// in it: checked for every code point of the BMP and a sample of the others.
     @Test func searchableCharactersAreTheTokenizersOwn() throws {
         let database = try Connection(path: ":memory:")
-        try database.execute("""
+        try database.execute(
+            """
             CREATE VIRTUAL TABLE t USING fts5(x, tokenize="unicode61 remove_diacritics 2 tokenchars '+'");
             CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');
             """)

@@ -126,7 +126,8 @@ import Testing
     /// without it SQLite would drive the search from those indexes.
     @Test func unaryPlusKeepsTheTextIndexInCharge() throws {
         let corpus = try QueryDemo.corpus()
-        try corpus.corpus.connection.execute("""
+        try corpus.corpus.connection.execute(
+            """
             CREATE INDEX trap_source ON posts(source, published_at);
             CREATE INDEX trap_author ON posts(author COLLATE NOCASE);
             CREATE INDEX trap_venue ON posts(venue COLLATE NOCASE);

@@ -12,7 +12,8 @@ import Testing
     @Test func rankedSearchIsBM25WithTheTitleWeighted() throws {
         let corpus = try QueryDemo.corpus()
         let rows = try QueryDemo.rows(try compile("licences OR chips").searchSQL(sort: .rank, limit: 10), in: corpus)
-        let expected = try corpus.rows("""
+        let expected = try corpus.rows(
+            """
             SELECT rowid, bm25(posts_fts, 3.0, 1.0) FROM posts_fts WHERE posts_fts MATCH 'licences OR chips'
             ORDER BY 2, rowid DESC LIMIT 10
             """)
@@ -29,9 +30,12 @@ import Testing
         let rows = try QueryDemo.rows(try compile("\"open weights\"").searchSQL(sort: .new, limit: 50), in: corpus)
         #expect(!rows.isEmpty)
         // Snippets come from the text column; a post matching only in its title shows its title instead.
-        let textMatches = Set(try corpus.rows("""
-            SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'text : "open weights"'
-            """).compactMap { $0[0].int64Value })
+        let textMatches = Set(
+            try corpus.rows(
+                """
+                SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'text : "open weights"'
+                """
+            ).compactMap { $0[0].int64Value })
         #expect(textMatches.count < rows.count, "the demo has posts matching only in the title")
         for row in rows {
             #expect(row[1] == .null, "no rank when sorted by date")

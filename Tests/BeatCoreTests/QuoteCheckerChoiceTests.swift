@@ -66,7 +66,8 @@ import Testing
         let finding = try check(reference(id: "reddit:d4"))
         #expect(finding.verdict == .misattributed)
         #expect(finding.conflicts.map(\.field) == [.author, .reference])
-        let invented = try checker.check(CheckQuotes.quote("Cranes were sold for scrap at dawn by the tide office", reference(id: "reddit:d4")))
+        let invented = try checker.check(
+            CheckQuotes.quote("Cranes were sold for scrap at dawn by the tide office", reference(id: "reddit:d4")))
         #expect(invented.verdict == .notFound)
         #expect(invented.reason.contains("reddit:d4"))
     }

@@ -49,7 +49,8 @@ enum CheckQuotes {
     /// The span of one UTC month.
     static func month(_ year: Int, _ month: Int) -> StoryDate {
         let start = CivilTime.seconds(year: year, month: month, day: 1) ?? 0
-        let end = month == 12 ? CivilTime.seconds(year: year + 1, month: 1, day: 1) : CivilTime.seconds(year: year, month: month + 1, day: 1)
+        let end =
+            month == 12 ? CivilTime.seconds(year: year + 1, month: 1, day: 1) : CivilTime.seconds(year: year, month: month + 1, day: 1)
         return StoryDate(text: String(format: "%04d-%02d", year, month), start: start, end: end ?? start)
     }
 }
@@ -113,7 +114,8 @@ enum CheckQuotes {
     }
 
     @Test func omissionMatchesWordsLeftOutInOrder() throws {
-        let finding = try check("The shield was always overrated ... nobody in Beijing is making the Taiwan decision based on TSMC's quarterly report.")
+        let finding = try check(
+            "The shield was always overrated ... nobody in Beijing is making the Taiwan decision based on TSMC's quarterly report.")
         #expect(finding.verdict == .verified)
         #expect(finding.match?.post.id == "reddit:nr1oj5p")
         #expect(try isVerbatim(finding.match?.passage ?? "", in: "reddit:nr1oj5p"))
@@ -136,8 +138,9 @@ enum CheckQuotes {
         #expect(finding.verdict == .close)
         #expect(finding.similarity < 1 && finding.similarity >= QuoteChecker.closeThreshold)
         #expect(finding.match?.post.id == "reddit:nrjyctc")
-        #expect(finding.differences == [WordDifference(old: "a lot", new: "a great deal")]
-            || finding.differences == [WordDifference(old: "lot", new: "great deal")])
+        #expect(
+            finding.differences == [WordDifference(old: "a lot", new: "a great deal")]
+                || finding.differences == [WordDifference(old: "lot", new: "great deal")])
         #expect(try isVerbatim(finding.match?.passage ?? "", in: "reddit:nrjyctc"))
     }
 
@@ -148,7 +151,8 @@ enum CheckQuotes {
     }
 
     @Test func inventedQuoteIsNotFound() throws {
-        let finding = try check("Our quarterly llama budget was spent entirely on artisanal spreadsheets", CheckQuotes.said(source: "reddit"))
+        let finding = try check(
+            "Our quarterly llama budget was spent entirely on artisanal spreadsheets", CheckQuotes.said(source: "reddit"))
         #expect(finding.verdict == .notFound)
         #expect(finding.match == nil)
         #expect(finding.similarity == 0)
@@ -162,7 +166,8 @@ enum CheckQuotes {
     }
 
     @Test func closeTextWithAWrongAuthorIsMisattributed() throws {
-        let finding = try check("Splitting into more crates helped a great deal, for what it's worth.", CheckQuotes.said(author: "rustacean_rita"))
+        let finding = try check(
+            "Splitting into more crates helped a great deal, for what it's worth.", CheckQuotes.said(author: "rustacean_rita"))
         #expect(finding.verdict == .misattributed)
         #expect(finding.similarity < 1)
         #expect(!finding.differences.isEmpty)

@@ -8,15 +8,21 @@ import Testing
 @Suite struct QuoteSentenceSplitterTests {
     static let table: [(text: String, sentences: [String])] = [
         // Abbreviations and initialisms.
-        ("The U.S. will require licences. The rule applies at once.",
-         ["The U.S. will require licences.", "The rule applies at once."]),
-        ("He moved to the U.S. The weather was better there.",
-         ["He moved to the U.S.", "The weather was better there."]),
+        (
+            "The U.S. will require licences. The rule applies at once.",
+            ["The U.S. will require licences.", "The rule applies at once."]
+        ),
+        (
+            "He moved to the U.S. The weather was better there.",
+            ["He moved to the U.S.", "The weather was better there."]
+        ),
         ("Use a mix, e.g. code and chat. Then measure it.", ["Use a mix, e.g. code and chat.", "Then measure it."]),
         ("Compare i.e. the same set. Done.", ["Compare i.e. the same set.", "Done."]),
         ("Dr. Smith arrived late. Mrs. Jones did not.", ["Dr. Smith arrived late.", "Mrs. Jones did not."]),
-        ("John F. Kennedy spoke. No. 5 is next. No. That is wrong.",
-         ["John F. Kennedy spoke.", "No. 5 is next.", "No.", "That is wrong."]),
+        (
+            "John F. Kennedy spoke. No. 5 is next. No. That is wrong.",
+            ["John F. Kennedy spoke.", "No. 5 is next.", "No.", "That is wrong."]
+        ),
         ("Apple Inc. said so. It was Apple Inc. The end.", ["Apple Inc. said so.", "It was Apple Inc.", "The end."]),
         ("We met at 9 a.m. tomorrow is fine. Bring tea.", ["We met at 9 a.m. tomorrow is fine.", "Bring tea."]),
         ("Models, data, evals etc. all matter. But evals most.", ["Models, data, evals etc. all matter.", "But evals most."]),
@@ -25,15 +31,21 @@ import Testing
         ("Growth was 2.3 percent. Prices rose 0.5% in May.", ["Growth was 2.3 percent.", "Prices rose 0.5% in May."]),
         ("Apache 2.0 it is. Version 1.2.3 shipped.", ["Apache 2.0 it is.", "Version 1.2.3 shipped."]),
         // Ellipses.
-        ("They measured perplexity on... wikitext. Of course it looks better.",
-         ["They measured perplexity on... wikitext.", "Of course it looks better."]),
+        (
+            "They measured perplexity on... wikitext. Of course it looks better.",
+            ["They measured perplexity on... wikitext.", "Of course it looks better."]
+        ),
         ("Wait\u{2026} What happened here?", ["Wait\u{2026}", "What happened here?"]),
         ("So\u{2026} that was that. Fine.", ["So\u{2026} that was that.", "Fine."]),
         // URLs and addresses.
-        ("See https://example.com/a.b?c=d&e=f. Then reload the page.",
-         ["See https://example.com/a.b?c=d&e=f.", "Then reload the page."]),
-        ("Mail me at first.last@example.org if it breaks. Thanks!",
-         ["Mail me at first.last@example.org if it breaks.", "Thanks!"]),
+        (
+            "See https://example.com/a.b?c=d&e=f. Then reload the page.",
+            ["See https://example.com/a.b?c=d&e=f.", "Then reload the page."]
+        ),
+        (
+            "Mail me at first.last@example.org if it breaks. Thanks!",
+            ["Mail me at first.last@example.org if it breaks.", "Thanks!"]
+        ),
         ("r/LocalLLaMA is on www.reddit.com now. Go.", ["r/LocalLLaMA is on www.reddit.com now.", "Go."]),
         // Quotes and brackets around the end.
         ("He said \"Stop.\" Then he left.", ["He said \"Stop.\"", "Then he left."]),
@@ -42,8 +54,10 @@ import Testing
         ("It failed (again). We retried.", ["It failed (again).", "We retried."]),
         ("Really?! Yes!! OK then.", ["Really?!", "Yes!!", "OK then."]),
         // Line and paragraph breaks.
-        ("First line without a stop\nsecond line\n\nThird paragraph here.",
-         ["First line without a stop", "second line", "Third paragraph here."]),
+        (
+            "First line without a stop\nsecond line\n\nThird paragraph here.",
+            ["First line without a stop", "second line", "Third paragraph here."]
+        ),
         ("1) use the same set;\n\n2) measure elsewhere.", ["1) use the same set;", "2) measure elsewhere."]),
         ("  Leading and trailing space.   Next one.  ", ["Leading and trailing space.", "Next one."]),
         // CJK full stops need no space after them.

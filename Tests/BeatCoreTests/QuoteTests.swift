@@ -9,7 +9,8 @@ import Testing
 /// found with Python's json module on the demo JSONL.
 @Suite struct QuoteTests {
     /// The sentence three accounts cross-posted from the news story that first said it.
-    static let crossPosted = "The U.S. will require licences for any AI data center with more than 50,000 advanced chips outside a list of close allies, the Commerce Department said on Thursday."
+    static let crossPosted =
+        "The U.S. will require licences for any AI data center with more than 50,000 advanced chips outside a list of close allies, the Commerce Department said on Thursday."
     static let story = "news:technology/us-tightens-ai-chip-export-controls-2026-01-22"
     static let reposts = ["bluesky:3mczk5pndx2bb", "bluesky:3mczktywn5yfu", "mastodon:115939699827196723"]
 
@@ -40,11 +41,12 @@ import Testing
         _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.headlinePosts)])
         let engine = SearchEngine(corpus: corpus.corpus)
         let quotes = try engine.quotes(for: CompiledQuery(match: "\"county wellness calendar\""), limit: 50)
-        #expect(quotes.map(\.text).sorted() == [
-            "Has anyone else noticed how thin the county wellness calendar has got this summer?",
-            "Loudoun County wellness calendar, Aug. 23-30",
-            "Prince William County wellness calendar, Aug. 23-30",
-        ])
+        #expect(
+            quotes.map(\.text).sorted() == [
+                "Has anyone else noticed how thin the county wellness calendar has got this summer?",
+                "Loudoun County wellness calendar, Aug. 23-30",
+                "Prince William County wellness calendar, Aug. 23-30",
+            ])
         #expect(quotes.filter(\.isHeadline).map(\.post.id).sorted() == ["news:ld", "news:pw"])
         #expect(try engine.quotes(for: CompiledQuery(match: "reiki"), limit: 50).allSatisfy { !$0.isHeadline })
         // Sentences of the texts come before headlines.
@@ -62,11 +64,12 @@ import Testing
                 for id in [quote.post.id] + quote.alsoIn {
                     let (source, sourceID) = try #require(Self.split(id))
                     // A headline is the post's title, whole; any other quote a substring of its text.
-                    #expect(try demo.integer(
-                        quote.isHeadline
-                            ? "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND title = ?"
-                            : "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND instr(text, ?) > 0",
-                        [.text(source), .text(sourceID), .text(quote.text)]) == 1, "\(quote.text) in \(id)")
+                    #expect(
+                        try demo.integer(
+                            quote.isHeadline
+                                ? "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND title = ?"
+                                : "SELECT count(*) FROM posts WHERE source = ? AND source_id = ? AND instr(text, ?) > 0",
+                            [.text(source), .text(sourceID), .text(quote.text)]) == 1, "\(quote.text) in \(id)")
                 }
                 #expect(quote.text == quote.text.trimmingCharacters(in: .whitespacesAndNewlines))
                 #expect(quote.text.unicodeScalars.count <= 400)
@@ -86,17 +89,19 @@ import Testing
         let phrase = try engine.quotes(for: CompiledQuery(match: "\"open weights\""), limit: 50)
         #expect(phrase.allSatisfy { $0.text.lowercased().range(of: "open[ -]weights", options: .regularExpression) != nil })
         let accents = try engine.quotes(for: CompiledQuery(match: "cafe"), limit: 50)
-        #expect(accents.map(\.text) == [
-            "Café outside the Palais des Nations is full of people saying \"non-binding\" in six languages.",
-        ])
+        #expect(
+            accents.map(\.text) == [
+                "Café outside the Palais des Nations is full of people saying \"non-binding\" in six languages."
+            ])
         // Python: every sentence of the demo corpus that contains "C++" (4, in 2 posts).
         let cpp = try engine.quotes(for: CompiledQuery(match: "\"C++\""), limit: 50)
-        #expect(Set(cpp.map(\.text)) == [
-            "Team of five, medical-adjacent imaging (not diagnostic), ~120k lines of C++ that had grown for a decade.",
-            "Bad: compile times are worse than our C++ build, not better.",
-            "And we still have ~30k lines of C++ behind an FFI boundary that nobody wants to touch.",
-            "The C++ committee shipping contracts after two decades of trying is genuinely impressive.",
-        ])
+        #expect(
+            Set(cpp.map(\.text)) == [
+                "Team of five, medical-adjacent imaging (not diagnostic), ~120k lines of C++ that had grown for a decade.",
+                "Bad: compile times are worse than our C++ build, not better.",
+                "And we still have ~30k lines of C++ behind an FFI boundary that nobody wants to touch.",
+                "The C++ committee shipping contracts after two decades of trying is genuinely impressive.",
+            ])
         // CJK text has no spaces; the sentence ends at the full stop 。
         let cjk = try engine.quotes(for: CompiledQuery(match: "\"美国商务部又收紧了AI芯片出口管制\""), limit: 5)
         #expect(cjk.map(\.text) == ["美国商务部又收紧了AI芯片出口管制：海外超过五万块先进芯片的数据中心都要申请许可证，对中国的性能门槛也降低了。"])
@@ -146,8 +151,11 @@ import Testing
         #expect(quotes.allSatisfy { $0.post.source == "reddit" && $0.count == 1 })
         for quote in quotes {
             let (source, sourceID) = try #require(Self.split(quote.post.id))
-            let text = try #require(try demo.rows("SELECT text FROM posts WHERE source = ? AND source_id = ?",
-                                                   [.text(source), .text(sourceID)]).first?.first?.stringValue)
+            let text = try #require(
+                try demo.rows(
+                    "SELECT text FROM posts WHERE source = ? AND source_id = ?",
+                    [.text(source), .text(sourceID)]
+                ).first?.first?.stringValue)
             // The first sentence, after any leading lines too short to quote (a bare link).
             let start = try #require(text.range(of: quote.text)).lowerBound
             let skipped = SentenceSplitter.sentences(in: String(text[..<start]))
@@ -173,17 +181,20 @@ import Testing
 
     @Test func sameSentenceWithOtherQuotesCaseAndSpacingIsOneQuote() throws {
         let corpus = try TemporaryCorpus()
-        let file = try corpus.write("posts.jsonl", """
+        let file = try corpus.write(
+            "posts.jsonl",
+            """
             {"id": "a", "source": "mastodon", "author": "first", "published_at": "2026-03-01T10:00:00Z", "text": "Breaking news here. The board said \\u201cwe will not sell the weights\\u201d today."}
             {"id": "b", "source": "bluesky", "author": "second", "published_at": "2026-03-01T11:00:00Z", "text": "the board said \\"we will  not sell the WEIGHTS\\" today.\\n\\nWow."}
             {"id": "c", "source": "reddit", "author": "third", "published_at": "2026-03-01T09:00:00Z", "text": "Unrelated: we sell weights by the kilo at the market."}
             """)
         #expect(try corpus.importFiles([file]).summary.added == 3)
         let quotes = try SearchEngine(corpus: corpus.corpus).quotes(for: CompiledQuery(match: "weights"))
-        #expect(quotes.map(\.text) == [
-            "The board said \u{201C}we will not sell the weights\u{201D} today.",
-            "Unrelated: we sell weights by the kilo at the market.",
-        ])
+        #expect(
+            quotes.map(\.text) == [
+                "The board said \u{201C}we will not sell the weights\u{201D} today.",
+                "Unrelated: we sell weights by the kilo at the market.",
+            ])
         // Attributed to the earlier of the two posts, in its own wording.
         #expect(quotes[0].post.id == "mastodon:a")
         #expect(quotes[0].post.author == "first")
@@ -200,7 +211,9 @@ import Testing
         words[24] = "clause number 25 mentions the zeppelin once"
         let sentence = words.joined(separator: ", ") + "."
         #expect(sentence.count > 1000)
-        let file = try corpus.write("long.jsonl", """
+        let file = try corpus.write(
+            "long.jsonl",
+            """
             {"id": "long", "source": "news", "published_at": "2026-03-01T10:00:00Z", "text": "Short intro here. \(sentence) Short outro here."}
             """)
         _ = try corpus.importFiles([file])

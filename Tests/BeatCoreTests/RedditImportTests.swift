@@ -25,7 +25,9 @@ import Testing
         #expect(askReddit["published_at"] == .integer(1_417_208_878))
         #expect(askReddit["title"] == .text("What tasty food would be distusting if eaten over rice?"))
         #expect(askReddit["text"] == .text(""))
-        #expect(askReddit["url"] == .text("https://www.reddit.com/r/AskReddit/comments/2np694/what_tasty_food_would_be_distusting_if_eaten_over/"))
+        #expect(
+            askReddit["url"]
+                == .text("https://www.reddit.com/r/AskReddit/comments/2np694/what_tasty_food_would_be_distusting_if_eaten_over/"))
         #expect(askReddit["parent"] == .null)
         #expect(askReddit["thread"] == .text("2np694"))
         #expect(askReddit["score"] == .integer(38_445))
@@ -40,7 +42,10 @@ import Testing
 
         // A long self post keeps its paragraphs; trailing spaces before a break go.
         let text = try #require(try corpus.post("reddit", "2xc947")?["text"]?.stringValue)
-        #expect(text.hasPrefix("I am only 24 years old, yet I have actually already chosen my last tie. It\u{2019}s [the one that I will wear on my funeral](http://i.imgur.com/Ln8Yyqf.jpg?1) a few months from now."))
+        #expect(
+            text.hasPrefix(
+                "I am only 24 years old, yet I have actually already chosen my last tie. It\u{2019}s [the one that I will wear on my funeral](http://i.imgur.com/Ln8Yyqf.jpg?1) a few months from now."
+            ))
         #expect(text.contains("perfect for the occasion.\n\nThe cancer diagnosis came too late"))
         #expect(try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'funeral'") == 1)
         try corpus.checkIndexIntegrity()
@@ -87,7 +92,10 @@ import Testing
         #expect(edited["author"] == .text("Judo_Guy07"))
         #expect(edited["score"] == .integer(8))
         let editedText = try #require(edited["text"]?.stringValue)
-        #expect(editedText.hasPrefix("Hate to break it to you all but the kid falling has shopped onto the video of the kid with the drum kit.\n\nTake a look at his hand on the microphone"))
+        #expect(
+            editedText.hasPrefix(
+                "Hate to break it to you all but the kid falling has shopped onto the video of the kid with the drum kit.\n\nTake a look at his hand on the microphone"
+            ))
         #expect(try corpus.post("reddit", "cu68vnd")?["published_at"] == .integer(1_439_842_039))
 
         // raw is the thing as read, minus a nested replies Listing (those are posts of their own).
@@ -123,7 +131,8 @@ import Testing
 
         // Character references the author typed are Markdown source and stay as written.
         let typed = try #require(try corpus.post("reddit", "c365xb8")?["text"]?.stringValue)
-        #expect(typed == "Wtf you have a private internet!?!\n\n1% much...&#3232;\\_&#3232;\n\nI demand a full #OccupyReddit! Who's with me!")
+        #expect(
+            typed == "Wtf you have a private internet!?!\n\n1% much...&#3232;\\_&#3232;\n\nI demand a full #OccupyReddit! Who's with me!")
         #expect(try corpus.post("reddit", "c365xb8")?["score"] == .integer(-1))
     }
 
@@ -157,7 +166,9 @@ import Testing
     @Test func escapedMarkdownSingleThingsAndBadThings() throws {
         let corpus = try TemporaryCorpus()
         // Without raw_json=1 Reddit escapes & < > in body and title; one thing per line here.
-        let file = try corpus.write("things.json", """
+        let file = try corpus.write(
+            "things.json",
+            """
             {"kind": "t1", "data": {"id": "x1", "author": "a", "body": "5 &lt; 6 &amp;&amp; 7 &gt; 6\\n\\nwrite &amp;lt; for <", "created_utc": "1700000000.5", "subreddit": "test", "parent_id": "t1_x0", "link_id": "t3_p1", "permalink": "/r/test/comments/p1/slug/x1/", "score": 3}}
             {"kind": "t3", "data": {"id": "p1", "author": "", "title": "Q&amp;A", "selftext": "", "created_utc": 1700000000, "subreddit": "test"}}
             {"kind": "t2", "data": {"id": "u1", "name": "someone"}}

@@ -45,7 +45,9 @@ import Testing
     @Test func coverageEqualsAGroupByWrittenByHand() throws {
         let demo = try SearchDemo.corpus()
         // Posts without a venue, and a second source with one post.
-        let extra = try demo.write("extra.jsonl", """
+        let extra = try demo.write(
+            "extra.jsonl",
+            """
             {"id": "x1", "source": "web", "published_at": "2026-05-01T00:00:00Z", "text": "no venue"}
             {"id": "x2", "source": "web", "published_at": "2026-05-03T00:00:00Z", "text": "no venue either"}
             {"id": "x3", "source": "web", "venue": "blog", "published_at": "2026-05-02T00:00:00Z", "text": "a venue"}
@@ -60,40 +62,46 @@ import Testing
             let old = groups[key] ?? (0, .max, .min)
             groups[key] = (old.posts + 1, min(old.first, date), max(old.last, date))
         }
-        let expected = groups.map { Coverage(source: $0.key.source, venue: $0.key.venue, posts: $0.value.posts, first: $0.value.first, last: $0.value.last) }
-            .sorted { a, b in
-                if a.source != b.source { return a.source < b.source }
-                if a.posts != b.posts { return a.posts > b.posts }
-                return (a.venue ?? "") < (b.venue ?? "")
-            }
+        let expected = groups.map {
+            Coverage(source: $0.key.source, venue: $0.key.venue, posts: $0.value.posts, first: $0.value.first, last: $0.value.last)
+        }
+        .sorted { a, b in
+            if a.source != b.source { return a.source < b.source }
+            if a.posts != b.posts { return a.posts > b.posts }
+            return (a.venue ?? "") < (b.venue ?? "")
+        }
         let coverage = try SearchEngine(corpus: demo.corpus).coverage()
         #expect(coverage == expected)
-        #expect(coverage.filter { $0.source == "web" } == [
-            Coverage(source: "web", venue: nil, posts: 2, first: 1_777_593_600, last: 1_777_766_400),
-            Coverage(source: "web", venue: "blog", posts: 1, first: 1_777_680_000, last: 1_777_680_000),
-        ])
+        #expect(
+            coverage.filter { $0.source == "web" } == [
+                Coverage(source: "web", venue: nil, posts: 2, first: 1_777_593_600, last: 1_777_766_400),
+                Coverage(source: "web", venue: "blog", posts: 1, first: 1_777_680_000, last: 1_777_680_000),
+            ])
         #expect(coverage.reduce(0) { $0 + $1.posts } == 338)
     }
 
     @Test func topAuthorsOfTheWholeCorpus() throws {
         let demo = try SearchDemo.corpus()
-        let anonymous = try demo.write("anonymous.jsonl", (1...20).map {
-            "{\"id\": \"anon\($0)\", \"source\": \"news\", \"published_at\": \"2026-05-01T00:00:\(10 + $0)Z\", \"text\": \"unsigned\"}"
-        }.joined(separator: "\n"))
+        let anonymous = try demo.write(
+            "anonymous.jsonl",
+            (1...20).map {
+                "{\"id\": \"anon\($0)\", \"source\": \"news\", \"published_at\": \"2026-05-01T00:00:\(10 + $0)Z\", \"text\": \"unsigned\"}"
+            }.joined(separator: "\n"))
         _ = try demo.importFiles([anonymous])
         let authors = try SearchEngine(corpus: demo.corpus).authors(for: nil, limit: 10)
-        #expect(authors == [
-            AuthorCount(author: "lapsed_physics", source: "hackernews", posts: 10),
-            AuthorCount(author: "epistemic_eel", source: "reddit", posts: 9),
-            AuthorCount(author: "DrWhiteCoat_MD", source: "reddit", posts: 8),
-            AuthorCount(author: "bitrot", source: "hackernews", posts: 8),
-            AuthorCount(author: "dr-amaka.bsky.social", source: "bluesky", posts: 8),
-            AuthorCount(author: "gguf_goblin", source: "reddit", posts: 8),
-            AuthorCount(author: "marisolreyes.bsky.social", source: "bluesky", posts: 8),
-            AuthorCount(author: "strait_watcher", source: "reddit", posts: 8),
-            AuthorCount(author: "tensor_tamer", source: "reddit", posts: 8),
-            AuthorCount(author: "tomcat_eng", source: "hackernews", posts: 8),
-        ])
+        #expect(
+            authors == [
+                AuthorCount(author: "lapsed_physics", source: "hackernews", posts: 10),
+                AuthorCount(author: "epistemic_eel", source: "reddit", posts: 9),
+                AuthorCount(author: "DrWhiteCoat_MD", source: "reddit", posts: 8),
+                AuthorCount(author: "bitrot", source: "hackernews", posts: 8),
+                AuthorCount(author: "dr-amaka.bsky.social", source: "bluesky", posts: 8),
+                AuthorCount(author: "gguf_goblin", source: "reddit", posts: 8),
+                AuthorCount(author: "marisolreyes.bsky.social", source: "bluesky", posts: 8),
+                AuthorCount(author: "strait_watcher", source: "reddit", posts: 8),
+                AuthorCount(author: "tensor_tamer", source: "reddit", posts: 8),
+                AuthorCount(author: "tomcat_eng", source: "hackernews", posts: 8),
+            ])
     }
 
     @Test func topAuthorsForAQueryMatchDirectSQL() throws {
@@ -106,11 +114,13 @@ import Testing
 
         let query = CompiledQuery(match: "licence OR licences")
         let authors = try engine.authors(for: query, limit: 1000)
-        let expected = try demo.rows("""
+        let expected = try demo.rows(
+            """
             SELECT author, count(*) FROM posts
             WHERE id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'licence OR licences') AND author IS NOT NULL
             GROUP BY author
-            """).map { ($0[0].stringValue ?? "", Int($0[1].int64Value ?? 0)) }
+            """
+        ).map { ($0[0].stringValue ?? "", Int($0[1].int64Value ?? 0)) }
         #expect(Dictionary(uniqueKeysWithValues: authors.map { ($0.author, $0.posts) }) == Dictionary(uniqueKeysWithValues: expected))
         #expect(authors.map(\.posts) == authors.map(\.posts).sorted(by: >))
         #expect(try engine.authors(for: query, limit: 3).count == 3)

@@ -41,11 +41,15 @@ enum SearchDemo {
             #expect(summary.url == row[7].stringValue)
         }
         #expect(try engine.hits(ids: []).isEmpty)
-        let story = try #require(try demo.integer("SELECT id FROM posts WHERE source_id = 'technology/us-tightens-ai-chip-export-controls-2026-01-22'"))
-        #expect(try engine.hits(ids: [story]) == [story: PostSummary(
-            id: "news:technology/us-tightens-ai-chip-export-controls-2026-01-22", source: "news", venue: "reuters.com",
-            author: "Thomas O'Brien", publishedAt: 1_769_096_404,
-            title: "U.S. tightens AI chip export controls, targets large data centers abroad",
-            url: "https://www.reuters.com/technology/us-tightens-ai-chip-export-controls-2026-01-22/")])
+        let story = try #require(
+            try demo.integer("SELECT id FROM posts WHERE source_id = 'technology/us-tightens-ai-chip-export-controls-2026-01-22'"))
+        #expect(
+            try engine.hits(ids: [story]) == [
+                story: PostSummary(
+                    id: "news:technology/us-tightens-ai-chip-export-controls-2026-01-22", source: "news", venue: "reuters.com",
+                    author: "Thomas O'Brien", publishedAt: 1_769_096_404,
+                    title: "U.S. tightens AI chip export controls, targets large data centers abroad",
+                    url: "https://www.reuters.com/technology/us-tightens-ai-chip-export-controls-2026-01-22/")
+            ])
     }
 }

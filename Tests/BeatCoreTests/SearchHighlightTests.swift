@@ -8,10 +8,11 @@ import Testing
 @Suite struct SearchHighlightTests {
     @Test func markersBecomeSegments() {
         let text = SearchEngine.highlighted("Open \u{2}weights\u{3} at \u{2}last\u{3}.")
-        #expect(text.segments == [
-            .init(text: "Open ", isMatch: false), .init(text: "weights", isMatch: true),
-            .init(text: " at ", isMatch: false), .init(text: "last", isMatch: true), .init(text: ".", isMatch: false),
-        ])
+        #expect(
+            text.segments == [
+                .init(text: "Open ", isMatch: false), .init(text: "weights", isMatch: true),
+                .init(text: " at ", isMatch: false), .init(text: "last", isMatch: true), .init(text: ".", isMatch: false),
+            ])
         #expect(text.plain == "Open weights at last.")
         #expect(text.marked == "Open \u{2}weights\u{3} at \u{2}last\u{3}.")
 
@@ -21,7 +22,8 @@ import Testing
         // Empty matches vanish, adjacent ones merge, an unclosed one runs to the end, a stray close is dropped.
         #expect(SearchEngine.highlighted("a\u{2}\u{3}b").segments == [.init(text: "ab", isMatch: false)])
         #expect(SearchEngine.highlighted("\u{2}C++\u{3}\u{2} rocks\u{3}").segments == [.init(text: "C++ rocks", isMatch: true)])
-        #expect(SearchEngine.highlighted("x \u{2}open").segments == [.init(text: "x ", isMatch: false), .init(text: "open", isMatch: true)])
+        #expect(
+            SearchEngine.highlighted("x \u{2}open").segments == [.init(text: "x ", isMatch: false), .init(text: "open", isMatch: true)])
         #expect(SearchEngine.highlighted("x\u{3} y").segments == [.init(text: "x y", isMatch: false)])
         #expect(SearchEngine.highlighted("🤖 \u{2}日本語\u{3}…").plain == "🤖 日本語…")
     }
@@ -36,7 +38,8 @@ import Testing
             ("\"C++\"", ["c++"]), ("zurich", ["zürich"]),
         ]
         for (match, words) in queries {
-            let rows = try demo.rows("""
+            let rows = try demo.rows(
+                """
                 SELECT highlight(posts_fts, 1, char(2), char(3)), p.text, snippet(posts_fts, 1, char(2), char(3), '…', 12)
                 FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH ?
                 """, [.text(match)])

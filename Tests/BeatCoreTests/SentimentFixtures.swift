@@ -24,7 +24,8 @@ struct HumanRatedSet {
         let truth = try Self.lines(Fixtures.path("sentiment/\(name)_GroundTruth.txt"))
         let reference = try Self.lines(Fixtures.path("sentiment/\(name)_reference.tsv"))
         guard truth.count == reference.count else {
-            throw FixtureError("\(name): \(truth.count) rated sentences but \(reference.count) reference scores; run scripts/sentiment-reference.py")
+            throw FixtureError(
+                "\(name): \(truth.count) rated sentences but \(reference.count) reference scores; run scripts/sentiment-reference.py")
         }
         sentences = try zip(truth, reference).map { line, scored in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)

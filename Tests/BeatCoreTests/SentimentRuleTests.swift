@@ -30,11 +30,13 @@ import Testing
         Case(rule: "capitals everywhere are no emphasis", text: "VERY GOOD", reference: 0.4927250317396701),
         Case(rule: "capitals and booster", text: "The book was VERY GOOD.", reference: 0.686740818531573),
         Case(rule: "but", text: "The book is GOOD, but the ending is bad.", reference: -0.5320231848345631),
-        Case(rule: "but with negation",
-             text: "The plot was good, but the characters are uncompelling and the dialog is not great.",
-             reference: -0.7041689565994302),
-        Case(rule: "but weighs equal valences as the first",
-             text: "This is really good and this is really good too, but I hate it", reference: -0.43234652607745033),
+        Case(
+            rule: "but with negation",
+            text: "The plot was good, but the characters are uncompelling and the dialog is not great.",
+            reference: -0.7041689565994302),
+        Case(
+            rule: "but weighs equal valences as the first",
+            text: "This is really good and this is really good too, but I hate it", reference: -0.43234652607745033),
         Case(rule: "exclamation", text: "The book was good!", reference: 0.4925548702193134),
         Case(rule: "exclamations", text: "The book was good!!!", reference: 0.5825691219216325),
         Case(rule: "question marks", text: "Was the book good??", reference: 0.5039974284316168),
@@ -86,8 +88,10 @@ import Testing
         // good (1.9) twice before "but", each boosted by "really" to 2.193 and halved;
         // hate (-2.7) after it, raised by half.
         let sum = 2 * (1.9 + 0.293) * 0.5 - 2.7 * 1.5
-        #expect(abs(scorer.compound("This is really good and this is really good too, but I hate it")
-            - sum / (sum * sum + 15).squareRoot()) < 1e-12)
+        #expect(
+            abs(
+                scorer.compound("This is really good and this is really good too, but I hate it")
+                    - sum / (sum * sum + 15).squareRoot()) < 1e-12)
     }
 
     @Test func classesUseTheConventionalCut() throws {
@@ -120,8 +124,9 @@ import Testing
     }
 
     @Test func malformedLexiconLineNamesTheLine() {
-        #expect(throws: SentimentLexiconError.malformedLine(
-            file: "vader_lexicon.txt", line: 2, reason: "expected a token, a tab and a number")
+        #expect(
+            throws: SentimentLexiconError.malformedLine(
+                file: "vader_lexicon.txt", line: 2, reason: "expected a token, a tab and a number")
         ) {
             try SentimentLexicon(valenceText: "good\t1.9\t0.9\t[2]\nbad\tvery\n", emojiText: "")
         }

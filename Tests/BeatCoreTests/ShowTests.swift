@@ -1,8 +1,9 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Foundation
 import Testing
+
+@testable import BeatCore
 
 /// `detail` (the `show` command's record and thread context), and the
 /// migration that indexes replies by parent. Expected threads were read from
@@ -12,10 +13,12 @@ import Testing
         let demo = try SearchDemo.corpus()
         let engine = SearchEngine(corpus: demo.corpus)
         let detail = try #require(try engine.detail(publicID: "reddit:o7hitpw"))
-        #expect(detail.post == PostSummary(
-            id: "reddit:o7hitpw", source: "reddit", venue: "LocalLLaMA", author: "VRAMlet_4090",
-            publishedAt: 1_776_264_931, title: nil,
-            url: "https://www.reddit.com/r/LocalLLaMA/comments/1qt4eoj/aurora_70b_released_apache_2_0_128k_context_base/o7hitpw/"))
+        #expect(
+            detail.post
+                == PostSummary(
+                    id: "reddit:o7hitpw", source: "reddit", venue: "LocalLLaMA", author: "VRAMlet_4090",
+                    publishedAt: 1_776_264_931, title: nil,
+                    url: "https://www.reddit.com/r/LocalLLaMA/comments/1qt4eoj/aurora_70b_released_apache_2_0_128k_context_base/o7hitpw/"))
         #expect(detail.text == "legend. what's the smallest quant you'd actually recommend? asking for my single 4090")
         #expect(detail.score == 402)
         #expect(detail.lang == "en")
@@ -76,7 +79,9 @@ import Testing
         let corpus = try TemporaryCorpus()
         let root = "at://did:plc:abc/app.bsky.feed.post/1"
         let child = "at://did:plc:xyz/app.bsky.feed.post/2"
-        let file = try corpus.write("bsky.jsonl", """
+        let file = try corpus.write(
+            "bsky.jsonl",
+            """
             {"id": "\(root)", "source": "bluesky", "published_at": "2026-01-01T00:00:00Z", "text": "root post"}
             {"id": "\(child)", "source": "bluesky", "published_at": "2026-01-01T00:05:00Z", "text": "a reply", "parent": "\(root)", "thread": "\(root)", "tags": []}
             """)
@@ -106,9 +111,10 @@ import Testing
         let corpus = try Corpus(path: path)
         #expect(Corpus.schemaVersion >= 2)
         #expect(try corpus.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
-        #expect(try corpus.connection.scalar(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'posts_source_parent'")?.stringValue?
-            .contains("ON posts(source, parent)") == true)
+        #expect(
+            try corpus.connection.scalar(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'posts_source_parent'")?.stringValue?
+                .contains("ON posts(source, parent)") == true)
         #expect(try corpus.postCount() == 4)
         let engine = SearchEngine(corpus: corpus)
         #expect(try engine.detail(publicID: "reddit:r")?.replies.map(\.id) == ["reddit:c1", "reddit:c2"])

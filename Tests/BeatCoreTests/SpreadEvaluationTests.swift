@@ -1,8 +1,9 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Foundation
 import Testing
+
+@testable import BeatCore
 
 /// Grouping accuracy on a labelled set: the demo corpus's posts as originals, with
 /// planted copies on other platforms hours later (exact cross-posts, 1-3 words
@@ -110,7 +111,10 @@ import Testing
             decoys += 1
             let id = "decoy\(decoys)"
             let source = generator.pick(sources)
-            output.append(line(id, source, original.published.addingTimeInterval(3600), (filler[..<cut] + phrase + filler[cut...]).joined(separator: " ")))
+            output.append(
+                line(
+                    id, source, original.published.addingTimeInterval(3600),
+                    (filler[..<cut] + phrase + filler[cut...]).joined(separator: " ")))
             planted.append(Planted(id: source + ":" + id, cluster: source + ":" + id, kind: nil))
         }
         for i in stride(from: output.count - 1, to: 0, by: -1) { output.swapAt(i, generator.below(i + 1)) }
@@ -121,11 +125,13 @@ import Testing
 
         var groupOf: [String: Int64] = [:]
         var originOf: [Int64: String] = [:]
-        for row in try corpus.rows("""
+        for row in try corpus.rows(
+            """
             SELECT p.source || ':' || p.source_id, s.group_id, o.source || ':' || o.source_id
             FROM post_sketches s JOIN posts p ON p.id = s.post_id JOIN spread_groups g ON g.id = s.group_id
             JOIN posts o ON o.id = g.origin WHERE s.group_id IS NOT NULL
-            """) {
+            """)
+        {
             let group = row[1].int64Value ?? 0
             groupOf[row[0].stringValue ?? ""] = group
             originOf[group] = row[2].stringValue
@@ -164,8 +170,10 @@ import Testing
 
     @Test func groupingMeetsItsTargets() throws {
         let e = try Self.evaluate()
-        print(String(format: "spread evaluation: %d originals, %d copies, %d phrase-sharing decoys; %d gold pairs, %d predicted",
-                     e.clusters, e.copies, e.decoys, e.pairs, e.predicted))
+        print(
+            String(
+                format: "spread evaluation: %d originals, %d copies, %d phrase-sharing decoys; %d gold pairs, %d predicted",
+                e.clusters, e.copies, e.decoys, e.pairs, e.predicted))
         print(String(format: "  pair precision %.3f, pair recall %.3f, origin correct %.3f", e.precision, e.recall, e.origin))
         for kind in Kind.allCases {
             print(String(format: "  %@ copies grouped with their original: %.3f", kind.rawValue, e.recallByKind[kind] ?? 0))

@@ -1,7 +1,8 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Testing
+
+@testable import BeatCore
 
 /// Spread groups and links are kept in step with the posts: at import, on a
 /// re-import that edits or moves a post, and for a corpus made before them.
@@ -16,13 +17,18 @@ import Testing
         line("b1", "bluesky", "2T10:00:00", sentence + ", officials said on Tuesday."),
         line("m1", "mastodon", "2T11:30:00", sentence + ", officials said on Tuesday. https://example.org/rule?utm_source=masto"),
         line("r1", "reddit", "2T09:00:00", "Breaking: " + sentence + ", officials said Tuesday."),
-        line("n1", "news", "3T08:00:00", "In a statement, the ministry said: " + sentence + ". Industry groups said the rule would slow "
-             + "construction across the region, and several operators warned of delays. See https://www.example.org/rule/"),
-        line("x1", "hackernews", "2T12:00:00", "An unrelated comment about licences for fishing boats and how the harbour office handles them."),
+        line(
+            "n1", "news", "3T08:00:00",
+            "In a statement, the ministry said: " + sentence + ". Industry groups said the rule would slow "
+                + "construction across the region, and several operators warned of delays. See https://www.example.org/rule/"),
+        line(
+            "x1", "hackernews", "2T12:00:00",
+            "An unrelated comment about licences for fishing boats and how the harbour office handles them."),
     ].joined(separator: "\n")
 
     static func group(_ corpus: TemporaryCorpus, _ id: String) throws -> Int64? {
-        try corpus.integer("""
+        try corpus.integer(
+            """
             SELECT s.group_id FROM post_sketches s JOIN posts p ON p.id = s.post_id WHERE p.source || ':' || p.source_id = ?1
             """, [.text(id)])
     }
@@ -60,8 +66,10 @@ import Testing
     @Test func aSentenceFindsThePostsThatHoldIt() throws {
         let corpus = try TemporaryCorpus()
         _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
-        let report = try #require(try SearchEngine(corpus: corpus.corpus).spread(of: .sentence(
-            "will require a licence for every data centre holding more than fifty thousand accelerators")))
+        let report = try #require(
+            try SearchEngine(corpus: corpus.corpus).spread(
+                of: .sentence(
+                    "will require a licence for every data centre holding more than fifty thousand accelerators")))
         #expect(Set(report.members.map(\.post.id)) == ["reddit:r1", "bluesky:b1", "mastodon:m1", "news:n1"])
         #expect(throws: SpreadError.self) { try SearchEngine(corpus: corpus.corpus).spread(of: .sentence("too short")) }
     }
@@ -88,10 +96,12 @@ import Testing
         #expect(try corpus.integer("SELECT count(*) FROM post_sketches WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
         #expect(try corpus.integer("SELECT count(*) FROM post_links WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
         #expect(try corpus.integer("SELECT count(*) FROM spread_groups WHERE size < 2") == 0)
-        #expect(try corpus.integer("""
-            SELECT count(*) FROM spread_groups g
-            WHERE g.size != (SELECT count(*) FROM post_sketches s WHERE s.group_id = g.id)
-            """) == 0)
+        #expect(
+            try corpus.integer(
+                """
+                SELECT count(*) FROM spread_groups g
+                WHERE g.size != (SELECT count(*) FROM post_sketches s WHERE s.group_id = g.id)
+                """) == 0)
         _ = group
     }
 
@@ -100,7 +110,8 @@ import Testing
         _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
         let before = try corpus.rows("SELECT post_id, group_id FROM post_sketches ORDER BY post_id")
         // Back to schema 5: no spread tables.
-        try corpus.corpus.connection.execute("""
+        try corpus.corpus.connection.execute(
+            """
             DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE post_sketches; DROP TABLE spread_groups;
             DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; PRAGMA user_version = 5;
             """)
@@ -149,7 +160,8 @@ import Testing
     }
 
     @Test func addressesInText() {
-        #expect(CanonicalLink.addresses(in: "see (https://a.org/x). and http://b.org, not httpx") == ["https://a.org/x).", "http://b.org,"])
+        #expect(
+            CanonicalLink.addresses(in: "see (https://a.org/x). and http://b.org, not httpx") == ["https://a.org/x).", "http://b.org,"])
         #expect(CanonicalLink.canonical("https://a.org/x).") == "a.org/x")
     }
 

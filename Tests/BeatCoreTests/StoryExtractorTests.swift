@@ -37,7 +37,8 @@ import Testing
     static let quotations: [Case] = [
         Case(
             name: "straight and curly double quotes",
-            story: "Users were blunt. \"The weights are out and they work,\" said avaer.\nAnother wrote \u{201C}It runs on my laptop at twelve tokens a second\u{201D} and left.",
+            story:
+                "Users were blunt. \"The weights are out and they work,\" said avaer.\nAnother wrote \u{201C}It runs on my laptop at twelve tokens a second\u{201D} and left.",
             format: .text,
             expected: [
                 "1:19 doubleQuoted «The weights are out and they work,» author=avaer",
@@ -93,7 +94,8 @@ import Testing
             expected: ["3:1 blockQuote «Nobody audits the training data, and everybody knows it.» anonymous"]),
         Case(
             name: "quotes in code spans, code blocks, image alt text and link titles are not quotations",
-            story: "Run `echo \"hello there my friend\"` first.\n\n```\nprint(\"not a quote at all here\")\n```\n\n![\"a picture of the thing\"](x.png) and [a link](http://x.test \"a title in quotes here\").\n\nBut \"this one is a real quote\" said kim.",
+            story:
+                "Run `echo \"hello there my friend\"` first.\n\n```\nprint(\"not a quote at all here\")\n```\n\n![\"a picture of the thing\"](x.png) and [a link](http://x.test \"a title in quotes here\").\n\nBut \"this one is a real quote\" said kim.",
             expected: ["9:5 doubleQuoted «this one is a real quote» author=kim"]),
         Case(
             name: "markdown emphasis and links inside a quote are text",
@@ -128,7 +130,9 @@ import Testing
         Case(
             name: "wrote NAME on a subreddit, with a date",
             story: "\"Quantised to four bits it still beats the old one,\" wrote avaer on r/LocalLLaMA on March 3, 2026.",
-            expected: ["1:1 doubleQuoted «Quantised to four bits it still beats the old one,» author=avaer source=reddit venue=LocalLLaMA date=2026-03-03+1d"]),
+            expected: [
+                "1:1 doubleQuoted «Quantised to four bits it still beats the old one,» author=avaer source=reddit venue=LocalLLaMA date=2026-03-03+1d"
+            ]),
         Case(
             name: "NAME wrote after the quote",
             story: "\"The benchmark is saturated,\" em-bee wrote on Hacker News.",
@@ -148,7 +152,9 @@ import Testing
         Case(
             name: "a Mastodon instance",
             story: "\"Federation makes moderation harder, not easier,\" wrote kim on mastodon.social in April 2026.",
-            expected: ["1:1 doubleQuoted «Federation makes moderation harder, not easier,» author=kim source=mastodon venue=mastodon.social date=2026-04-01+30d"]),
+            expected: [
+                "1:1 doubleQuoted «Federation makes moderation harder, not easier,» author=kim source=mastodon venue=mastodon.social date=2026-04-01+30d"
+            ]),
         Case(
             name: "a news outlet",
             story: "\"The regulator has not decided anything yet,\" a spokesperson told The Register.",
@@ -174,18 +180,23 @@ import Testing
     static let footnotes: [Case] = [
         Case(
             name: "numbered markers and a reference list of urls",
-            story: "\"The weights are out and they work.\"[1] Then \"nobody reads the model card anyway\"[2].\n\n## References\n\n1. https://www.reddit.com/r/LocalLLaMA/comments/1h3kx9a/\n2. Hacker News, hackernews:40123456\n",
+            story:
+                "\"The weights are out and they work.\"[1] Then \"nobody reads the model card anyway\"[2].\n\n## References\n\n1. https://www.reddit.com/r/LocalLLaMA/comments/1h3kx9a/\n2. Hacker News, hackernews:40123456\n",
             expected: [
                 "1:1 doubleQuoted «The weights are out and they work.» ref=1(https://www.reddit.com/r/LocalLLaMA/comments/1h3kx9a/)",
                 "1:46 doubleQuoted «nobody reads the model card anyway» ref=2(hackernews:40123456)",
             ]),
         Case(
             name: "Markdown footnotes",
-            story: "\"It failed every safety eval we tried,\" said kim.[^1]\n\n[^1]: Bluesky post, https://bsky.app/profile/kim.bsky.social/post/3k\n",
-            expected: ["1:1 doubleQuoted «It failed every safety eval we tried,» author=kim ref=1(https://bsky.app/profile/kim.bsky.social/post/3k)"]),
+            story:
+                "\"It failed every safety eval we tried,\" said kim.[^1]\n\n[^1]: Bluesky post, https://bsky.app/profile/kim.bsky.social/post/3k\n",
+            expected: [
+                "1:1 doubleQuoted «It failed every safety eval we tried,» author=kim ref=1(https://bsky.app/profile/kim.bsky.social/post/3k)"
+            ]),
         Case(
             name: "superscript markers and a trailing numbered list",
-            story: "\u{201C}The migration took eleven hours in total\u{201D}\u{00B9} according to the team.\n\n1. mastodon:109876 on hachyderm.io\n",
+            story:
+                "\u{201C}The migration took eleven hours in total\u{201D}\u{00B9} according to the team.\n\n1. mastodon:109876 on hachyderm.io\n",
             format: .text,
             expected: ["1:1 doubleQuoted «The migration took eleven hours in total» ref=\u{00B9}(mastodon:109876)"]),
         Case(
@@ -197,17 +208,20 @@ import Testing
     static let html: [Case] = [
         Case(
             name: "HTML paragraphs, entities and source positions",
-            story: "<html><body>\n<p>Users said &ldquo;the update broke every plugin I use&rdquo; on r/ObsidianMD.</p>\n<p title=\"&quot;a title not a quote at all&quot;\">Then <code>\"code is not a quote here\"</code>.</p>\n</body></html>",
+            story:
+                "<html><body>\n<p>Users said &ldquo;the update broke every plugin I use&rdquo; on r/ObsidianMD.</p>\n<p title=\"&quot;a title not a quote at all&quot;\">Then <code>\"code is not a quote here\"</code>.</p>\n</body></html>",
             format: .html,
             expected: ["2:15 doubleQuoted «the update broke every plugin I use» source=reddit venue=ObsidianMD"]),
         Case(
             name: "HTML blockquote with a footer, and a pre block",
-            story: "<p>Intro.</p>\n<blockquote>\n  <p>Open weights are not open source.</p>\n  <p>They never were.</p>\n  <footer>\u{2014} em-bee, on Hacker News</footer>\n</blockquote>\n<pre>\"not a quote in here either\"</pre>",
+            story:
+                "<p>Intro.</p>\n<blockquote>\n  <p>Open weights are not open source.</p>\n  <p>They never were.</p>\n  <footer>\u{2014} em-bee, on Hacker News</footer>\n</blockquote>\n<pre>\"not a quote in here either\"</pre>",
             format: .html,
             expected: ["2:1 blockQuote «Open weights are not open source. They never were.» author=em-bee source=hackernews"]),
         Case(
             name: "HTML q element, sup markers and an ol of references",
-            story: "<p>A post said <q>the eval numbers do not add up at all</q><sup><a href=\"#r1\">1</a></sup>.</p>\n<h2>Sources</h2>\n<ol><li><a href=\"https://news.ycombinator.com/item?id=40123456\">HN thread</a></li></ol>",
+            story:
+                "<p>A post said <q>the eval numbers do not add up at all</q><sup><a href=\"#r1\">1</a></sup>.</p>\n<h2>Sources</h2>\n<ol><li><a href=\"https://news.ycombinator.com/item?id=40123456\">HN thread</a></li></ol>",
             format: .html,
             expected: ["1:16 doubleQuoted «the eval numbers do not add up at all» ref=1(https://news.ycombinator.com/item?id=40123456)"]),
     ]

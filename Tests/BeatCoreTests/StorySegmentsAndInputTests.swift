@@ -105,7 +105,9 @@ import Testing
     @Test func quoteRunningToTheEndOfTheFile() {
         for story in [
             "\"It works fine\".[1] said kim.\n\n[1]: https://x.test", "\"a b c\"\u{00B9}.", "\"a b c\"[^x]", "\"a b c\"[[1]]",
-            "> quote [1]", "> [1]", "\"", "\u{201C}", "'", "> ", "<blockquote>", "<blockquote><p>never closed", "[1]:", "\"a b c", "```\n\"x y z\""] {
+            "> quote [1]", "> [1]", "\"", "\u{201C}", "'", "> ", "<blockquote>", "<blockquote><p>never closed", "[1]:", "\"a b c",
+            "```\n\"x y z\"",
+        ] {
             for format in StoryFormat.allCases {
                 let quotes = StoryExtractor.quotes(in: story, format: format, includeShort: true)
                 #expect(quotes.allSatisfy { !$0.text.isEmpty })

@@ -75,7 +75,8 @@ import Testing
                 #expect(word.contains { $0.isLetter })
             }
             let rest = summary.volume.corpusPosts - summary.volume.posts
-            let ratio = ((Double(term.posts) + 0.5) / Double(summary.volume.posts + 1))
+            let ratio =
+                ((Double(term.posts) + 0.5) / Double(summary.volume.posts + 1))
                 / ((Double(term.otherPosts) + 0.5) / Double(rest + 1))
             #expect(ratio >= 1.5, "\(term.term) is used at least 1.5 times as often in the beat")
         }

@@ -20,8 +20,10 @@ import Testing
             #expect(summary.comparison?.posts == 0)
         }
         // A window of no length at all, and a reversed one.
-        for window in [SummaryWindow(start: SummaryDemo.day(2026, 4, 15), end: SummaryDemo.day(2026, 4, 15)),
-                       SummaryWindow(start: SummaryDemo.day(2026, 4, 16), end: SummaryDemo.day(2026, 4, 15))] {
+        for window in [
+            SummaryWindow(start: SummaryDemo.day(2026, 4, 15), end: SummaryDemo.day(2026, 4, 15)),
+            SummaryWindow(start: SummaryDemo.day(2026, 4, 16), end: SummaryDemo.day(2026, 4, 15)),
+        ] {
             let summary = try SummaryDemo.summary("aurora", window, in: corpus, comparison: .previous)
             #expect(summary.volume.posts == 0 && summary.volume.corpusPosts == 0)
             #expect(summary.timeline.buckets.isEmpty && summary.quotes.isEmpty)
@@ -70,7 +72,9 @@ import Testing
         #expect(summary.volume.posts == 53)
         let query = try SummaryDemo.compile("aurora")
         for term in summary.terms {
-            #expect(term.posts == (try SummaryDemo.count(query.combined(with: try SummaryDemo.phrase(term.term)), SummaryDemo.year, in: corpus)))
+            #expect(
+                term.posts == (try SummaryDemo.count(query.combined(with: try SummaryDemo.phrase(term.term)), SummaryDemo.year, in: corpus))
+            )
         }
         #expect(summary.quotes.count <= 5)
         for quote in summary.quotes {

@@ -1,7 +1,8 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Testing
+
+@testable import BeatCore
 
 /// The plans of the statements a summary runs: the FTS5 index drives the pass
 /// over a beat's posts and every term count, dates are rowid ranges, and the

@@ -1,7 +1,8 @@
-@testable import BeatCore
 import BeatSQLite
 import BeatTestSupport
 import Testing
+
+@testable import BeatCore
 
 /// The summary's tokenizer finds the words the index finds, and leaves out
 /// what says nothing (stop words, numbers, single letters, URLs).
@@ -14,7 +15,8 @@ import Testing
     @Test func numbersLettersStopWordsAndURLsAreGaps() {
         let tokens = SummaryTokenizer.tokens("See https://example.com/a-b www.Example.org 2026 x 4k the model (https://x.y)")
         #expect(tokens == [nil, nil, nil, nil, nil, "4k", nil, "model", nil])
-        #expect(SummaryTokenizer.phrases(SummaryTokenizer.tokens("open weights, state of the art models")) == ["open weights", "art models"])
+        #expect(
+            SummaryTokenizer.phrases(SummaryTokenizer.tokens("open weights, state of the art models")) == ["open weights", "art models"])
     }
 
     @Test func everyWordIsFoundByTheIndexAsWritten() throws {

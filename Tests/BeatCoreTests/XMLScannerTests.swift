@@ -1,5 +1,6 @@
-@testable import BeatCore
 import Testing
+
+@testable import BeatCore
 
 /// The lenient XML scanner and tree builder on hostile input: nothing may
 /// fail, and what a browser would recover must be recovered.
@@ -21,30 +22,37 @@ import Testing
     }
 
     @Test func prologueCommentsDoctypeAndInstructions() {
-        let found = tokens("\n<!-- before -->\n<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><!DOCTYPE rss [<!ENTITY x \"y\">]><rss/>")
-        #expect(found == [
-            .text("\n"), .ignorable, .text("\n"),
-            .processingInstruction(target: "xml", body: " version=\"1.0\""),
-            .processingInstruction(target: "xml-stylesheet", body: " href=\"a.xsl\""),
-            .ignorable,
-            .startTag(name: "rss", attributes: [], selfClosing: true),
-        ])
+        let found = tokens(
+            "\n<!-- before -->\n<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><!DOCTYPE rss [<!ENTITY x \"y\">]><rss/>")
+        #expect(
+            found == [
+                .text("\n"), .ignorable, .text("\n"),
+                .processingInstruction(target: "xml", body: " version=\"1.0\""),
+                .processingInstruction(target: "xml-stylesheet", body: " href=\"a.xsl\""),
+                .ignorable,
+                .startTag(name: "rss", attributes: [], selfClosing: true),
+            ])
     }
 
     @Test func namesKeepPrefixesAndAttributesAreDecoded() {
         let found = tokens("<dc:creator xml:lang='en' title=\"a &amp; b\" bare=x checked>Jo</dc:creator>")
-        #expect(found == [
-            .startTag(name: "dc:creator", attributes: [
-                XMLAttribute(name: "xml:lang", value: "en"), XMLAttribute(name: "title", value: "a & b"),
-                XMLAttribute(name: "bare", value: "x"), XMLAttribute(name: "checked", value: ""),
-            ], selfClosing: false),
-            .text("Jo"), .endTag(name: "dc:creator"),
-        ])
+        #expect(
+            found == [
+                .startTag(
+                    name: "dc:creator",
+                    attributes: [
+                        XMLAttribute(name: "xml:lang", value: "en"), XMLAttribute(name: "title", value: "a & b"),
+                        XMLAttribute(name: "bare", value: "x"), XMLAttribute(name: "checked", value: ""),
+                    ], selfClosing: false),
+                .text("Jo"), .endTag(name: "dc:creator"),
+            ])
     }
 
     @Test func entitiesXMLAndHTMLAndNumeric() {
-        #expect(tokens("&lt;p&gt; &amp;amp; &#8217; &#x2014; &nbsp;&eacute; &unknown; AT&T") ==
-            [.text("<p> &amp; \u{2019} \u{2014}  é &unknown; AT&T")])
+        #expect(
+            tokens("&lt;p&gt; &amp;amp; &#8217; &#x2014; &nbsp;&eacute; &unknown; AT&T") == [
+                .text("<p> &amp; \u{2019} \u{2014}  é &unknown; AT&T")
+            ])
     }
 
     @Test func strayLessThanIsText() {
@@ -92,7 +100,9 @@ import Testing
 
     @Test func tenThousandLevelsOfNestingDoNotCrash() throws {
         let depth = 10_000
-        let text = "<rss>" + String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth) + "<after>ok</after></rss>"
+        let text =
+            "<rss>" + String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+            + "<after>ok</after></rss>"
         let rss = try root(text)
         #expect(rss.text.hasPrefix("deep"))
         // Structure past the limit is flattened, and what follows is in place.
@@ -119,20 +129,26 @@ import Testing
         var scanner = XMLScanner(Array("<script>if (a<b) { x = '</p>' }</script><p>t</p>".utf8), rawTextElements: ["script"])
         var found: [XMLToken] = []
         while let (token, _, _) = scanner.next() { found.append(token) }
-        #expect(found == [
-            .startTag(name: "script", attributes: [], selfClosing: false), .text("if (a<b) { x = '</p>' }"),
-            .endTag(name: "script"), .startTag(name: "p", attributes: [], selfClosing: false), .text("t"), .endTag(name: "p"),
-        ])
+        #expect(
+            found == [
+                .startTag(name: "script", attributes: [], selfClosing: false), .text("if (a<b) { x = '</p>' }"),
+                .endTag(name: "script"), .startTag(name: "p", attributes: [], selfClosing: false), .text("t"), .endTag(name: "p"),
+            ])
     }
 
     @Test func encodingDeclarations() throws {
-        #expect(FeedEncoding.declared(in: Array("\n<!-- c -->\n<?xml version=\"1.0\" encoding=\"Windows-1251\"?><rss/>".utf8)) == "windows-1251")
+        #expect(
+            FeedEncoding.declared(in: Array("\n<!-- c -->\n<?xml version=\"1.0\" encoding=\"Windows-1251\"?><rss/>".utf8)) == "windows-1251"
+        )
         #expect(FeedEncoding.declared(in: Array("<?xml version='1.0' encoding='ISO-8859-1' ?>".utf8)) == "iso-8859-1")
         #expect(FeedEncoding.declared(in: Array("<?xml version=\"1.0\"?><rss/>".utf8)) == nil)
         #expect(FeedEncoding.declared(in: Array("<?xml-stylesheet href=\"x\"?><rss/>".utf8)) == nil)
         // 0xC0 0xE0 = "Аа" in Windows-1251; 0x93 0x94 = curly quotes in Windows-1252.
-        #expect(try FeedEncoding.utf8([0xC0, 0xE0, 0xA8, 0xB8], encoding: "windows-1251", path: "x", what: "the feed") == Array("АаЁё".utf8))
-        #expect(try FeedEncoding.utf8([0x93, 0x61, 0x94, 0xE9], encoding: "iso-8859-1", path: "x", what: "the feed") == Array("\u{201C}a\u{201D}é".utf8))
+        #expect(
+            try FeedEncoding.utf8([0xC0, 0xE0, 0xA8, 0xB8], encoding: "windows-1251", path: "x", what: "the feed") == Array("АаЁё".utf8))
+        #expect(
+            try FeedEncoding.utf8([0x93, 0x61, 0x94, 0xE9], encoding: "iso-8859-1", path: "x", what: "the feed")
+                == Array("\u{201C}a\u{201D}é".utf8))
         #expect(FeedEncoding.firstInvalidUTF8(Array("ok é".utf8)[...]) == nil)
         #expect(FeedEncoding.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80][...]) == 1)  // a surrogate
         #expect(FeedEncoding.firstInvalidUTF8([0x61, 0xE2, 0x82][...]) == 1)  // cut short

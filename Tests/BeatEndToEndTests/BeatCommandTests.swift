@@ -44,7 +44,8 @@ import Testing
         #expect(try beat(["beat", "add", "chips", "chip*"], db: db, home: home).status == 0)
         let refused = try beat(["beat", "add", "chips", "tsmc"], db: db, home: home)
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("error: beat 'chips' already exists with the query chip*\nhint: add --replace"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.hasPrefix("error: beat 'chips' already exists with the query chip*\nhint: add --replace"), "\(refused.stderr)")
         let replaced = try beat(["beat", "add", "chips", "tsmc OR chip*", "--replace"], db: db, home: home)
         #expect(replaced.stdout == "beat chips replaced: tsmc OR chip* (was: chip*)\n", "\(replaced.stderr)")
         let shown = try beat(["--format", "json", "beat", "show", "chips"], db: db, home: home)
@@ -108,16 +109,19 @@ import Testing
         #expect(try beat(["-c", "beat add aurora aurora; beat add aurora-licence beat:aurora licence"], db: db, home: home).status == 0)
         let unknown = try beat(["count", "licence beat:auror"], db: db, home: home)
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == """
-            error: no beat named 'auror'
-            licence beat:auror
-                         ^~~~~
-            hint: did you mean 'beat:aurora'? ('beats' lists them)
+        #expect(
+            unknown.stderr == """
+                error: no beat named 'auror'
+                licence beat:auror
+                             ^~~~~
+                hint: did you mean 'beat:aurora'? ('beats' lists them)
 
-            """, "\(unknown.stderr)")
+                """, "\(unknown.stderr)")
         let badQuery = try beat(["beat", "add", "x", "sepsis", "auther:kim"], db: db, home: home)
         #expect(badQuery.status == 2)
-        #expect(badQuery.stderr.hasPrefix("error: beat 'x': unknown filter 'auther:'\nsepsis auther:kim\n       ^~~~~~~\n"), "\(badQuery.stderr)")
+        #expect(
+            badQuery.stderr.hasPrefix("error: beat 'x': unknown filter 'auther:'\nsepsis auther:kim\n       ^~~~~~~\n"),
+            "\(badQuery.stderr)")
         let badName = try beat(["beat", "add", "Aurora", "x"], db: db, home: home)
         #expect(badName.status == 2)
         #expect(badName.stderr.contains("lowercase letters, digits, '-' and '_', starting with a letter or digit"))
@@ -131,12 +135,13 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "error: no beat named 'aurra'\nhint: did you mean 'aurora'?\n", "\(missing.stderr)")
         let removed = try beat(["-c", "beat rm aurora-licence; beat rm aurora; beats"], db: db, home: home)
-        #expect(removed.stdout == """
-            beat aurora-licence removed (its query was: beat:aurora licence)
-            beat aurora removed (its query was: aurora)
-            no beats yet; 'beat add NAME QUERY' defines one
+        #expect(
+            removed.stdout == """
+                beat aurora-licence removed (its query was: beat:aurora licence)
+                beat aurora removed (its query was: aurora)
+                no beats yet; 'beat add NAME QUERY' defines one
 
-            """, "\(removed.stderr)")
+                """, "\(removed.stderr)")
     }
 
     /// A new default corpus gets the demo's beats, which then work out of the box.

@@ -85,7 +85,8 @@ import Testing
         #expect(binary.status == 2)
         #expect(binary.stderr.contains("looks like a binary file"))
         let latin1 = home.directory + "/latin1.txt"
-        try Data([0x22, 0x63, 0x61, 0x66, 0xE9, 0x20, 0x61, 0x75, 0x20, 0x6C, 0x61, 0x69, 0x74, 0x22, 0x0A]).write(to: URL(fileURLWithPath: latin1))
+        try Data([0x22, 0x63, 0x61, 0x66, 0xE9, 0x20, 0x61, 0x75, 0x20, 0x6C, 0x61, 0x69, 0x74, 0x22, 0x0A]).write(
+            to: URL(fileURLWithPath: latin1))
         let notUTF8 = try BeatProcess.run(["--db", db, "check", latin1], home: home.directory)
         #expect(notUTF8.status == 2)
         #expect(notUTF8.stderr.contains("\(latin1):1: the text is not valid UTF-8"), "\(notUTF8.stderr)")
@@ -105,7 +106,10 @@ import Testing
         let result = try BeatProcess.run(["--db", db, "--format", "json", "check", story], home: home.directory)
         #expect(result.status == 0)
         #expect(result.stderr.contains("no quotations found"))
-        #expect(result.stdout == "{\"quotes\": [], \"summary\": {\"verified\": 0, \"close\": 0, \"misattributed\": 0, \"not_found\": 0, \"outside_coverage\": 0}}\n")
+        #expect(
+            result.stdout
+                == "{\"quotes\": [], \"summary\": {\"verified\": 0, \"close\": 0, \"misattributed\": 0, \"not_found\": 0, \"outside_coverage\": 0}}\n"
+        )
         // --all checks the scare quote too, and the exit status follows its verdict.
         let all = try BeatProcess.run(["--db", db, "--format", "jsonl", "check", "--all", story], home: home.directory)
         let finding = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])

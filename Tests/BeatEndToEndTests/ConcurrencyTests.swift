@@ -13,7 +13,9 @@ import Testing
         for index in 0..<count {
             let second = index % 86_400
             let time = String(format: "2026-03-%02dT%02d:%02d:%02dZ", 1 + index / 86_400, second / 3600, second / 60 % 60, second % 60)
-            lines.append(#"{"id":"\#(prefix)-\#(index)","source":"news","venue":"\#(prefix)","published_at":"\#(time)","text":"aurora report \#(prefix) number \#(index) with open weights"}"#)
+            lines.append(
+                #"{"id":"\#(prefix)-\#(index)","source":"news","venue":"\#(prefix)","published_at":"\#(time)","text":"aurora report \#(prefix) number \#(index) with open weights"}"#
+            )
         }
         return try home.write("\(prefix).jsonl", lines.joined(separator: "\n") + "\n")
     }
@@ -42,9 +44,11 @@ import Testing
 
         func finish() -> (status: Int32, stdout: String, stderr: String) {
             process.waitUntilExit()
-            return (process.terminationStatus,
-                    (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                    (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+            return (
+                process.terminationStatus,
+                (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+            )
         }
     }
 
@@ -52,8 +56,9 @@ import Testing
         let (home, db) = try BeatProcess.demoCorpus()
         let story = Fixtures.path("check/scribes.md")
         let importers = try (0..<3).map { index in
-            try Running(["--db", db, "import", "--batch-size", "250", try posts("feed\(index)", count: 3000, in: home)],
-                        home: home.directory, label: "import\(index)")
+            try Running(
+                ["--db", db, "import", "--batch-size", "250", try posts("feed\(index)", count: 3000, in: home)],
+                home: home.directory, label: "import\(index)")
         }
         var others: [Running] = []
         let readers: [[String]] = [["search", "aurora", "--limit", "5"], ["count", "aurora"], ["summary", "aurora"], ["check", story]]
@@ -64,8 +69,10 @@ import Testing
             for (offset, reader) in readers.enumerated() {
                 others.append(try Running(["--db", db] + reader, home: home.directory, label: "read\(round)-\(offset)"))
             }
-            others.append(try Running(["--db", db, "beat", "add", "watch\(round)", "aurora feed\(round % 3)"],
-                                      home: home.directory, label: "add\(round)"))
+            others.append(
+                try Running(
+                    ["--db", db, "beat", "add", "watch\(round)", "aurora feed\(round % 3)"],
+                    home: home.directory, label: "add\(round)"))
             round += 1
             Thread.sleep(forTimeInterval: 0.3)
         }

@@ -31,7 +31,8 @@ import Testing
         #expect(end >= nowSeconds - 86_400 && end <= nowSeconds + 86_400, "\(window)")
 
         let beats = try BeatProcess.run(["--now", now, "--format", "json", "beats"], home: home.directory)
-        let list = try #require((try JSONSerialization.jsonObject(with: Data(beats.stdout.utf8)) as? [String: Any])?["beats"] as? [[String: Any]])
+        let list = try #require(
+            (try JSONSerialization.jsonObject(with: Data(beats.stdout.utf8)) as? [String: Any])?["beats"] as? [[String: Any]])
         #expect(list.contains { ($0["last_7d"] as? Int ?? 0) > 0 }, "\(beats.stdout)")
     }
 

@@ -9,7 +9,9 @@ import Testing
     /// every post reads), so that exporting it takes seconds.
     private func largeCorpus() throws -> (TemporaryCorpus, String) {
         let (home, db) = try BeatProcess.demoCorpus()
-        let script = try home.write("grow.py", """
+        let script = try home.write(
+            "grow.py",
+            """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             db.execute('''WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)

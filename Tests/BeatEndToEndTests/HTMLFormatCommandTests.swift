@@ -9,13 +9,16 @@ import Testing
         let result = try BeatProcess.run(["--db", home.directory + "/c.db", "--format", "html", "count", "aurora"], home: home.directory)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "error: count does not write html: only summary does. "
-            + "Choose another format for count with 'format FORMAT' or --format (table, json, jsonl, csv, md).\n")
+        #expect(
+            result.stderr == "error: count does not write html: only summary does. "
+                + "Choose another format for count with 'format FORMAT' or --format (table, json, jsonl, csv, md).\n")
     }
 
     @Test func helpNamesTheFormat() throws {
         let home = try TemporaryCorpus()
         let result = try BeatProcess.run(["--help"], home: home.directory)
-        #expect(result.stdout.contains("--format table|json|jsonl|csv|md|html   how results are written (default table; html is written by summary only)"))
+        #expect(
+            result.stdout.contains(
+                "--format table|json|jsonl|csv|md|html   how results are written (default table; html is written by summary only)"))
     }
 }

@@ -68,15 +68,19 @@ import Testing
     @Test func mappedCSVWithSourceAndVenue() throws {
         let home = try TemporaryCorpus()
         let db = home.directory + "/c.db"
-        let csv = try home.write("export.csv", """
+        let csv = try home.write(
+            "export.csv",
+            """
             when,who,says,link
             "9/25/2016 14:30",alice,"Open weights, finally.
             Second line.",https://example.org/1
             "9/26/2016 9:05",bob,"C++ is fine, actually",https://example.org/2
             """)
         let result = try BeatProcess.run(
-            ["--db", db, "import", "--source", "reddit", "--venue", "LocalLLaMA",
-             "--map", "published_at=when,author=who,text=says,url=link,id=link", csv], home: home.directory)
+            [
+                "--db", db, "import", "--source", "reddit", "--venue", "LocalLLaMA",
+                "--map", "published_at=when,author=who,text=says,url=link,id=link", csv,
+            ], home: home.directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("added 2"))
         let corpus = try Corpus(path: db)
@@ -84,10 +88,11 @@ import Testing
         try corpus.connection.forEachRow("SELECT source, venue, author, published_at, text FROM posts ORDER BY id") { s in
             rows.append((0..<5).map { s.string($0) ?? "" })
         }
-        #expect(rows == [
-            ["reddit", "LocalLLaMA", "alice", "1474813800", "Open weights, finally.\nSecond line."],
-            ["reddit", "LocalLLaMA", "bob", "1474880700", "C++ is fine, actually"],
-        ])
+        #expect(
+            rows == [
+                ["reddit", "LocalLLaMA", "alice", "1474813800", "Open weights, finally.\nSecond line."],
+                ["reddit", "LocalLLaMA", "bob", "1474880700", "C++ is fine, actually"],
+            ])
         let badMap = try BeatProcess.run(["--db", db, "import", "--map", "txt=says", csv], home: home.directory)
         #expect(badMap.status == 2)
         #expect(badMap.stderr.contains("'txt' is not a post field (did you mean 'text'?)"))
@@ -101,7 +106,10 @@ import Testing
         #expect(piped.status == 0, "\(piped.stderr)")
         #expect(piped.stdout.contains("added 10"))
         let dashC = try BeatProcess.run(
-            ["--db", db, "-c", "import \(Fixtures.path("hackernews/firebase_items.json")); import \(Fixtures.path("bluesky/list_records.json"))"],
+            [
+                "--db", db, "-c",
+                "import \(Fixtures.path("hackernews/firebase_items.json")); import \(Fixtures.path("bluesky/list_records.json"))",
+            ],
             home: home.directory)
         #expect(dashC.status == 0, "\(dashC.stderr)")
         #expect(dashC.stdout.contains("unchanged 10"))
@@ -135,7 +143,8 @@ import Testing
         var buffer = ""
         for i in 0..<count {
             let text = (0..<60).map { _ in words.randomElement(using: &generator) ?? "x" }.joined(separator: " ")
-            buffer += #"{"id": "p\#(i)", "source": "web", "published_at": \#(1_700_000_000 + (i * 7919) % 3_000_000), "text": "\#(text)"}"# + "\n"
+            buffer +=
+                #"{"id": "p\#(i)", "source": "web", "published_at": \#(1_700_000_000 + (i * 7919) % 3_000_000), "text": "\#(text)"}"# + "\n"
             if buffer.utf8.count > 1_000_000 {
                 handle.write(Data(buffer.utf8))
                 buffer = ""
@@ -155,8 +164,8 @@ import Testing
         for _ in 0..<600 {
             usleep(50_000)
             if FileManager.default.fileExists(atPath: db),
-               let reader = try? Connection(path: db, mode: .readOnly),
-               let rows = try? reader.scalar("SELECT count(*) FROM posts")?.int64Value
+                let reader = try? Connection(path: db, mode: .readOnly),
+                let rows = try? reader.scalar("SELECT count(*) FROM posts")?.int64Value
             {
                 committed = rows
                 if rows >= 4000 { break }
@@ -175,7 +184,9 @@ import Testing
 
         let rerun = try BeatProcess.run(["--db", db, "import", path], home: home.directory)
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(rerun.stdout.contains("added \((count - survived).formattedWithSeparators), updated 0, unchanged \(survived.formattedWithSeparators)"))
+        #expect(
+            rerun.stdout.contains(
+                "added \((count - survived).formattedWithSeparators), updated 0, unchanged \(survived.formattedWithSeparators)"))
         #expect(try corpus.postCount() == count)
         #expect(try corpus.connection.scalar("SELECT count(DISTINCT source_id) FROM posts")?.int64Value == Int64(count))
         try corpus.connection.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('integrity-check', 1)")

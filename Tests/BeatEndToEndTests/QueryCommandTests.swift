@@ -43,7 +43,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["query", "total", "hits", "filters"])
-        let direct = try Corpus(path: db).connection.scalar("""
+        let direct = try Corpus(path: db).connection.scalar(
+            """
             SELECT count(*) FROM posts WHERE source = 'reddit' AND id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH '"open weights"')
             """)?.int64Value
         #expect((object["total"] as? Int).map(Int64.init) == direct)
@@ -60,7 +61,8 @@ import Testing
 
     @Test func quotesAreVerbatimSubstringsOfTheirPosts() throws {
         let (home, db) = try demoCorpus()
-        let result = try beat(["--format", "json", "quotes", "licence OR \"export controls\" OR sepsis", "--limit", "40"], db: db, home: home)
+        let result = try beat(
+            ["--format", "json", "quotes", "licence OR \"export controls\" OR sepsis", "--limit", "40"], db: db, home: home)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let quotes = try #require(object["quotes"] as? [[String: Any]])
@@ -71,7 +73,8 @@ import Testing
             let id = try #require(quote["id"] as? String)
             let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
             let found = try corpus.connection.scalar(
-                "SELECT instr(text, ?3) > 0 FROM posts WHERE source = ?1 AND source_id = ?2", [.text(parts[0]), .text(parts[1]), .text(text)])
+                "SELECT instr(text, ?3) > 0 FROM posts WHERE source = ?1 AND source_id = ?2",
+                [.text(parts[0]), .text(parts[1]), .text(text)])
             #expect(found == .integer(1), "\(id): \(text)")
         }
     }
@@ -81,13 +84,14 @@ import Testing
         let result = try beat(["search", "aurora auther:kim"], db: db, home: home)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-            error: unknown filter 'auther:'
-            aurora auther:kim
-                   ^~~~~~~
-            hint: did you mean 'author:'?
+        #expect(
+            result.stderr == """
+                error: unknown filter 'auther:'
+                aurora auther:kim
+                       ^~~~~~~
+                hint: did you mean 'author:'?
 
-            """)
+                """)
         let unbalanced = try beat(["count", "\"open weights"], db: db, home: home)
         #expect(unbalanced.status == 2)
         #expect(unbalanced.stderr.contains("^"))
@@ -107,8 +111,10 @@ import Testing
         let result = try beat([], db: db, home: home, input: script)
         #expect(result.status == 0, "\(result.stderr)")
         let corpus = try Corpus(path: db)
-        let hn = try corpus.connection.scalar(
-            "SELECT count(*) FROM posts WHERE source = 'hackernews' AND id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'aurora')")?.int64Value ?? -1
+        let hn =
+            try corpus.connection.scalar(
+                "SELECT count(*) FROM posts WHERE source = 'hackernews' AND id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'aurora')"
+            )?.int64Value ?? -1
         let all = try corpus.connection.scalar("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'aurora'")?.int64Value ?? -1
         #expect(result.stdout.contains("\(hn) posts matching aurora source:hackernews"))
         #expect(result.stdout.contains("1-2 of \(hn)") || result.stdout.contains("2 of \(hn)"))

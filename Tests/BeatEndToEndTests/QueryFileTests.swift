@@ -14,7 +14,9 @@ import Testing
 
     @Test func setDefaultsAndParamOverrides() throws {
         let (home, db) = try demo()
-        let file = try home.write("review.beat", """
+        let file = try home.write(
+            "review.beat",
+            """
             # A review of one source.
             set source reddit
             set word aurora
@@ -35,7 +37,9 @@ import Testing
 
     @Test func aFailingLineIsNamedAndStopsTheFileUnlessKeepGoing() throws {
         let (home, db) = try demo()
-        let file = try home.write("broken.beat", """
+        let file = try home.write(
+            "broken.beat",
+            """
             count aurora
             # a comment
 

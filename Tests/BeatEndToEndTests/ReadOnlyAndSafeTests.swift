@@ -13,7 +13,9 @@ import Testing
             let result = try BeatProcess.run(["--db", db, "--read-only"] + reading, home: home.directory)
             #expect(result.status == 0, "\(reading): \(result.stderr)")
         }
-        let writes = [["import", Fixtures.path("beat/posts.jsonl")], ["beat", "add", "x", "aurora"], ["beat", "rm", "x"], ["doctor", "--repair"]]
+        let writes = [
+            ["import", Fixtures.path("beat/posts.jsonl")], ["beat", "add", "x", "aurora"], ["beat", "rm", "x"], ["doctor", "--repair"],
+        ]
         for writing in writes {
             let result = try BeatProcess.run(["--db", db, "--read-only"] + writing, home: home.directory)
             #expect(result.status == 1, "\(writing): \(result.stderr)")
@@ -28,7 +30,9 @@ import Testing
     @Test func safeWritesNoFileImportsNothingAndReadsNoOtherFileNamingEachLine() throws {
         let (home, db) = try BeatProcess.demoCorpus()
         let other = try home.write("other.beat", "count aurora\n")
-        let script = try home.write("from-elsewhere.beat", """
+        let script = try home.write(
+            "from-elsewhere.beat",
+            """
             count aurora
             count aurora > \(home.directory)/written.txt
             summary aurora --out \(home.directory)/summary.md
@@ -42,9 +46,13 @@ import Testing
         #expect(result.status == 1)
         let refusals = result.stderr.split(separator: "\n").filter { $0.contains("not allowed with --safe") }
         #expect(refusals.count == 5, "\(result.stderr)")
-        for (line, what) in [(2, "> \(home.directory)/written.txt"), (3, "> \(home.directory)/summary.md"), (4, "import"),
-                             (5, "run \(other)"), (6, "check \(Fixtures.path("check/scribes.md"))")] {
-            #expect(refusals.contains { $0.hasPrefix("\(script):\(line): error: \(what) is not allowed with --safe") }, "line \(line): \(result.stderr)")
+        for (line, what) in [
+            (2, "> \(home.directory)/written.txt"), (3, "> \(home.directory)/summary.md"), (4, "import"),
+            (5, "run \(other)"), (6, "check \(Fixtures.path("check/scribes.md"))"),
+        ] {
+            #expect(
+                refusals.contains { $0.hasPrefix("\(script):\(line): error: \(what) is not allowed with --safe") },
+                "line \(line): \(result.stderr)")
         }
         #expect(result.stdout.components(separatedBy: "matching aurora").count == 3, "the reading lines ran")
         #expect(!FileManager.default.fileExists(atPath: home.directory + "/written.txt"))
@@ -76,7 +84,9 @@ import Testing
         var lines: [String] = []
         for index in 0..<6000 {
             let words = (0..<40).map { "w\(($0 * 7919 + index * 104_729) % 100_003)" }.joined(separator: " ")
-            lines.append(#"{"id":"p\#(index)","source":"news","published_at":"2026-01-01T\#(String(format: "%02d:%02d:%02d", index / 3600, index / 60 % 60, index % 60))Z","text":"\#(words)"}"#)
+            lines.append(
+                #"{"id":"p\#(index)","source":"news","published_at":"2026-01-01T\#(String(format: "%02d:%02d:%02d", index / 3600, index / 60 % 60, index % 60))Z","text":"\#(words)"}"#
+            )
         }
         let big = try home.write("big.jsonl", lines.joined(separator: "\n") + "\n")
         let small = try home.write("small.jsonl", lines.prefix(50).joined(separator: "\n") + "\n")

@@ -38,7 +38,9 @@ import Testing
         #expect(try BeatProcess.run(["--db", db, "import", file], home: home.directory).status == 0)
         func stored() throws -> [String] {
             var rows: [String] = []
-            try Corpus(path: db).connection.forEachRow("SELECT coalesce(author, '-') || '|' || text FROM posts ORDER BY id") { rows.append($0.string(0) ?? "") }
+            try Corpus(path: db).connection.forEachRow("SELECT coalesce(author, '-') || '|' || text FROM posts ORDER BY id") {
+                rows.append($0.string(0) ?? "")
+            }
             return rows
         }
         let before = try stored()
@@ -60,8 +62,10 @@ import Testing
 
     @Test func deeplyNestedQueriesAndBeatChainsEndWithAnError() throws {
         let (home, db) = try BeatProcess.demoCorpus()
-        for query in [String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000),
-                      String(repeating: "NOT ", count: 5000) + "x"] {
+        for query in [
+            String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000),
+            String(repeating: "NOT ", count: 5000) + "x",
+        ] {
             let result = try BeatProcess.run(["--db", db, "count", query], home: home.directory)
             #expect(result.status == 2, "\(result.stderr.prefix(200))")
             #expect(result.stderr.contains("nests groups or NOTs more than 100 deep"))
@@ -207,7 +211,9 @@ import Testing
         let home = try TemporaryCorpus()
         let db = home.directory + "/c.db"
         let long = String(repeating: "word ", count: 20_000)
-        let file = try home.write("big.jsonl", """
+        let file = try home.write(
+            "big.jsonl",
+            """
             {"id":"big1","source":"news","published_at":"2026-01-01T00:00:00Z","text":"\(long)"}
             {"id":"s2","source":"news","published_at":"2026-01-02T00:00:00Z","text":"small"}
 

@@ -21,7 +21,9 @@ import Testing
 
     @Test func aSetValueKeepsItsQuotesAndWorksInsideAPhrase() throws {
         let (home, db) = try BeatProcess.demoCorpus()
-        let file = try home.write("phrase.beat", """
+        let file = try home.write(
+            "phrase.beat",
+            """
             set T "open weights"
             count $T
             count "${T} model"
@@ -52,8 +54,10 @@ import Testing
         let (home, db) = try BeatProcess.demoCorpus()
         try FileManager.default.createDirectory(atPath: home.directory + "/config/beat", withIntermediateDirectories: true)
         try home.write("config/beat/beatrc", "filter source:reddit\n")
-        for arguments in [["count", "aurora"], ["count", "aurora", "--by", "source"], ["search", "aurora"], ["quotes", "aurora"],
-                          ["sources"], ["authors"], ["show", "reddit:o3csrpz"], ["beats"], ["summary", "aurora"]] {
+        for arguments in [
+            ["count", "aurora"], ["count", "aurora", "--by", "source"], ["search", "aurora"], ["quotes", "aurora"],
+            ["sources"], ["authors"], ["show", "reddit:o3csrpz"], ["beats"], ["summary", "aurora"],
+        ] {
             let result = try BeatProcess.run(["--db", db, "--format", "json"] + arguments, home: home.directory)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             let parsed = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -75,7 +79,9 @@ import Testing
         let result = try BeatProcess.run(
             ["--db", db, "-c", "filter source:reddit; filter since:7d; filter source:bluesky source:reddit"], home: home.directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("filter since:7d   (replaces source:reddit; to keep both: filter source:reddit since:7d)"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("filter since:7d   (replaces source:reddit; to keep both: filter source:reddit since:7d)"),
+            "\(result.stdout)")
         #expect(result.stderr.contains("warning: source:bluesky and source:reddit cannot both hold"), "\(result.stderr)")
         #expect(result.stderr.contains("source:bluesky,reddit"), "\(result.stderr)")
     }

@@ -100,9 +100,11 @@ import Testing
         _ = try BeatProcess.run(["--db", db, "import", DemoCorpusFile.path], home: home.directory)
         let script = try home.write("drive.py", Self.driver)
         // Enough posts that importing them takes seconds, to cancel it half-way.
-        let big = try home.write("big.jsonl", (0..<200_000).map { i in
-            #"{"id": "b\#(i)", "source": "web", "published_at": \#(1_700_000_000 + i * 37), "text": "post \#(i) about nothing in particular"}"#
-        }.joined(separator: "\n"))
+        let big = try home.write(
+            "big.jsonl",
+            (0..<200_000).map { i in
+                #"{"id": "b\#(i)", "source": "web", "published_at": \#(1_700_000_000 + i * 37), "text": "post \#(i) about nothing in particular"}"#
+            }.joined(separator: "\n"))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -137,8 +139,9 @@ import Testing
         #expect(text.contains("PAGED:"), "\(text)")
         #expect(text.contains("import cancelled"), "\(text)")
         // It says how many records were kept, which the corpus then holds beside the demo's 335.
-        let kept = text.range(of: #"import cancelled: [0-9,]+ new posts? kept( \(stopped in [^)]*big\.jsonl\))?; running the same import again completes it"#,
-                              options: .regularExpression)
+        let kept = text.range(
+            of: #"import cancelled: [0-9,]+ new posts? kept( \(stopped in [^)]*big\.jsonl\))?; running the same import again completes it"#,
+            options: .regularExpression)
         #expect(kept != nil, "\(text)")
         if let kept {
             let number = text[kept].dropFirst("import cancelled: ".count).prefix { $0 != " " }.replacingOccurrences(of: ",", with: "")

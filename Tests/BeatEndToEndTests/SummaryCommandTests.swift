@@ -39,8 +39,9 @@ import Testing
 
     @Test func everyFigureIsACountAndEveryQuoteIsVerbatim() throws {
         let (home, db) = try demoCorpus()
-        let summary = try json(beat(
-            ["summary", "chips", "--since", "2026-04-01", "--until", "2026-04-30", "--format", "json"], db: db, home: home))
+        let summary = try json(
+            beat(
+                ["summary", "chips", "--since", "2026-04-01", "--until", "2026-04-30", "--format", "json"], db: db, home: home))
         #expect(summary["label"] as? String == "beat chips")
         let window = try #require(summary["window"] as? [String: Any])
         #expect(window["start"] as? String == "2026-04-01T00:00:00Z")
@@ -97,9 +98,12 @@ import Testing
 
     @Test func queriesAndThePreviousWindowAreCountedAsCountDoes() throws {
         let (home, db) = try demoCorpus()
-        let summary = try json(beat(
-            ["--format", "json", "summary", "\"export controls\" OR chips", "source:reddit,hackernews",
-             "--since", "2026-04-01", "--until", "2026-04-30", "--vs", "previous"], db: db, home: home))
+        let summary = try json(
+            beat(
+                [
+                    "--format", "json", "summary", "\"export controls\" OR chips", "source:reddit,hackernews",
+                    "--since", "2026-04-01", "--until", "2026-04-30", "--vs", "previous",
+                ], db: db, home: home))
         #expect(summary["label"] as? String == "\"export controls\" OR chips source:reddit,hackernews")
         let comparison = try #require(summary["comparison"] as? [String: Any])
         let previous = try #require(comparison["window"] as? [String: Any])
@@ -145,7 +149,9 @@ import Testing
         let (home, db) = try demoCorpus()
         let unknownBeat = try beat(["summary", "chips", "--vs", "chipz"], db: db, home: home)
         #expect(unknownBeat.status == 2)
-        #expect(unknownBeat.stderr.hasPrefix("error: --vs takes previous or a beat's name; there is no beat 'chipz'. Did you mean 'chips'?"), "\(unknownBeat.stderr)")
+        #expect(
+            unknownBeat.stderr.hasPrefix("error: --vs takes previous or a beat's name; there is no beat 'chipz'. Did you mean 'chips'?"),
+            "\(unknownBeat.stderr)")
         let badDate = try beat(["summary", "chips", "--since", "April"], db: db, home: home)
         #expect(badDate.status == 2)
         #expect(badDate.stderr.hasPrefix("error: --since April: "), "\(badDate.stderr)")

@@ -19,7 +19,9 @@ import Testing
         #expect(quotes.allSatisfy { $0["context"] is [String: Any] }, "\(quotes)")
         let reversed = try #require(quotes.first { ($0["text"] as? String)?.hasPrefix("The company said the replacement") == true })
         let context = try #require(reversed["context"] as? [String: Any])
-        #expect(context["after"] as? String == "It did not reverse the decision to release Aurora-2 under its new, more restrictive Community Licence.")
+        #expect(
+            context["after"] as? String
+                == "It did not reverse the decision to release Aurora-2 under its new, more restrictive Community Licence.")
         #expect(context["before"] is NSNull || context["before"] is String)
 
         let plain = try summary([], home: home, db: db)

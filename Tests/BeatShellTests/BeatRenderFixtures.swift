@@ -3,7 +3,9 @@ import BeatCore
 /// Beats as `beats` and `beat show` report them: a rising, a falling, a new and a quiet beat, a
 /// long query with quotes and commas, and a query holding control characters.
 extension RenderFixtures {
-    static func beatReport(_ name: String, _ query: String, _ description: String, _ volume: BeatVolume, changed: Bool = false) -> BeatReport {
+    static func beatReport(_ name: String, _ query: String, _ description: String, _ volume: BeatVolume, changed: Bool = false)
+        -> BeatReport
+    {
         BeatReport(
             beat: BeatDefinition(name: name, query: query, createdAt: 1_776_244_860, updatedAt: changed ? 1_776_729_600 : 1_776_244_860),
             description: description, volume: volume, now: now)

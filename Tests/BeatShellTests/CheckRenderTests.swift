@@ -23,35 +23,43 @@ enum CheckFixtures {
         [1]: https://example.test/old
         """
 
-    static func quote(_ text: String, _ line: Int, _ column: Int, end: Int, kind: QuoteKind = .doubleQuoted, _ attribution: StoryAttribution?) -> StoryQuote {
+    static func quote(
+        _ text: String, _ line: Int, _ column: Int, end: Int, kind: QuoteKind = .doubleQuoted, _ attribution: StoryAttribution?
+    ) -> StoryQuote {
         StoryQuote(
             text: text, segments: [.text(text)], line: line, column: column, kind: kind, attribution: attribution,
             endLine: line, endColumn: end)
     }
 
-    static let report = CheckReport(story: "drafts/open-weights.md", findings: [
-        verified,
-        close,
-        CheckFinding(
-            quote: quote("日本語のモデルが公開された", 6, 1, end: 16, kind: .blockQuote,
-                StoryAttribution(author: "田中太郎", source: "reddit", evidence: "— 田中太郎, on Hacker News")),
-            verdict: .misattributed, similarity: 1, match: QuoteMatch(post: F.tanaka, passage: "日本語のモデルが公開された"),
-            differences: [], conflicts: [AttributionConflict(field: .source, stated: "reddit", recorded: "hackernews")],
-            reason: "source: story says reddit, record says hackernews"),
-        notFound,
-        CheckFinding(
-            quote: quote("one from before the corpus began", 10, 60, end: 94,
-                StoryAttribution(
-                    date: StoryDate(text: "March 2019", start: 1_551_398_400, end: 1_554_076_800),  // 2019-03-01 to 2019-04-01
-                    reference: StoryReference(marker: "1", url: "https://example.test/old", publicID: nil, text: "https://example.test/old"),
-                    evidence: "[1]")),
-            verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
-            reason: "no posts before 2025-11-21 in the corpus"),
-    ])
+    static let report = CheckReport(
+        story: "drafts/open-weights.md",
+        findings: [
+            verified,
+            close,
+            CheckFinding(
+                quote: quote(
+                    "日本語のモデルが公開された", 6, 1, end: 16, kind: .blockQuote,
+                    StoryAttribution(author: "田中太郎", source: "reddit", evidence: "— 田中太郎, on Hacker News")),
+                verdict: .misattributed, similarity: 1, match: QuoteMatch(post: F.tanaka, passage: "日本語のモデルが公開された"),
+                differences: [], conflicts: [AttributionConflict(field: .source, stated: "reddit", recorded: "hackernews")],
+                reason: "source: story says reddit, record says hackernews"),
+            notFound,
+            CheckFinding(
+                quote: quote(
+                    "one from before the corpus began", 10, 60, end: 94,
+                    StoryAttribution(
+                        date: StoryDate(text: "March 2019", start: 1_551_398_400, end: 1_554_076_800),  // 2019-03-01 to 2019-04-01
+                        reference: StoryReference(
+                            marker: "1", url: "https://example.test/old", publicID: nil, text: "https://example.test/old"),
+                        evidence: "[1]")),
+                verdict: .outsideCoverage, similarity: 0, match: nil, differences: [], conflicts: [],
+                reason: "no posts before 2025-11-21 in the corpus"),
+        ])
 
     static let verified: CheckFinding = {
         var finding = CheckFinding(
-            quote: quote("The weights are out and they work,", 3, 1, end: 37,
+            quote: quote(
+                "The weights are out and they work,", 3, 1, end: 37,
                 StoryAttribution(author: "em-bee", source: "reddit", venue: "LocalLLaMA", evidence: "said em-bee on r/LocalLLaMA")),
             verdict: .verified, similarity: 1, match: QuoteMatch(post: F.aurora, passage: "The weights are out and they work"),
             differences: [], conflicts: [], reason: "exact match")
@@ -62,7 +70,8 @@ enum CheckFixtures {
     static let close: CheckFinding = {
         var finding = CheckFinding(
             quote: quote("it runs at 12 tokens a second on my laptop", 4, 20, end: 64, StoryAttribution(evidence: "A commenter wrote")),
-            verdict: .close, similarity: 0.8333333, match: QuoteMatch(post: F.rocket, passage: "it runs at 14 tokens a second on my old laptop"),
+            verdict: .close, similarity: 0.8333333,
+            match: QuoteMatch(post: F.rocket, passage: "it runs at 14 tokens a second on my old laptop"),
             differences: [WordDifference(old: "14", new: "12"), WordDifference(old: "old", new: "")], conflicts: [],
             reason: "2 words differ")
         finding.meaningChange = "a number changed: 14 became 12"
@@ -109,7 +118,11 @@ enum CheckFixtures {
         let quotes = try #require(object["quotes"] as? [[String: Any]])
         #expect(quotes.count == 5)
         for quote in quotes {
-            #expect(Set(quote.keys) == ["quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences", "reason", "evidence", "origin", "meaning_changed", "meaning_change"])
+            #expect(
+                Set(quote.keys) == [
+                    "quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences", "reason", "evidence",
+                    "origin", "meaning_changed", "meaning_change",
+                ])
         }
         #expect(document.contains("\"similarity\": 0.833,"))
         #expect(document.contains("\"differences\": [{\"old\": \"14\", \"new\": \"12\"}, {\"old\": \"old\", \"new\": \"\"}]"))
@@ -158,7 +171,9 @@ enum CheckFixtures {
         let annotated = text(CheckFixtures.report, .md)
         let story = try #require(annotated.components(separatedBy: "\n## Findings\n").first)
         var stripped = story
-        for marker in [" [✓ verified]", " [≈ close 0.83 ‼ meaning changed]", " [! misattributed]", " [✗ not found]", " [? outside coverage]"] {
+        for marker in [
+            " [✓ verified]", " [≈ close 0.83 ‼ meaning changed]", " [! misattributed]", " [✗ not found]", " [? outside coverage]",
+        ] {
             #expect(stripped.contains(marker))
             stripped = stripped.replacingOccurrences(of: marker, with: "")
         }

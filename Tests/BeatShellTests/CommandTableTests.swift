@@ -18,7 +18,8 @@ import Testing
             Issue.record("rewrote the command reference in README.md; review it and run again without BEAT_RECORD_GOLDEN")
             return
         }
-        #expect(updated == readme, Comment(rawValue: "README.md's command reference differs from the table:\n" + Golden.diff(readme, updated)))
+        #expect(
+            updated == readme, Comment(rawValue: "README.md's command reference differs from the table:\n" + Golden.diff(readme, updated)))
     }
 
     @Test(arguments: CommandTable.all.map(\.name)) func usageNamesEveryOption(_ name: String) throws {

@@ -23,7 +23,7 @@ import Testing
     private func candidates(_ line: String) -> [String] { completer.complete(line).candidates }
 
     @Test func commandNamesAtTheStartOfALine() {
-        #expect(candidates("") .contains("search"))
+        #expect(candidates("").contains("search"))
         #expect(candidates("sea") == ["search"])
         #expect(candidates("se") == ["search", "set"])
         #expect(candidates("so") == ["sources"])
@@ -137,7 +137,8 @@ import Testing
     @Test func manyPostsByOneAuthorStillGiveTheNextNames() throws {
         for n in 0..<200 {
             try corpus.corpus.connection.run(
-                "INSERT INTO posts (source, source_id, author, venue, published_at, import_id, imported_at) SELECT 'web', ?1, 'epi_bulk', 'x', 0, import_id, imported_at FROM posts LIMIT 1", [.text("bulk\(n)")])
+                "INSERT INTO posts (source, source_id, author, venue, published_at, import_id, imported_at) SELECT 'web', ?1, 'epi_bulk', 'x', 0, import_id, imported_at FROM posts LIMIT 1",
+                [.text("bulk\(n)")])
         }
         let found = candidates("search author:epi")
         #expect(found.contains("author:epi_bulk") && found.contains("author:epistemic_eel"), "\(found)")

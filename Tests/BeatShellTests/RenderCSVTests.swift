@@ -56,18 +56,23 @@ import Testing
         let records = try #require(Self.parse(text))
         #expect(records.first == ["id", "source", "venue", "author", "published_at", "title", "url", "snippet", "rank"])
         #expect(records.count == F.hits.count + 1)
-        #expect(records[1] == [
-            "reddit:1p49idc", "reddit", "LocalLLaMA", "em-bee", "2026-04-15T09:21:00Z",
-            "Aurora-70B is out: café talk in Zürich, naïve benchmarks", "https://www.reddit.com/r/LocalLLaMA/comments/1p49idc/",
-            "…the new open weights model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…",
-            "-7.25",
-        ])
+        #expect(
+            records[1] == [
+                "reddit:1p49idc", "reddit", "LocalLLaMA", "em-bee", "2026-04-15T09:21:00Z",
+                "Aurora-70B is out: café talk in Zürich, naïve benchmarks", "https://www.reddit.com/r/LocalLLaMA/comments/1p49idc/",
+                "…the new open weights model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…",
+                "-7.25",
+            ])
         #expect(records[4][3] == "Karen Freifeld, \"Reuters\"")
         #expect(records[4][5] == "U.S. tightens \"AI chip\" export controls, again")
         #expect(records[4][7] == "He said, \"open weights\" matter, 5,000 chips, \"quoted\"")
         // Verbatim, line break and escapes included: CSV is for programs.
-        #expect(records[5][7] == "\u{1B}[31mred\u{1B}[0m open \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab")
-        #expect(records[6] == ["mastodon:115732752344248424", "mastodon", "", "", "2026-04-14T18:02:33Z", "", "", F.longWord + " weights", ""])
+        #expect(
+            records[5][7]
+                == "\u{1B}[31mred\u{1B}[0m open \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab"
+        )
+        #expect(
+            records[6] == ["mastodon:115732752344248424", "mastodon", "", "", "2026-04-14T18:02:33Z", "", "", F.longWord + " weights", ""])
     }
 
     @Test func quotesRoundTrip() throws {
@@ -81,7 +86,9 @@ import Testing
 
     @Test func aQuoteFollowedByACombiningMarkIsStillDoubled() throws {
         let tricky = "say \"\u{301}hi\", ok"
-        let text = Render.string { Render.authors([AuthorCount(author: tricky, source: "web", posts: 1)], as: .csv, settings: RenderSettings(), to: $0) }
+        let text = Render.string {
+            Render.authors([AuthorCount(author: tricky, source: "web", posts: 1)], as: .csv, settings: RenderSettings(), to: $0)
+        }
         #expect(try #require(Self.parse(text)) == [["author", "source", "posts"], [tricky, "web", "1"]])
     }
 

@@ -54,17 +54,28 @@ enum RenderFixtures {
     }
 
     static let hits: [SearchHit] = [
-        SearchHit(post: aurora, snippet: text([
-            ("…the new ", false), ("open weights", true),
-            (" model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…", false),
-        ]), rank: -7.25),
+        SearchHit(
+            post: aurora,
+            snippet: text([
+                ("…the new ", false), ("open weights", true),
+                (
+                    " model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…",
+                    false
+                ),
+            ]), rank: -7.25),
         SearchHit(post: tanaka, snippet: text([("東京の研究所が", false), ("オープン", true), ("な重みを公開した。性能は🚀", false)]), rank: -6.5),
-        SearchHit(post: rocket, snippet: text([("just shipped 🚀👩‍💻🇩🇪 ", false), ("open", true), (" ", false), ("weights", true), ("!!! ❤️", false)]), rank: -3.125),
-        SearchHit(post: reuters, snippet: text([("He said, \"", false), ("open weights", true), ("\" matter, 5,000 chips, \"quoted\"", false)]), rank: -0.000001),
-        SearchHit(post: hostile, snippet: text([
-            ("\u{1B}[31mred\u{1B}[0m ", false), ("open", true),
-            (" \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab", false),
-        ]), rank: -1.5),
+        SearchHit(
+            post: rocket, snippet: text([("just shipped 🚀👩‍💻🇩🇪 ", false), ("open", true), (" ", false), ("weights", true), ("!!! ❤️", false)]),
+            rank: -3.125),
+        SearchHit(
+            post: reuters, snippet: text([("He said, \"", false), ("open weights", true), ("\" matter, 5,000 chips, \"quoted\"", false)]),
+            rank: -0.000001),
+        SearchHit(
+            post: hostile,
+            snippet: text([
+                ("\u{1B}[31mred\u{1B}[0m ", false), ("open", true),
+                (" \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab", false),
+            ]), rank: -1.5),
         SearchHit(post: bare, snippet: text([(longWord + " ", false), ("weights", true)]), rank: nil),
     ]
 
@@ -72,7 +83,8 @@ enum RenderFixtures {
     static let laterPage = SearchPage(query: "weights", total: 26, offset: 20, hits: Array(hits.prefix(2)))
     static let emptyPage = SearchPage(query: "zxqv", total: 0, offset: 0, hits: [])
 
-    static let crossPosted = "The U.S. will require licences for any AI data center with more than 50,000 advanced chips outside a list of close allies, the Commerce Department said on Thursday."
+    static let crossPosted =
+        "The U.S. will require licences for any AI data center with more than 50,000 advanced chips outside a list of close allies, the Commerce Department said on Thursday."
 
     static let quotes: [Quote] = [
         Quote(text: crossPosted, post: reuters, count: 3, alsoIn: ["bluesky:3m67e6btaaq7i", "mastodon:115732752344248424"]),
@@ -91,7 +103,8 @@ enum RenderFixtures {
         post: bare, text: "Short reply.\nSecond line.", score: nil, lang: nil, tags: [], parent: nil, replies: [], threadRoot: nil)
 
     static let coverage: [Coverage] = [
-        Coverage(source: "reddit", venue: "LocalLLaMA", posts: 40, first: 1_763_596_800, last: 1_795_219_199),  // 2025-11-20 .. 2026-11-20T23:59:59Z
+        // 2025-11-20 .. 2026-11-20T23:59:59Z
+        Coverage(source: "reddit", venue: "LocalLLaMA", posts: 40, first: 1_763_596_800, last: 1_795_219_199),
         Coverage(source: "reddit", venue: "日本語", posts: 3, first: 1_769_090_709, last: 1_776_244_860),
         Coverage(source: "hackernews", venue: "HN", posts: 84, first: 1_763_596_800, last: 1_776_189_753),
         Coverage(source: "mastodon", venue: nil, posts: 1, first: 1_772_321_400, last: 1_772_321_400),

@@ -63,7 +63,9 @@ extension OutputFormat {
 
     @Test func relativeAgesOnlyWithNow() {
         let settings = RenderSettings(now: RenderFixtures.now)
-        Golden.check(Render.string { Render.sources(RenderFixtures.coverage, as: .table, settings: settings, to: $0) }, "sources.table-now.txt", directory: goldenDirectory)
+        Golden.check(
+            Render.string { Render.sources(RenderFixtures.coverage, as: .table, settings: settings, to: $0) }, "sources.table-now.txt",
+            directory: goldenDirectory)
         let post = Render.string { Render.post(RenderFixtures.detail, as: .table, settings: settings, to: $0) }
         // 2026-04-15T09:21:00Z to 2026-11-22T12:00:00Z is 221 days: 7 months of 30 days.
         #expect(post.contains("date    2026-04-15T09:21:00Z (7 months ago)\n"))

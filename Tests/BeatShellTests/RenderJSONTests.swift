@@ -42,7 +42,10 @@ import Testing
             #expect(hit["rank"] is NSNumber || hit["rank"] is NSNull)
         }
         #expect(hits[0]["published_at"] as? String == "2026-04-15T09:21:00Z")
-        #expect(hits[0]["snippet"] as? String == "…the new open weights model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…")
+        #expect(
+            hits[0]["snippet"] as? String
+                == "…the new open weights model from the café in Zürich beats naïve baselines; see https://example.org/aurora_70b?x=1&y=2 for the numbers, the prompts and the evaluation harness…"
+        )
         #expect((hits[0]["rank"] as? NSNumber)?.doubleValue == -7.25)
         #expect((hits[3]["rank"] as? NSNumber)?.doubleValue == -0.000001)
         #expect(hits[3]["author"] as? String == "Karen Freifeld, \"Reuters\"")
@@ -51,7 +54,10 @@ import Testing
         // Escape sequences, bidi overrides and C1 controls survive as data, exactly.
         #expect(hits[4]["author"] as? String == "\u{1B}[2J\u{1B}[Hroot")
         #expect(hits[4]["title"] as? String == "\u{202E}txt.exe\u{202C} \u{9B}31mred")
-        #expect(hits[4]["snippet"] as? String == "\u{1B}[31mred\u{1B}[0m open \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab")
+        #expect(
+            hits[4]["snippet"] as? String
+                == "\u{1B}[31mred\u{1B}[0m open \u{1B}]8;;http://evil\u{07}click\u{1B}]8;;\u{07} \u{202E}evil\u{2066} \r\n second line\tTab"
+        )
     }
 
     @Test func quotesHaveTheDocumentedKeysAndTypes() throws {
@@ -78,7 +84,10 @@ import Testing
 
         let sources = Render.string { Render.sources(F.coverage, as: .json, settings: RenderSettings(), to: $0) }
         let rows = try #require(try object(sources)["sources"] as? [[String: Any]])
-        #expect(try #require(try JSONParser.parse(sources)["sources"]?.array?.first?.object).keys == ["source", "venue", "posts", "first", "last"])
+        #expect(
+            try #require(try JSONParser.parse(sources)["sources"]?.array?.first?.object).keys == [
+                "source", "venue", "posts", "first", "last",
+            ])
         #expect(rows[0]["first"] as? String == "2025-11-20T00:00:00Z" && rows[0]["last"] as? String == "2026-11-20T23:59:59Z")
         #expect(rows[3]["venue"] is NSNull && (rows[4]["posts"] as? NSNumber)?.intValue == 1_234_567)
 
@@ -95,9 +104,10 @@ import Testing
         #expect(post["tags"] as? [String] == ["open-source-ai", "benchmarks"])
         #expect((post["parent"] as? [String: Any])?["id"] as? String == "hackernews:46510410")
         #expect((post["thread_root"] as? [String: Any])?["author"] as? String == "Karen Freifeld, \"Reuters\"")
-        #expect((post["replies"] as? [[String: Any]])?.map { $0["id"] as? String } == [
-            "bluesky:3m66e256mndz4", "mastodon:115723043026815797", "mastodon:115732752344248424",
-        ])
+        #expect(
+            (post["replies"] as? [[String: Any]])?.map { $0["id"] as? String } == [
+                "bluesky:3m66e256mndz4", "mastodon:115723043026815797", "mastodon:115732752344248424",
+            ])
         let bare = try object(Render.string { Render.post(F.bareDetail, as: .json, settings: RenderSettings(), to: $0) })
         #expect(bare["score"] is NSNull && bare["parent"] is NSNull && (bare["replies"] as? [Any])?.isEmpty == true)
     }

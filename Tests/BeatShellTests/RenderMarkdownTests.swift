@@ -12,39 +12,46 @@ import Testing
     /// The citation an editor pastes: the quote, then who, where, when and a link to the post.
     @Test func aQuoteIsABlockQuoteAndACitation() {
         let quote = Quote(text: "Open weights are here.", post: F.aurora, count: 1, alsoIn: [])
-        #expect(markdown([quote]) == """
-            > "Open weights are here."
+        #expect(
+            markdown([quote]) == """
+                > "Open weights are here."
 
-            — em-bee, reddit (LocalLLaMA), 2026-04-15, [reddit:1p49idc](https://www.reddit.com/r/LocalLLaMA/comments/1p49idc/)
+                — em-bee, reddit (LocalLLaMA), 2026-04-15, [reddit:1p49idc](https://www.reddit.com/r/LocalLLaMA/comments/1p49idc/)
 
-            """)
+                """)
     }
 
     @Test func markupInStoredTextStaysText() {
         let post = PostSummary(
             id: "web:a_b", source: "web", venue: nil, author: "*star*", publishedAt: 0, title: nil,
             url: "https://example.org/a (1)/<x>")
-        let text = markdown([Quote(text: "# not a heading\n> not a quote\n<b>bold</b> `code` [x](y) a|b", post: post, count: 1, alsoIn: [])])
-        #expect(text == """
-            > "# not a heading
-            > \\> not a quote
-            > \\<b>bold\\</b> `code` \\[x\\](y) a\\|b"
+        let text = markdown([Quote(text: "# not a heading\n> not a quote\n<b>bold</b> `code` [x](y) a|b", post: post, count: 1, alsoIn: [])]
+        )
+        #expect(
+            text == """
+                > "# not a heading
+                > \\> not a quote
+                > \\<b>bold\\</b> `code` \\[x\\](y) a\\|b"
 
-            — \\*star\\*, web, 1970-01-01, [web:a\\_b](https://example.org/a%20%281%29/%3Cx%3E)
+                — \\*star\\*, web, 1970-01-01, [web:a\\_b](https://example.org/a%20%281%29/%3Cx%3E)
 
-            """)
+                """)
     }
 
     /// A web address and a code span of the stored text are written as they are: a backslash
     /// there would be shown (in a span) or break the link (in an address).
     @Test func urlsAndCodeSpansAreNotEscaped() {
         let post = PostSummary(id: "web:x", source: "web", venue: nil, author: "a", publishedAt: 0, title: nil, url: nil)
-        let text = markdown([Quote(
-            text: "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with *care*.",
-            post: post, count: 1, alsoIn: [])])
-        #expect(text.hasPrefix("""
-            > "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with \\*care\\*."
-            """), "\(text)")
+        let text = markdown([
+            Quote(
+                text: "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with *care*.",
+                post: post, count: 1, alsoIn: [])
+        ])
+        #expect(
+            text.hasPrefix(
+                """
+                > "See https://example.org/aurora_70b?x=1&y=*2*, then run `beat --as_json *` with \\*care\\*."
+                """), "\(text)")
     }
 
     @Test func searchNumbersContinueOnALaterPage() {

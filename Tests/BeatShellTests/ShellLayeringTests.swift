@@ -21,13 +21,17 @@ import Testing
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             let imports = text.split(separator: "\n").filter { $0.hasPrefix("import ") || $0.hasPrefix("@_exported import ") }
-            #expect(!imports.contains { $0.hasSuffix(" BeatSQLite") || $0.hasSuffix(" CSQLite") }, "\(file.lastPathComponent) imports SQLite")
+            #expect(
+                !imports.contains { $0.hasSuffix(" BeatSQLite") || $0.hasSuffix(" CSQLite") }, "\(file.lastPathComponent) imports SQLite")
         }
     }
 
     @Test func packageGivesTheShellNoSQLiteDependency() throws {
-        let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
-        let shellTargets = manifest.split(separator: "\n").filter { $0.contains("name: \"BeatShell\"") || $0.contains("name: \"beat-bench\"") }
+        let manifest = try String(
+            contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
+        let shellTargets = manifest.split(separator: "\n").filter {
+            $0.contains("name: \"BeatShell\"") || $0.contains("name: \"beat-bench\"")
+        }
         #expect(shellTargets.count == 2)
         for line in shellTargets { #expect(!line.contains("BeatSQLite"), "\(line)") }
     }

@@ -23,7 +23,9 @@ enum SummaryFixtures {
         alsoIn: ["reddit:1p7aa01", "bluesky:3m7zzq2kq2s2a", "mastodon:115800000000000001"])
 
     /// 30 days; posts per day rise and fall, day 11 (2026-11-02) is the burst, day 5 is empty.
-    static let dailyCounts = [31, 28, 35, 40, 38, 0, 29, 33, 36, 41, 44, 198, 100, 83, 39, 35, 30, 28, 33, 37, 36, 34, 31, 29, 30, 32, 35, 38, 12, 19]
+    static let dailyCounts = [
+        31, 28, 35, 40, 38, 0, 29, 33, 36, 41, 44, 198, 100, 83, 39, 35, 30, 28, 33, 37, 36, 34, 31, 29, 30, 32, 35, 38, 12, 19,
+    ]
     /// Every post of the corpus per day: an ordinary weekday and weekend rhythm.
     static let dailyCorpus = (0..<30).map { 900 + ($0 % 7 >= 5 ? -250 : 40 * ($0 % 3)) }
 
@@ -119,7 +121,8 @@ enum SummaryFixtures {
     static let empty: BeatSummary = {
         let window = SummaryWindow(start: 1_795_046_400, end: 1_795_219_200)
         let buckets = (0..<48).map { i in
-            TimeBucket(start: window.start + Int64(i) * 3600, end: window.start + Int64(i + 1) * 3600, count: 0, corpusCount: 0, isBurst: false)
+            TimeBucket(
+                start: window.start + Int64(i) * 3600, end: window.start + Int64(i + 1) * 3600, count: 0, corpusCount: 0, isBurst: false)
         }
         return BeatSummary(
             label: "zugzwang", query: "zugzwang", window: window, volume: SummaryVolume(posts: 0, lastDay: 0, corpusPosts: 0),
@@ -146,9 +149,11 @@ enum SummaryFixtures {
         let buckets = counts.indices.map { i in
             TimeBucket(start: starts[i], end: starts[i + 1], count: counts[i], corpusCount: 100, isBurst: i == 3)
         }
-        let quote = Quote(text: script + " \u{1B}[2J & \"quoted\" </blockquote> " + F.longWord, post: scriptPost, count: 1, alsoIn: [], isPartial: true)
+        let quote = Quote(
+            text: script + " \u{1B}[2J & \"quoted\" </blockquote> " + F.longWord, post: scriptPost, count: 1, alsoIn: [], isPartial: true)
         return BeatSummary(
-            label: "<b>beat</b> & \"co\"\u{1B}[31m", query: "\"</code>\" OR \u{202E}evil", window: SummaryWindow(start: starts[0], end: starts[6]),
+            label: "<b>beat</b> & \"co\"\u{1B}[31m", query: "\"</code>\" OR \u{202E}evil",
+            window: SummaryWindow(start: starts[0], end: starts[6]),
             volume: SummaryVolume(posts: 60, lastDay: 1, corpusPosts: 600),
             sources: [
                 SummaryShare(key: "web", source: nil, count: 40, share: 40.0 / 60),
@@ -167,9 +172,12 @@ enum SummaryFixtures {
                 KeyTerm(term: "a & b", posts: 12, otherPosts: 1, score: 20),
                 KeyTerm(term: F.longWord, posts: 5, otherPosts: 0, score: 7.25),
             ],
-            voices: [Voice(author: script, source: "web", posts: 30), Voice(author: "\u{1B}[2J\u{1B}[Hroot", source: "mastodon", posts: 2)],
+            voices: [
+                Voice(author: script, source: "web", posts: 30), Voice(author: "\u{1B}[2J\u{1B}[Hroot", source: "mastodon", posts: 2),
+            ],
             quotes: [quote, F.quotes[4], F.quotes[3]],
-            sentiment: SentimentEstimate(positive: 1, neutral: 0, critical: 59, sampleSize: 60, population: 60, method: "<lexicon> & \"rules\""),
+            sentiment: SentimentEstimate(
+                positive: 1, neutral: 0, critical: 59, sampleSize: 60, population: 60, method: "<lexicon> & \"rules\""),
             comparison: SummaryComparison(
                 label: "beat <i>other</i> & \"co\"", window: SummaryWindow(start: starts[0], end: starts[6]), posts: 12,
                 risingTerms: [TermChange(term: "</table>", before: 1, after: 30)], fallingTerms: [],

@@ -1,6 +1,7 @@
-@testable import BeatCore
 import BeatShell
 import Testing
+
+@testable import BeatCore
 
 /// The summary page is well-formed XML (so any HTML parser reads it as written), refers to
 /// nothing outside itself, escapes every stored text and labels its charts for screen readers.
@@ -24,7 +25,11 @@ import Testing
             case .startTag(let name, _, let selfClosing):
                 if !selfClosing { open.append(name) }
             case .endTag(let name):
-                if open.last == name { open.removeLast() } else { problems.append("</\(name)> at byte \(start) closes <\(open.last ?? "nothing")>") }
+                if open.last == name {
+                    open.removeLast()
+                } else {
+                    problems.append("</\(name)> at byte \(start) closes <\(open.last ?? "nothing")>")
+                }
             case .text:
                 // The scanner decodes entities, so the raw bytes are what must hold no `<`.
                 if bytes[start..<end].contains(UInt8(ascii: "<")) { problems.append("a stray '<' in text at byte \(start)") }
@@ -85,7 +90,8 @@ import Testing
 
     @Test func chartsAreLabelledAndBurstsMarked() {
         let page = SummaryCase.all[0].text(.html)
-        #expect(page.contains("<svg class=\"timeline\" viewBox=\"0 0 800 260\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\""))
+        #expect(
+            page.contains("<svg class=\"timeline\" viewBox=\"0 0 800 260\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\""))
         #expect(page.contains("<title id=\"timeline-title\">Posts per day for open-source-ai</title>"))
         #expect(page.components(separatedBy: "<rect class=\"bar").count - 1 == 30)
         #expect(page.components(separatedBy: "<rect class=\"bar burst\"").count - 1 == 1)

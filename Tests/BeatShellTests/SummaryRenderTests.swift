@@ -73,7 +73,9 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
 
     @Test func tableNamesTheFiguresAnEditorChecks() {
         let text = SummaryCase.all[1].text(.table).replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("1,234 posts in 30 days (2026-10-22 – 2026-11-20), 19 in the last 24 hours, 4.8% of all 25,880 posts in the corpus."))
+        #expect(
+            text.contains(
+                "1,234 posts in 30 days (2026-10-22 – 2026-11-20), 19 in the last 24 hours, 4.8% of all 25,880 posts in the corpus."))
         #expect(text.contains(" Volume per day 2026-10-22  posts ▂▂▂▂▂·"))
         #expect(text.contains("▲ 2026-11-02: 198 posts, 5.7× the usual 34.5 per day (score 12.8)"))
         #expect(text.contains("\"open weights\""))
@@ -104,7 +106,11 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         let text = SummaryCase.all[1].text(.json)
         #expect(text.filter { $0 == "\n" }.count == 1)
         let doc = try JSONParser.parse(text)
-        #expect(doc.object?.keys == ["label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "spread", "quotes", "sentiment", "comparison", "filters"])
+        #expect(
+            doc.object?.keys == [
+                "label", "query", "window", "volume", "sources", "venues", "timeline", "terms", "voices", "spread", "quotes", "sentiment",
+                "comparison", "filters",
+            ])
         #expect(doc["spread"]?.object?.keys == ["posts", "distinct_posts", "copies", "groups"])
         #expect(doc["window"]?.object?.keys == ["start", "end"])
         #expect(doc["window"]?["start"]?.string == "2026-10-22T00:00:00Z")
@@ -133,7 +139,11 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         #expect(sentiment.object?.keys == ["kind", "method", "sample_size", "population", "positive", "neutral", "critical"])
         #expect(sentiment["kind"]?.string == "estimate" && sentiment["sample_size"]?.int64 == 400 && sentiment["population"]?.int64 == 1234)
         let comparison = try #require(doc["comparison"])
-        #expect(comparison.object?.keys == ["label", "window", "posts", "change", "uncovered", "rising_terms", "falling_terms", "rising_voices", "falling_voices", "new_voices"])
+        #expect(
+            comparison.object?.keys == [
+                "label", "window", "posts", "change", "uncovered", "rising_terms", "falling_terms", "rising_voices", "falling_voices",
+                "new_voices",
+            ])
         #expect(comparison["change"]?.double == Double(1234 - 980) / 980)
         #expect(comparison["rising_terms"]?.array?.first?.object?.keys == ["term", "before", "after"])
         #expect(comparison["falling_voices"]?.array?.first?.object?.keys == ["author", "source", "before", "after"])
@@ -154,10 +164,12 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         #expect(items.allSatisfy { $0.object?.keys.first == "section" })
         var counts: [String: Int] = [:]
         for item in items { counts[item["section"]?.string ?? "", default: 0] += 1 }
-        #expect(counts == [
-            "volume": 1, "source": 5, "venue": 9, "bucket": 30, "burst": 1, "term": 6, "voice": 4, "spread": 1, "spread_group": 2, "quote": 4, "sentiment": 1,
-            "comparison": 1, "rising_term": 3, "falling_term": 2, "rising_voice": 1, "falling_voice": 1, "new_voice": 2,
-        ])
+        #expect(
+            counts == [
+                "volume": 1, "source": 5, "venue": 9, "bucket": 30, "burst": 1, "term": 6, "voice": 4, "spread": 1, "spread_group": 2,
+                "quote": 4, "sentiment": 1,
+                "comparison": 1, "rising_term": 3, "falling_term": 2, "rising_voice": 1, "falling_voice": 1, "new_voice": 2,
+            ])
         let bucket = try #require(items.first { $0["section"]?.string == "bucket" })
         #expect(bucket.object?.keys == ["section", "bucket_size", "start", "end", "posts", "corpus_posts", "share", "burst"])
     }
@@ -167,22 +179,28 @@ struct SummaryCase: CustomTestStringConvertible, Sendable {
         #expect(rows.first == "start,end,posts,corpus_posts,share,burst")
         #expect(rows.count == 32 && rows.last == "")
         #expect(rows[12] == "2026-11-02T00:00:00Z,2026-11-03T00:00:00Z,198,980,\(198.0 / 980),true")
-        #expect(SummaryCase.all[2].text(.csv).components(separatedBy: "\r\n")[1] == "2026-11-19T00:00:00Z,2026-11-19T01:00:00Z,0,0,0.0,false")
+        #expect(
+            SummaryCase.all[2].text(.csv).components(separatedBy: "\r\n")[1] == "2026-11-19T00:00:00Z,2026-11-19T01:00:00Z,0,0,0.0,false")
     }
 
     @Test func markdownCitesQuotesWithLinksAndIds() {
         let md = SummaryCase.all[0].text(.md)
         #expect(md.hasPrefix("## Summary: open-source-ai\n\n1,234 posts in 30 days"))
-        #expect(md.contains("— pg-fan, hackernews (HN), 2026-11-02, [hackernews:46601122](https://news.ycombinator.com/item?id=46601122) (4 posts say this)"))
+        #expect(
+            md.contains(
+                "— pg-fan, hackernews (HN), 2026-11-02, [hackernews:46601122](https://news.ycombinator.com/item?id=46601122) (4 posts say this)"
+            ))
         #expect(md.contains("| source | posts | share |"))
         #expect(md.contains("### Sentiment (estimate)"))
         // The query is in a code span, where Markdown shows `<` as written; elsewhere it is escaped.
         let hostile = SummaryCase.all[3].text(.md).replacingOccurrences(of: "`\"</code>\" OR <U+202E>evil`", with: "")
         // Every `<` of stored text is escaped, so no HTML reaches a Markdown renderer.
         #expect(hostile.contains("\\<script>"))
-        #expect(!hostile.unicodeScalars.indices.contains { i in
-            hostile.unicodeScalars[i] == "<" && (i == hostile.unicodeScalars.startIndex || hostile.unicodeScalars[hostile.unicodeScalars.index(before: i)] != "\\")
-        })
+        #expect(
+            !hostile.unicodeScalars.indices.contains { i in
+                hostile.unicodeScalars[i] == "<"
+                    && (i == hostile.unicodeScalars.startIndex || hostile.unicodeScalars[hostile.unicodeScalars.index(before: i)] != "\\")
+            })
         #expect(!hostile.contains("](javascript:"))
     }
 

@@ -15,7 +15,8 @@ import Testing
                     let shown = line.replacing("\u{1B}[1m", with: "").replacing("\u{1B}[22m", with: "")
                     // After the indent (and a hit's number), one word: an id or a URL.
                     let word = shown.drop { $0 == " " || $0.isNumber }.drop { $0 == " " }
-                    let isOneWord = !word.contains(" ") && (word.contains(":") || word.hasPrefix("http"))
+                    let isOneWord =
+                        !word.contains(" ") && (word.contains(":") || word.hasPrefix("http"))
                         || (shown.split(separator: " ").last?.hasPrefix("http") == true && shown.split(separator: " ").count <= 2)
                     #expect(DisplayWidth.of(String(shown)) <= width || isOneWord, "\(width) columns: \(shown)")
                     #expect(!shown.hasSuffix(" "), "trailing space: \(shown)")

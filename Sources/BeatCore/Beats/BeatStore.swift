@@ -21,8 +21,9 @@ public struct BeatStore {
     public func list() throws -> [BeatDefinition] {
         var beats: [BeatDefinition] = []
         try connection.forEachRow("SELECT name, query, created_at, updated_at FROM beats ORDER BY name") { row in
-            beats.append(BeatDefinition(
-                name: row.string(0) ?? "", query: row.string(1) ?? "", createdAt: row.int64(2), updatedAt: row.int64(3)))
+            beats.append(
+                BeatDefinition(
+                    name: row.string(0) ?? "", query: row.string(1) ?? "", createdAt: row.int64(2), updatedAt: row.int64(3)))
         }
         return beats
     }
@@ -88,11 +89,13 @@ public struct BeatStore {
         try corpus.prepareToWrite(command: "beat add")
         return try connection.transaction {
             if let existing {
-                try connection.run("UPDATE beats SET query = ?2, updated_at = ?3 WHERE name = ?1", [.text(name), .text(query), .integer(now)])
+                try connection.run(
+                    "UPDATE beats SET query = ?2, updated_at = ?3 WHERE name = ?1", [.text(name), .text(query), .integer(now)])
                 return .replaced(previousQuery: existing.query)
             }
             try connection.run(
-                "INSERT INTO beats (name, query, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)", [.text(name), .text(query), .integer(now)])
+                "INSERT INTO beats (name, query, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                [.text(name), .text(query), .integer(now)])
             return .added
         }
     }

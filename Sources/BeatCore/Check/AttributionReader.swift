@@ -42,7 +42,9 @@ enum AttributionReader {
         "repost", "admin", "headline", "company",
     ]
     /// Words before a noun that make it someone unnamed: "a spokesperson", "one maintainer".
-    private static let determiners: Set<String> = ["a", "an", "the", "one", "another", "some", "many", "several", "this", "that", "its", "their", "his", "her"]
+    private static let determiners: Set<String> = [
+        "a", "an", "the", "one", "another", "some", "many", "several", "this", "that", "its", "their", "his", "her",
+    ]
     private static let trailing = ",.;:!?)]}\"'“”‘’"
 
     /// The attribution the context states, or nil when it states none.

@@ -29,7 +29,9 @@ enum Footnote {
         var start = open
         if start < text.count, text.characters[start] == "^" { start += 1 }
         var end = start
-        while end < text.count, end - start < 20, text.characters[end].isLetter || text.characters[end].isNumber || text.characters[end] == "-" {
+        while end < text.count, end - start < 20,
+            text.characters[end].isLetter || text.characters[end].isNumber || text.characters[end] == "-"
+        {
             end += 1
         }
         guard end > start, end < text.count, text.characters[end] == "]" else { return nil }

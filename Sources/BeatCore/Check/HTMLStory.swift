@@ -94,7 +94,8 @@ enum HTMLStory {
                 continue
             }
             if skipped.contains(tag.name), !tag.isClosing, !tag.isSelfClosing {
-                i = find(source, "</" + tag.name, from: tag.end, caseInsensitive: true)
+                i =
+                    find(source, "</" + tag.name, from: tag.end, caseInsensitive: true)
                     .flatMap { close in source[close...].firstIndex(of: ">").map { $0 + 1 } } ?? source.count
                 continue
             }

@@ -81,7 +81,9 @@ enum MarkdownStory {
             if index == range.upperBound, index > range.lowerBound, DashLine.starts(String(body)) {
                 attributionLine = String(body).trimmingWhitespace
             }
-            for offset in 0..<content { text.append(line[offset] == ">" ? " " : line[offset], line: index + 1, column: offset + 1, inert: true) }
+            for offset in 0..<content {
+                text.append(line[offset] == ">" ? " " : line[offset], line: index + 1, column: offset + 1, inert: true)
+            }
             if markdown {
                 appendInline(body, number: index + 1, firstColumn: content + 1, inert: true, to: &text)
             } else {

@@ -74,9 +74,10 @@ enum QuoteCandidates {
     /// most posts costs no more than a rare one (the FTS5 vocabulary table
     /// would read every posting: half a second for `the` in a million posts).
     static func documentCount(_ connection: Connection, term: String, cap: Int) throws -> Int {
-        Int(try connection.scalar(
-            "SELECT count(*) FROM (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)",
-            [.text(FTSText.quoted(term)), .integer(Int64(cap + 1))])?.int64Value ?? 0)
+        Int(
+            try connection.scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)",
+                [.text(FTSText.quoted(term)), .integer(Int64(cap + 1))])?.int64Value ?? 0)
     }
 
     private static func candidate(_ row: Statement) -> CandidatePost {

@@ -205,17 +205,22 @@ public final class QuoteChecker {
         } else if let agreeing = inTimeOrder.first(where: {
             AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
         }) {
-            (chosen, choice) = (agreeing, agreeing.candidate.rowid == earliest.candidate.rowid ? "the earliest" : "the earliest agreeing with the story")
+            (chosen, choice) = (
+                agreeing, agreeing.candidate.rowid == earliest.candidate.rowid ? "the earliest" : "the earliest agreeing with the story"
+            )
         } else {
             (chosen, choice) = (earliest, "the earliest")
         }
         var conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
         var others = found.count > 1 ? " (\(found.count) posts hold it; this is \(choice))" : ""
-        if isRepost, !conflicts.isEmpty, let reposter = inTimeOrder.dropFirst().first(where: {
-            AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
-        }) {
+        if isRepost, !conflicts.isEmpty,
+            let reposter = inTimeOrder.dropFirst().first(where: {
+                AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
+            })
+        {
             let holders = found.count == 2 ? "1 other post holds them" : "\(found.count - 1) other posts hold them"
-            others = "; the story credits a repost (\(reposter.candidate.post.id)): "
+            others =
+                "; the story credits a repost (\(reposter.candidate.post.id)): "
                 + "the words first appear in \(earliest.candidate.post.id), \(holders)"
         }
         if let reference, chosen.candidate.rowid != reference.rowid {

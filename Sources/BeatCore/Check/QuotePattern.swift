@@ -45,9 +45,11 @@ struct QuotePattern {
     /// inside one FTS5 string (see `FTSText.quoted`), so no story text is
     /// read as FTS5 syntax.
     var phraseExpression: String {
-        FTSExpression.all(runs.map { run in
-            .phrase(run.map(\.folded).joined(separator: " "), prefix: false, inTitle: false)
-        }).rendered
+        FTSExpression.all(
+            runs.map { run in
+                .phrase(run.map(\.folded).joined(separator: " "), prefix: false, inTitle: false)
+            }
+        ).rendered
     }
 
     /// Where the runs occur in `words` in order, each run's words adjacent:

@@ -83,7 +83,8 @@ public enum StoryExtractor {
         _ attribution: StoryAttribution?, context: AttributionReader.Context, text: StoryText, at position: Int, dateline: StoryDate?
     ) -> StoryAttribution? {
         var result = attribution
-        let words = (context.before + " " + context.after + " " + (context.dashLine ?? "")).split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = (context.before + " " + context.after + " " + (context.dashLine ?? "")).split(whereSeparator: \.isWhitespace).map(
+            String.init)
         if result?.date == nil, let dateline, let day = StoryDateReader.yearlessDay(in: words, dateline: dateline) {
             var dated = result ?? StoryAttribution(evidence: day.text)
             dated.date = day

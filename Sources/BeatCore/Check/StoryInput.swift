@@ -11,9 +11,11 @@ public enum StoryInputError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .binary(let path):
-            return "\(path): this looks like a binary file, not a story; check reads text, Markdown or HTML (save a document as .md, .html or .txt first)"
+            return
+                "\(path): this looks like a binary file, not a story; check reads text, Markdown or HTML (save a document as .md, .html or .txt first)"
         case .invalidUTF8(let path, let line, let offset):
-            return "\(path):\(line): the text is not valid UTF-8 (byte \(offset)); convert it first, for example: iconv -f windows-1252 -t UTF-8"
+            return
+                "\(path):\(line): the text is not valid UTF-8 (byte \(offset)); convert it first, for example: iconv -f windows-1252 -t UTF-8"
         case .utf16(let path):
             return "\(path): the text is encoded as UTF-16; convert it to UTF-8 first, for example: iconv -f UTF-16 -t UTF-8"
         }

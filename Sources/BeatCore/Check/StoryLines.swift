@@ -20,4 +20,3 @@ struct StoryLines {
         String(line).trimmingWhitespace
     }
 }
-

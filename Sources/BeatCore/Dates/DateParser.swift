@@ -46,9 +46,7 @@ public enum DateParser {
         guard sawDigit, let value = Double(text), value.isFinite else { return nil }
         let magnitude = abs(value)
         let seconds: Double
-        if magnitude >= 1e14 { seconds = value / 1_000_000 }
-        else if magnitude >= 1e11 { seconds = value / 1_000 }
-        else { seconds = value }
+        if magnitude >= 1e14 { seconds = value / 1_000_000 } else if magnitude >= 1e11 { seconds = value / 1_000 } else { seconds = value }
         // Years 1 to 9999 only: a larger number (`1e300`) is no date, and converting it
         // would trap; post ids also need the seconds to fit in 43 bits (see Schema).
         guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else { return nil }
@@ -65,7 +63,8 @@ public enum DateParser {
             if byte == UInt8(ascii: "%"), let directive = patternBytes.popFirst() {
                 switch directive {
                 case UInt8(ascii: "Y"): guard let v = scanner.number(maxDigits: 4) else { return nil }; fields.year = v
-                case UInt8(ascii: "y"): guard let v = scanner.number(maxDigits: 2) else { return nil }; fields.year = v < 70 ? 2000 + v : 1900 + v
+                case UInt8(ascii: "y"):
+                    guard let v = scanner.number(maxDigits: 2) else { return nil }; fields.year = v < 70 ? 2000 + v : 1900 + v
                 case UInt8(ascii: "m"): guard let v = scanner.number(maxDigits: 2) else { return nil }; fields.month = v
                 case UInt8(ascii: "d"): guard let v = scanner.number(maxDigits: 2) else { return nil }; fields.day = v
                 case UInt8(ascii: "H"): guard let v = scanner.number(maxDigits: 2) else { return nil }; fields.hour = v
@@ -183,14 +182,14 @@ public enum DateParser {
         mutating func iso8601() -> Int64? {
             var f = Fields()
             guard let year = number(minDigits: 4, maxDigits: 4), take(UInt8(ascii: "-")),
-                  let month = number(minDigits: 1, maxDigits: 2), take(UInt8(ascii: "-")),
-                  let day = number(minDigits: 1, maxDigits: 2)
+                let month = number(minDigits: 1, maxDigits: 2), take(UInt8(ascii: "-")),
+                let day = number(minDigits: 1, maxDigits: 2)
             else { return nil }
             (f.year, f.month, f.day) = (year, month, day)
             if atEnd { return f.seconds() }
             guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " ")) else { return nil }
             guard let hour = number(minDigits: 2, maxDigits: 2), take(UInt8(ascii: ":")),
-                  let minute = number(minDigits: 2, maxDigits: 2)
+                let minute = number(minDigits: 2, maxDigits: 2)
             else { return nil }
             (f.hour, f.minute) = (hour, minute)
             if take(UInt8(ascii: ":")) {
@@ -212,8 +211,8 @@ public enum DateParser {
         mutating func spreadsheet() -> Int64? {
             var f = Fields()
             guard let a = number(maxDigits: 4), take(UInt8(ascii: "/")),
-                  let b = number(maxDigits: 2), take(UInt8(ascii: "/")),
-                  let c = number(maxDigits: 4)
+                let b = number(maxDigits: 2), take(UInt8(ascii: "/")),
+                let c = number(maxDigits: 4)
             else { return nil }
             if a > 31 { (f.year, f.month, f.day) = (a, b, c) } else { (f.month, f.day, f.year) = (a, b, c < 100 ? 2000 + c : c) }
             skipSpaces()

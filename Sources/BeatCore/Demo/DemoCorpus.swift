@@ -16,22 +16,31 @@ public enum DemoCorpus {
     /// vocabulary of each field), not from the posts' tags; `DemoBeatTests`
     /// measures their recall and precision against the tags.
     public static let beats: [(name: String, query: String)] = [
-        ("open-source-ai", """
+        (
+            "open-source-ai",
+            """
             aurora OR 70b OR 8b OR 30b OR "open weights" OR "open source" OR "open models" OR "open licence" \
             OR apache OR license OR llama OR gguf OR quant* OR "fine tune" OR "fine tuned" OR "fine tuning" OR lora \
             OR localllama OR weights OR llm OR benchmark* OR livecodebench OR gsm8k OR perplexity OR "self hosting" \
             OR gpu OR gpus OR api OR "context window" OR inference OR h100s
-            """),
-        ("ai-geopolitics", """
+            """
+        ),
+        (
+            "ai-geopolitics",
+            """
             chip OR chips OR china OR taiwan OR export* OR sovereign* OR souveränität OR washington OR beijing \
             OR gulf OR uae OR registry OR commerce OR compute OR diplomacy OR geneva OR allies OR ally OR tsmc OR fab \
             OR subsid* OR deterrence OR military OR declaration OR eu OR "ai act" OR gdpr OR enforcement OR harmonised \
             OR "data centers" OR "data centres"
-            """),
-        ("ai-healthcare", """
+            """
+        ),
+        (
+            "ai-healthcare",
+            """
             fda OR patient* OR clinic* OR hospital* OR sepsis OR radiolog* OR skin OR dermatolog* OR health* \
             OR hipaa OR scribe* OR ambient OR nurs* OR diagnos* OR melanoma* OR doctor* OR medic*
-            """),
+            """
+        ),
     ]
 
     /// What loading the demo did.
@@ -57,7 +66,8 @@ public enum DemoCorpus {
             throw ImportError.cannotOpen(path: fileName, reason: "the demo corpus is not installed beside the beat executable")
         }
         let (text, weeks, newest) = redated(String(decoding: data, as: UTF8.self), now: now)
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("beat-demo-\(UInt64.random(in: 0...UInt64.max)).jsonl").path
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("beat-demo-\(UInt64.random(in: 0...UInt64.max)).jsonl")
+            .path
         guard FileManager.default.createFile(atPath: copy, contents: Data(text.utf8)) else {
             throw ImportError.cannotOpen(path: copy, reason: "cannot write the re-dated demo corpus")
         }

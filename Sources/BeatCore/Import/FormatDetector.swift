@@ -39,7 +39,7 @@ enum FormatDetector {
     private static func detectJSON(input: InputFile, body: ArraySlice<UInt8>) throws(ImportError) -> ImportFormat {
         // NDJSON: the first line is a record of its own.
         if JSONLayout.isLineDelimited(body), let newline = body.firstIndex(of: 0x0A),
-           let first = try? JSONParser.parse(body[body.startIndex..<newline])
+            let first = try? JSONParser.parse(body[body.startIndex..<newline])
         {
             if let format = classify(first) { return format }
             throw .unknownFormat(path: input.path, hint: "JSON lines with keys \(keyList(first))")

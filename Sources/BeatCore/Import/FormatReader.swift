@@ -31,19 +31,21 @@ extension JSONRecordReader {
     /// document) and passes it to `records(in:at:into:)`.
     func readValues(_ input: InputFile, into output: RecordOutput) throws {
         if isLineBased || JSONLayout.isLineDelimited(input.head) {
-            try input.forEachLine({ line, number in
-                guard !isBlank(line) else { return }
-                let value: JSONValue
-                do throws(JSONParseError) {
-                    value = try JSONParser.parse(line)
-                } catch {
-                    output.reject(at: "\(number):\(column(of: error.offset, in: line))", "not valid JSON: \(error.reason)")
-                    return
-                }
-                try records(in: value, at: RecordLocation(line: number), into: output)
-            }, tooLong: { number in
-                output.reject(at: "\(number)", "line longer than \(InputFile.lineLimit / 1_048_576) MiB; skipped")
-            })
+            try input.forEachLine(
+                { line, number in
+                    guard !isBlank(line) else { return }
+                    let value: JSONValue
+                    do throws(JSONParseError) {
+                        value = try JSONParser.parse(line)
+                    } catch {
+                        output.reject(at: "\(number):\(column(of: error.offset, in: line))", "not valid JSON: \(error.reason)")
+                        return
+                    }
+                    try records(in: value, at: RecordLocation(line: number), into: output)
+                },
+                tooLong: { number in
+                    output.reject(at: "\(number)", "line longer than \(InputFile.lineLimit / 1_048_576) MiB; skipped")
+                })
         } else {
             let bytes = try input.contents()
             let value: JSONValue
@@ -100,7 +102,7 @@ enum JSONLayout {
         guard let newline = head.firstIndex(of: 0x0A) else { return false }
         let first = head[head.startIndex..<newline]
         guard let start = first.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
-              first[start] == UInt8(ascii: "{") || first[start] == UInt8(ascii: "[")
+            first[start] == UInt8(ascii: "{") || first[start] == UInt8(ascii: "[")
         else { return false }
         guard (try? JSONParser.parse(first)) != nil else { return false }
         let rest = head[(newline + 1)...]

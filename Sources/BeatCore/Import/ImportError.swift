@@ -27,9 +27,11 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedEncoding(let path, let encoding):
             return "\(path): the text is encoded as \(encoding); convert it to UTF-8 first (for example: iconv -f \(encoding) -t UTF-8)"
         case .tooLarge(let path, let bytes, let limit):
-            return "\(path): \(bytes / 1_048_576) MiB is more than the \(limit / 1_048_576) MiB a single JSON or XML document may have; split it or convert it to one record per line (JSONL)"
+            return
+                "\(path): \(bytes / 1_048_576) MiB is more than the \(limit / 1_048_576) MiB a single JSON or XML document may have; split it or convert it to one record per line (JSONL)"
         case .unknownFormat(let path, let hint):
-            return "\(path): cannot tell the format: \(hint); name it with --as KIND (\(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            return
+                "\(path): cannot tell the format: \(hint); name it with --as KIND (\(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .malformedDocument(let path, let location, let reason):
             return "\(path):\(location): \(reason); nothing from this file was imported"
         case .badMapping(let reason):

@@ -79,4 +79,3 @@ public struct FieldMapping: Sendable, Equatable {
     /// The input path for a post field.
     public subscript(field: String) -> String? { paths[field] }
 }
-

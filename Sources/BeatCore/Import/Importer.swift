@@ -197,9 +197,10 @@ public final class Importer {
             let now = clock()
             guard now - lastProgress >= 0.5 else { return }
             lastProgress = now
-            events.progress(ImportProgress(
-                path: path, records: summary.recordsRead + pendingRecords, bytesRead: input.bytesRead,
-                totalBytes: input.size, seconds: now - started))
+            events.progress(
+                ImportProgress(
+                    path: path, records: summary.recordsRead + pendingRecords, bytesRead: input.bytesRead,
+                    totalBytes: input.size, seconds: now - started))
         }
 
         // Records are written a batch at a time (see PostWriter); each batch
@@ -250,8 +251,10 @@ public final class Importer {
             summary.seconds = clock() - started
             try connection.run(
                 "UPDATE imports SET finished_at = ?2, added = ?3, updated = ?4, unchanged = ?5, skipped = ?6 WHERE id = ?1",
-                [.integer(importID), .integer(Int64(clock())), .integer(Int64(summary.added)),
-                 .integer(Int64(summary.updated)), .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped))])
+                [
+                    .integer(importID), .integer(Int64(clock())), .integer(Int64(summary.added)),
+                    .integer(Int64(summary.updated)), .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped)),
+                ])
             if !options.strict { try connection.execute("COMMIT") }
         } catch {
             channel.close()
@@ -261,8 +264,10 @@ public final class Importer {
                     try? beginBatch()
                     try? connection.run(
                         "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4, skipped = ?5 WHERE id = ?1",
-                        [.integer(importID), .integer(Int64(summary.added)), .integer(Int64(summary.updated)),
-                         .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped))])
+                        [
+                            .integer(importID), .integer(Int64(summary.added)), .integer(Int64(summary.updated)),
+                            .integer(Int64(summary.unchanged)), .integer(Int64(summary.skipped)),
+                        ])
                     try? connection.execute("COMMIT")
                     events.fileCancelled(path, summary)
                 } else if connection.isInTransaction {

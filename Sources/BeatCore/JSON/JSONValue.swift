@@ -124,4 +124,3 @@ public struct JSONObject: Sendable, Equatable {
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
-

@@ -55,8 +55,9 @@ public enum JSONWriter {
     /// - Parameter terminalSafe: escapes string values as `quote(_:terminalSafe:)` does.
     public static func serialize(_ value: JSONValue, layout: Layout = .compact, terminalSafe: Bool = false) -> String {
         var out = ""
-        write(value, into: &out, separator: layout == .compact ? "," : ", ",
-              colon: layout == .compact ? ":" : ": ", terminalSafe: terminalSafe)
+        write(
+            value, into: &out, separator: layout == .compact ? "," : ", ",
+            colon: layout == .compact ? ":" : ": ", terminalSafe: terminalSafe)
         return out
     }
 

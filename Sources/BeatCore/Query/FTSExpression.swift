@@ -89,7 +89,7 @@ enum FTSText {
         guard let age = properties.age, age.major < 6 || (age.major == 6 && age.minor <= 1) else { return true }
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .privateUse, .unassigned:
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse, .unassigned:
             return true
         default:
             return false

@@ -243,7 +243,7 @@ struct FilterCompiler {
         }
         do {
             return try QueryCompiler.compile(text, context: context, beatStack: beatStack + [name])
-        } catch where error.message.hasPrefix("beats nest more than") {
+        } catch  where error.message.hasPrefix("beats nest more than") {
             // Said once, not wrapped in every beat of the chain.
             throw QueryError(error.message, at: value.span, hint: error.hint)
         } catch {

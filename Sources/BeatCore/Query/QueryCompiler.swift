@@ -122,7 +122,7 @@ public enum QueryCompiler {
         guard let text else { return (["all posts"] + phrases).joined(separator: " ") }
         var words = [
             text.positive != nil
-                ? "posts matching " + text.display : "posts without " + FilterCompiler.list(text.shownExcluded),
+                ? "posts matching " + text.display : "posts without " + FilterCompiler.list(text.shownExcluded)
         ]
         words += phrases
         if !text.ignored.isEmpty {

@@ -11,7 +11,8 @@ struct QueryDate: Equatable, Sendable {
     /// The value as a point in time: `2026-04-18`, or `7 days ago`.
     var instant: String
 
-    static let hint = "use a day 2026-04-18, a month 2026-04, a year 2026, today, yesterday, "
+    static let hint =
+        "use a day 2026-04-18, a month 2026-04, a year 2026, today, yesterday, "
         + "or a span back from now: 24h, 7d, 2w, 3m (months), 1y"
 
     /// Reads a date value: `2026-04-18`, `2026-04`, `2026`, `today`, `yesterday`,
@@ -39,12 +40,14 @@ struct QueryDate: Equatable, Sendable {
         switch values.count {
         case 1:
             if let start = CivilTime.seconds(year: values[0], month: 1, day: 1),
-               let next = CivilTime.seconds(year: values[0] + 1, month: 1, day: 1) {
+                let next = CivilTime.seconds(year: values[0] + 1, month: 1, day: 1)
+            {
                 return QueryDate(start: start, end: next - 1, label: text, isRelative: false, instant: text)
             }
         case 2:
             if let start = CivilTime.seconds(year: values[0], month: values[1], day: 1) {
-                let next = values[1] == 12
+                let next =
+                    values[1] == 12
                     ? CivilTime.seconds(year: values[0] + 1, month: 1, day: 1)
                     : CivilTime.seconds(year: values[0], month: values[1] + 1, day: 1)
                 if let next { return QueryDate(start: start, end: next - 1, label: text, isRelative: false, instant: text) }
@@ -65,7 +68,7 @@ struct QueryDate: Equatable, Sendable {
     /// `7d` and the like: the instant that long before `now`.
     private static func relative(_ text: String, now: Int64) -> QueryDate? {
         guard let unit = text.last, text.count >= 2, let amount = Int64(text.dropLast()), amount >= 0,
-              amount <= 100_000, text.dropLast().allSatisfy(\.isASCII)
+            amount <= 100_000, text.dropLast().allSatisfy(\.isASCII)
         else { return nil }
         let nouns: [Character: String] = ["h": "hour", "d": "day", "w": "week", "m": "month", "y": "year"]
         guard let noun = nouns[unit] else { return nil }

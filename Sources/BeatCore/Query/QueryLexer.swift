@@ -186,9 +186,10 @@ struct QueryLexer {
             if Self.opensQuote(c) {
                 let (text, _) = try quoted(from: position)
                 let prefix = skipStars()
-                values.append(FilterValue(
-                    text: text, quoted: true, prefix: prefix,
-                    span: QuerySpan(column: valueStart + 1, length: position - valueStart)))
+                values.append(
+                    FilterValue(
+                        text: text, quoted: true, prefix: prefix,
+                        span: QuerySpan(column: valueStart + 1, length: position - valueStart)))
             } else {
                 while let v = character(at: position), !v.isWhitespace, v != ",", v != ")" { position += 1 }
                 var text = Substring(String(characters[valueStart..<position]))
@@ -197,9 +198,10 @@ struct QueryLexer {
                     text = text.dropLast()
                     prefix = true
                 }
-                values.append(FilterValue(
-                    text: String(text), quoted: false, prefix: prefix,
-                    span: QuerySpan(column: valueStart + 1, length: position - valueStart)))
+                values.append(
+                    FilterValue(
+                        text: String(text), quoted: false, prefix: prefix,
+                        span: QuerySpan(column: valueStart + 1, length: position - valueStart)))
             }
             guard character(at: position) == "," else { break }
             separator = QuerySpan(column: position + 1, length: 1)

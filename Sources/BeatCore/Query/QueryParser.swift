@@ -110,9 +110,10 @@ struct QueryParser {
             guard startsOperand(current) else { throw missingSide(of: token, left: false) }
             let right = try parsePrimary()
             let terms = [try nearTerm(previous), try nearTerm(right)]
-            pairs.append(QueryNode(
-                kind: .near(terms, distance: distance ?? Self.defaultNearDistance),
-                span: previous.span.through(right.span)))
+            pairs.append(
+                QueryNode(
+                    kind: .near(terms, distance: distance ?? Self.defaultNearDistance),
+                    span: previous.span.through(right.span)))
             previous = right
         }
         // Each NEAR joins the words on either side: a NEAR b NEAR c is (a NEAR b) (b NEAR c).
@@ -189,7 +190,7 @@ struct QueryParser {
         if let comma = current, comma.kind == .comma {
             index += 1
             guard let number = current, case .word(let digits, false) = number.kind, let value = Int(digits),
-                  value >= 0, value <= 10_000
+                value >= 0, value <= 10_000
             else {
                 throw QueryError(
                     "NEAR( needs a distance in words after the comma", at: current?.span ?? comma.span,
@@ -236,8 +237,9 @@ struct QueryParser {
         }
         let terms = token.values.map { value in
             QueryNode(
-                kind: .term(QueryTerm(
-                    text: value.text, isPhrase: value.quoted, isPrefix: value.prefix, inTitle: true, span: value.span)),
+                kind: .term(
+                    QueryTerm(
+                        text: value.text, isPhrase: value.quoted, isPrefix: value.prefix, inTitle: true, span: value.span)),
                 span: value.span)
         }
         return terms.count == 1 ? terms[0] : QueryNode(kind: .or(terms), span: span)
@@ -258,7 +260,8 @@ struct QueryParser {
         case .and: name = "AND"
         default: name = "NEAR"
         }
-        let hint = name == "NEAR"
+        let hint =
+            name == "NEAR"
             ? "write a NEAR/5 b, or NEAR(a b, 5); to search for the word, write it in lowercase: near"
             : "write a \(name) b; to search for the word itself, write it in lowercase: \(name.lowercased())"
         return QueryError("\(name) needs a word or phrase on its \(left ? "left" : "right")", at: token.span, hint: hint)

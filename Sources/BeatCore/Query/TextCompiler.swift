@@ -148,7 +148,8 @@ struct TextCompiler {
             for term in terms where !FTSText.hasTokens(term.text) {
                 throw Self.nothingSearchable(display(term), at: term.span)
             }
-            let display = terms.count == 2
+            let display =
+                terms.count == 2
                 ? "\(display(terms[0])) NEAR/\(distance) \(display(terms[1]))"
                 : "NEAR(\(terms.map(display).joined(separator: " ")), \(distance))"
             return Piece(expression: .near(terms.map(expression), distance: distance), display: display, isGroup: false)

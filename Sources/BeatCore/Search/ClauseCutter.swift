@@ -17,7 +17,7 @@ enum ClauseCutter {
     /// (after, then before) while it stays within `limit`.
     private static func grow(_ pieces: [Range<Int>], around match: Range<Int>, limit: Int) -> Range<Int>? {
         guard let first = pieces.firstIndex(where: { $0.upperBound > match.lowerBound }),
-              let last = pieces.lastIndex(where: { $0.lowerBound < match.upperBound }), first <= last
+            let last = pieces.lastIndex(where: { $0.lowerBound < match.upperBound }), first <= last
         else { return nil }
         var low = first, high = last
         func length(_ a: Int, _ b: Int) -> Int { pieces[b].upperBound - pieces[a].lowerBound }
@@ -68,7 +68,8 @@ enum ClauseCutter {
     private static func trimEnd(_ range: Range<Int>, in scalars: [Unicode.Scalar], keeping match: Range<Int>) -> Range<Int> {
         var upper = range.upperBound
         while upper > max(range.lowerBound, match.upperBound),
-              ",;:\u{2014}\u{2013}".unicodeScalars.contains(scalars[upper - 1]) || SentenceRules.isSpace(scalars[upper - 1]) {
+            ",;:\u{2014}\u{2013}".unicodeScalars.contains(scalars[upper - 1]) || SentenceRules.isSpace(scalars[upper - 1])
+        {
             upper -= 1
         }
         return range.lowerBound..<upper

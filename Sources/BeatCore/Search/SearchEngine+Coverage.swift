@@ -6,14 +6,16 @@ extension SearchEngine {
     /// (then venue, for a stable order).
     public func coverage() throws -> [Coverage] {
         var result: [Coverage] = []
-        try connection.forEachRow("""
+        try connection.forEachRow(
+            """
             SELECT source, venue, count(*) AS posts, min(published_at), max(published_at)
             FROM posts GROUP BY source, venue ORDER BY source, posts DESC, venue
             """
         ) { row in
-            result.append(Coverage(
-                source: row.string(0) ?? "", venue: row.string(1), posts: Int(row.int64(2)),
-                first: row.int64(3), last: row.int64(4)))
+            result.append(
+                Coverage(
+                    source: row.string(0) ?? "", venue: row.string(1), posts: Int(row.int64(2)),
+                    first: row.int64(3), last: row.int64(4)))
         }
         return result
     }

@@ -23,7 +23,8 @@ extension SearchEngine {
         var order = 0
         try forEachQuoteCandidate(query) { postID, scalars, matches, headline in
             let sentences = SentenceSplitter.ranges(in: scalars)
-            let spans = matches.map { QuoteLocator.spans(in: scalars, sentences: sentences, matches: $0) }
+            let spans =
+                matches.map { QuoteLocator.spans(in: scalars, sentences: sentences, matches: $0) }
                 ?? [QuoteLocator.firstSpan(in: scalars, sentences: sentences)].compactMap { $0 }
             for (position, span) in spans.enumerated() {
                 let seen = QuoteGroup.Sighting(postID: postID, order: order, position: position)

@@ -45,22 +45,27 @@ extension SearchEngine {
         guard limit > 0, !query.isEmptyRange else { return [] }
         let ids = query.idsSQL()
         var top: [(group: Int64, matching: Int)] = []
-        try eachRow("""
+        try eachRow(
+            """
             SELECT s.group_id, count(*) AS matching FROM post_sketches s
             WHERE s.group_id IS NOT NULL AND s.post_id IN (\(ids.sql))
             GROUP BY s.group_id ORDER BY matching DESC, s.group_id LIMIT ?
-            """, ids.bindings + [.integer(Int64(limit))]) { top.append(($0.int64(0), Int($0.int64(1)))) }
+            """, ids.bindings + [.integer(Int64(limit))]
+        ) { top.append(($0.int64(0), Int($0.int64(1)))) }
         var result: [SpreadGroupSummary] = []
         for (group, matching) in top {
             guard let row = try groupRow(group) else { continue }
             var sources: [SourceCount] = []
-            try connection.forEachRow("""
+            try connection.forEachRow(
+                """
                 SELECT p.source, count(*) AS n FROM post_sketches s JOIN posts p ON p.id = s.post_id
                 WHERE s.group_id = ?1 GROUP BY p.source ORDER BY n DESC, p.source
-                """, [.integer(group)]) { sources.append(SourceCount(source: $0.string(0) ?? "", posts: Int($0.int64(1)))) }
-            result.append(SpreadGroupSummary(
-                origin: row.origin, excerpt: row.excerpt, matching: matching, size: row.size, sources: sources,
-                latest: row.latest))
+                """, [.integer(group)]
+            ) { sources.append(SourceCount(source: $0.string(0) ?? "", posts: Int($0.int64(1)))) }
+            result.append(
+                SpreadGroupSummary(
+                    origin: row.origin, excerpt: row.excerpt, matching: matching, size: row.size, sources: sources,
+                    latest: row.latest))
         }
         return result
     }
@@ -70,18 +75,22 @@ extension SearchEngine {
         guard limit > 0, !query.isEmptyRange else { return [] }
         let ids = query.idsSQL()
         var top: [(url: String, posts: Int, first: Int64)] = []
-        try eachRow("""
+        try eachRow(
+            """
             SELECT l.url, count(*) AS n, min(l.post_id) FROM post_links l WHERE l.post_id IN (\(ids.sql))
             GROUP BY l.url ORDER BY n DESC, l.url LIMIT ?
-            """, ids.bindings + [.integer(Int64(limit))]) { top.append(($0.string(0) ?? "", Int($0.int64(1)), $0.int64(2))) }
+            """, ids.bindings + [.integer(Int64(limit))]
+        ) { top.append(($0.string(0) ?? "", Int($0.int64(1)), $0.int64(2))) }
         guard !top.isEmpty else { return [] }
         let urls = JSONWriter.stringArray(top.map(\.url))
         var perSource: [String: [SourceCount]] = [:]
-        try eachRow("""
+        try eachRow(
+            """
             SELECT l.url, p.source, count(*) AS n FROM post_links l JOIN posts p ON p.id = l.post_id
             WHERE l.url IN (SELECT value FROM json_each(?)) AND l.post_id IN (\(ids.sql))
             GROUP BY l.url, p.source ORDER BY n DESC, p.source
-            """, [.text(urls)] + ids.bindings) { row in
+            """, [.text(urls)] + ids.bindings
+        ) { row in
             perSource[row.string(0) ?? "", default: []].append(SourceCount(source: row.string(1) ?? "", posts: Int(row.int64(2))))
         }
         let firsts = try hits(ids: top.map(\.first))
@@ -96,10 +105,12 @@ extension SearchEngine {
         guard !query.isEmptyRange else { return DistinctVolume(posts: 0, distinct: 0, copies: 0) }
         let ids = query.idsSQL()
         var volume = DistinctVolume(posts: 0, distinct: 0, copies: 0)
-        try eachRow("""
+        try eachRow(
+            """
             SELECT count(*), count(s.group_id), count(DISTINCT s.group_id)
             FROM (\(ids.sql)) m LEFT JOIN post_sketches s ON s.post_id = m.id
-            """, ids.bindings) { row in
+            """, ids.bindings
+        ) { row in
             let posts = Int(row.int64(0)), copies = Int(row.int64(1)), groups = Int(row.int64(2))
             volume = DistinctVolume(posts: posts, distinct: posts - copies + groups, copies: copies)
         }
@@ -174,7 +185,8 @@ extension SearchEngine {
     }
 
     private func groupRow(_ group: Int64) throws -> (origin: PostSummary, excerpt: String, size: Int, latest: Int64)? {
-        let statement = try connection.cachedStatement("""
+        let statement = try connection.cachedStatement(
+            """
             SELECT \(Self.summaryColumns), p.text, g.size, (SELECT published_at FROM posts WHERE id = g.latest)
             FROM spread_groups g JOIN posts p ON p.id = g.origin WHERE g.id = ?1
             """)
@@ -194,7 +206,8 @@ extension SearchEngine {
         // A sentence is compared with itself in each post; a post's copies with the origin.
         var originShingles = sentence ?? []
         var originWords = sentenceWords ?? []
-        let statement = try connection.cachedStatement("""
+        let statement = try connection.cachedStatement(
+            """
             SELECT \(Self.summaryColumns), p.title, p.text, p.score,
                    (SELECT count(*) FROM posts r WHERE r.source = p.source AND r.parent = p.source_id)
             FROM posts p WHERE p.id = ?1
@@ -273,6 +286,7 @@ public enum SpreadError: Error, CustomStringConvertible, Equatable {
     case sentenceTooShort(String)
     case notALink(String)
 
+    /// What was wrong with the target, and what `spread` takes instead.
     public var description: String {
         switch self {
         case .sentenceTooShort(let text):

@@ -57,7 +57,8 @@ public enum SentenceSplitter {
                 var j = stopsEnd
                 while j < count && SentenceRules.isCloser(scalars[j]) { j += 1 }
                 if (j == count || SentenceRules.isSpace(scalars[j]))
-                    && SentenceRules.endsSentence(scalars, stops: i..<stopsEnd, after: j) {
+                    && SentenceRules.endsSentence(scalars, stops: i..<stopsEnd, after: j)
+                {
                     end(at: j)
                 }
                 i = j

@@ -95,7 +95,8 @@ public enum CanonicalLink {
         var found: [String] = []
         var index = text.startIndex
         while let range = text.range(of: "http", range: index..<text.endIndex) {
-            let end = text[range.lowerBound...].firstIndex(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+            let end =
+                text[range.lowerBound...].firstIndex(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
                 ?? text.endIndex
             let candidate = String(text[range.lowerBound..<end])
             if candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), !found.contains(candidate) {

@@ -20,6 +20,7 @@ public final class SpreadIndex {
     /// Members of one group checked before the post is judged not to belong to it.
     static let checksPerGroup = 3
 
+    /// The spread tables of the corpus open on `connection`.
     public init(connection: Connection) {
         self.connection = connection
     }
@@ -54,9 +55,11 @@ public final class SpreadIndex {
         var groupID: SQLiteValue = .null
         if let match {
             if let existing = match.group {
-                try connection.cachedStatement("""
+                try connection.cachedStatement(
+                    """
                     UPDATE spread_groups SET size = size + 1, origin = min(origin, ?2), latest = max(latest, ?2) WHERE id = ?1
-                    """).execute([.integer(existing), .integer(postID)])
+                    """
+                ).execute([.integer(existing), .integer(postID)])
                 groupID = .integer(existing)
             } else {
                 try connection.cachedStatement("INSERT INTO spread_groups(origin, latest, size) VALUES (?1, ?2, 2)")
@@ -68,10 +71,12 @@ public final class SpreadIndex {
             }
         }
         let bands = sketch.bands.map { SQLiteValue.integer($0) }
-        try connection.cachedStatement("""
+        try connection.cachedStatement(
+            """
             INSERT OR REPLACE INTO post_sketches(post_id, group_id, shingles, b0, b1, b2, b3, b4, b5)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """).execute([.integer(postID), groupID, .integer(Int64(sketch.shingles.count))] + bands)
+            """
+        ).execute([.integer(postID), groupID, .integer(Int64(sketch.shingles.count))] + bands)
     }
 
     /// A verified copy: the post and the group it is in, if any.
@@ -246,7 +251,8 @@ public final class SpreadIndex {
     /// Forgets every fingerprint, group and link and computes them again from the posts.
     public func rebuild(progress: (Int) -> Void = { _ in }) throws -> Int {
         try connection.transaction {
-            try connection.execute("""
+            try connection.execute(
+                """
                 DELETE FROM post_sketches; DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
                 DELETE FROM spread_backfill; INSERT INTO spread_backfill VALUES (0);
                 """)

@@ -10,9 +10,11 @@ public enum SpreadTarget: Equatable, Sendable {
 
 /// One post that carries the target.
 public struct SpreadMember: Sendable, Equatable {
+    /// The post: id, platform, venue, author and date.
     public var post: PostSummary
     /// The opening of its text, for a reader to recognise it.
     public var excerpt: String
+    /// The platform's score (upvotes, likes, favourites), where the format has one.
     public var score: Int64?
     /// Replies stored in the corpus.
     public var replies: Int
@@ -22,9 +24,11 @@ public struct SpreadMember: Sendable, Equatable {
     public var containment: Double?
     /// Words of the origin it lacks, and words it adds, in text order, each once (at most `SpreadReport.shownWords`).
     public var removed: [String]
+    /// Words it adds to the origin's, in text order, each once.
     public var added: [String]
     /// How many distinct words it lacks and adds in all.
     public var removedCount: Int
+    /// How many distinct words it adds in all.
     public var addedCount: Int
 
     /// Score and replies: how far the post itself carried the text.
@@ -33,14 +37,17 @@ public struct SpreadMember: Sendable, Equatable {
 
 /// Posts of one platform in one stretch of the spread's timeline.
 public struct SpreadBucket: Sendable, Equatable {
+    /// The platform (`reddit`, `bluesky`, ...).
     public var source: String
     /// Unix seconds: the start of the hour or day.
     public var start: Int64
+    /// Posts of that platform in that stretch.
     public var posts: Int
 }
 
 /// The answer to `spread TARGET`: every post that carries it, earliest first.
 public struct SpreadReport: Sendable, Equatable {
+    /// What was looked for, as given.
     public var target: SpreadTarget
     /// The canonical form of a link target.
     public var canonicalLink: String?
@@ -51,6 +58,7 @@ public struct SpreadReport: Sendable, Equatable {
     /// Per platform and bucket, platforms in order of their first post.
     public var timeline: [SpreadBucket]
 
+    /// The earliest post that carries the target.
     public var origin: SpreadMember? { members.first }
 
     /// The members that carried it furthest (score and replies), most first, at most five, only those with any.
@@ -76,6 +84,7 @@ public struct SpreadReport: Sendable, Equatable {
 public struct SpreadGroupSummary: Sendable, Equatable {
     /// The group's earliest post.
     public var origin: PostSummary
+    /// The opening of the origin's text.
     public var excerpt: String
     /// Members among the query's matches.
     public var matching: Int
@@ -86,6 +95,7 @@ public struct SpreadGroupSummary: Sendable, Equatable {
     /// Unix seconds of the latest member.
     public var latest: Int64
 
+    /// A group summary made of the values given.
     public init(origin: PostSummary, excerpt: String, matching: Int, size: Int, sources: [SourceCount], latest: Int64) {
         self.origin = origin
         self.excerpt = excerpt
@@ -98,8 +108,11 @@ public struct SpreadGroupSummary: Sendable, Equatable {
 
 /// A count of posts on one platform.
 public struct SourceCount: Sendable, Equatable {
+    /// The platform.
     public var source: String
+    /// Its posts.
     public var posts: Int
+    /// A count made of the values given.
     public init(source: String, posts: Int) {
         self.source = source
         self.posts = posts
@@ -108,7 +121,9 @@ public struct SourceCount: Sendable, Equatable {
 
 /// A canonical link and who shared it among a query's matches (`links QUERY`).
 public struct SharedLink: Sendable, Equatable {
+    /// The canonical form of the link.
     public var url: String
+    /// Matching posts that share it.
     public var posts: Int
     /// Per platform, most first.
     public var sources: [SourceCount]
@@ -118,12 +133,14 @@ public struct SharedLink: Sendable, Equatable {
 
 /// Raw volume and the same volume with copies collapsed: a group of copies is one voice.
 public struct DistinctVolume: Sendable, Equatable {
+    /// Matching posts, copies included.
     public var posts: Int
     /// Posts that are not copies of another match, plus one per group of copies.
     public var distinct: Int
     /// Matches that belong to a group of copies.
     public var copies: Int
 
+    /// A volume made of the values given.
     public init(posts: Int, distinct: Int, copies: Int) {
         self.posts = posts
         self.distinct = distinct

@@ -33,7 +33,8 @@ public final class Corpus {
         self.path = path
         // On a read-only file system nothing can be written anyway: open it for reading
         // (immutable, needing no lock files) and refuse writes in words when they come.
-        let onReadOnlySystem = !readOnly && FileManager.default.fileExists(atPath: path)
+        let onReadOnlySystem =
+            !readOnly && FileManager.default.fileExists(atPath: path)
             && CorpusFault.readOnlyReason(path) == "the file system is mounted read-only"
         let readOnly = readOnly || onReadOnlySystem
         self.isReadOnly = readOnly
@@ -44,7 +45,8 @@ public final class Corpus {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw CorpusFault.cannotOpen(path: path, reason: "cannot create the folder \(folder): \(CorpusFault.openReason(folder))")
+                    throw CorpusFault.cannotOpen(
+                        path: path, reason: "cannot create the folder \(folder): \(CorpusFault.openReason(folder))")
                 }
             }
         } else if !FileManager.default.fileExists(atPath: path) {
@@ -86,13 +88,13 @@ public final class Corpus {
 
     /// An SQLite error at open time, as what it means for this file.
     private static func openFailure(_ error: SQLiteError, path: String) -> Error {
-        if error.code == SQLITE_NOTADB_CODE {
+        if error.code == sqliteNotADatabaseCode {
             return CorpusError.notACorpus(path: path, reason: "it is not an SQLite database")
         }
         return CorpusFault.from(error, path: path) ?? CorpusError.notACorpus(path: path, reason: error.message)
     }
 
-    private static let SQLITE_NOTADB_CODE: Int32 = 26
+    private static let sqliteNotADatabaseCode: Int32 = 26
 
     /// Refuses a file shorter than its own header says (cut off by a failed
     /// copy or a full disk) before SQLite reads past its end. A `-wal` file
@@ -115,7 +117,10 @@ public final class Corpus {
         guard let size, pages > 0, (walSize ?? 0) == 0 else { return }
         if size < pages * pageSize {
             throw CorpusFault.damaged(
-                path: path, detail: "the file is cut short: \(size.formattedWithCommas) bytes of the \((pages * pageSize).formattedWithCommas) its header records")
+                path: path,
+                detail:
+                    "the file is cut short: \(size.formattedWithCommas) bytes of the \((pages * pageSize).formattedWithCommas) its header records"
+            )
         }
     }
 

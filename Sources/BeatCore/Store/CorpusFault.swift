@@ -1,5 +1,6 @@
 import BeatSQLite
 import CSQLite
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,6 +27,7 @@ public enum CorpusFault: Error, CustomStringConvertible, Equatable {
     /// The operating system failed to read or write the file.
     case ioError(path: String, detail: String)
 
+    /// The fault in words an editor can act on: what happened to which file, and what to do.
     public var description: String {
         switch self {
         case .diskFull(let path):

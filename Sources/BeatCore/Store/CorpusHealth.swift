@@ -16,6 +16,7 @@ public struct CorpusHealth: Sendable, Equatable {
     /// How many of `integrity_check`'s messages are kept.
     public static let maximumReported = 20
 
+    /// True when neither the file nor its full-text index has a problem.
     public var isHealthy: Bool { fileProblems.isEmpty && indexProblem == nil }
 
     /// True when rebuilding the full-text index from the posts would mend everything found.
@@ -46,7 +47,8 @@ public struct CorpusHealth: Sendable, Equatable {
     }
 
     /// What `doctor --repair` does: drop the full-text index's contents and build them again from the posts.
-    public static let repairPlan = "rebuild the full-text index from the stored posts (FTS5 'rebuild'); the posts themselves are not changed"
+    public static let repairPlan =
+        "rebuild the full-text index from the stored posts (FTS5 'rebuild'); the posts themselves are not changed"
 
     /// Rebuilds the full-text index from the posts table, in one transaction.
     public static func rebuildIndex(_ corpus: Corpus) throws {

@@ -317,6 +317,7 @@ public struct SummarySpread: Sendable, Equatable {
     /// The largest groups with at least two posts in the window, most first.
     public var groups: [SpreadGroupSummary] = []
 
+    /// A spread section made of the values given.
     public init(volume: DistinctVolume = DistinctVolume(posts: 0, distinct: 0, copies: 0), groups: [SpreadGroupSummary] = []) {
         self.volume = volume
         self.groups = groups

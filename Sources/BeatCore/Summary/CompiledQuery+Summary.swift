@@ -13,7 +13,8 @@ extension CompiledQuery {
         return (
             "SELECT \(selection.id) AS id, +p.source, +p.venue, +p.author FROM \(selection.from) "
                 + "WHERE \(selection.filter) ORDER BY \(selection.id)",
-            selection.bindings)
+            selection.bindings
+        )
     }
 }
 

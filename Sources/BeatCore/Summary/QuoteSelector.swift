@@ -47,7 +47,7 @@ struct QuoteSelector {
             var seen = Set<Range<Int>>()
             for sentence in sentences {
                 guard let span = QuoteLocator.span(around: sentence, in: scalars, sentences: sentences),
-                      seen.insert(span.range).inserted
+                    seen.insert(span.range).inserted
                 else { continue }
                 let key = QuoteKey.of(scalars[span.range])
                 if let index = byKey[key] {
@@ -77,8 +77,12 @@ struct QuoteSelector {
             let between = String(String.UnicodeScalarView(scalars[min(a, b)..<max(a, b)]))
             return !between.contains("\n\n")
         }
-        let before = sentences.last { $0.upperBound <= range.lowerBound }.flatMap { sameParagraph($0.upperBound, range.lowerBound) ? text($0) : nil }
-        let after = sentences.first { $0.lowerBound >= range.upperBound }.flatMap { sameParagraph(range.upperBound, $0.lowerBound) ? text($0) : nil }
+        let before = sentences.last { $0.upperBound <= range.lowerBound }.flatMap {
+            sameParagraph($0.upperBound, range.lowerBound) ? text($0) : nil
+        }
+        let after = sentences.first { $0.lowerBound >= range.upperBound }.flatMap {
+            sameParagraph(range.upperBound, $0.lowerBound) ? text($0) : nil
+        }
         return (before, after)
     }
 

@@ -31,7 +31,8 @@ extension SummaryBuilder {
         let limit = base.termCount
         let candidates = max(limit, limits.candidateTerms)
         var changes: [(change: TermChange, score: Double)] = []
-        let proposed = Self.shifted(terms, against: otherTerms, limit: candidates, skipping: queryWords)
+        let proposed =
+            Self.shifted(terms, against: otherTerms, limit: candidates, skipping: queryWords)
             + Self.shifted(otherTerms, against: terms, limit: candidates, skipping: queryWords)
         var seen = Set<String>()
         for term in proposed where seen.insert(term).inserted {

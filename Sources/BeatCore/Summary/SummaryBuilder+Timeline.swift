@@ -7,8 +7,9 @@ extension SummaryBuilder {
         buckets.reserveCapacity(spans.count)
         for span in spans {
             let range = span.idRange
-            let corpusCount = try connection.scalar(
-                SummarySQL.corpusCountInRange, [.integer(range.lowerBound), .integer(range.upperBound)])?.int64Value ?? 0
+            let corpusCount =
+                try connection.scalar(
+                    SummarySQL.corpusCountInRange, [.integer(range.lowerBound), .integer(range.upperBound)])?.int64Value ?? 0
             buckets.append(
                 TimeBucket(
                     start: span.start, end: span.end, count: scan.count(inIDs: range.lowerBound, range.upperBound),

@@ -52,7 +52,8 @@ public final class SummaryBuilder {
         var timeline = try self.timeline(of: scan, in: window)
         let corpusPosts = timeline.buckets.reduce(0) { $0 + $1.corpusCount }
         let volume = SummaryVolume(
-            posts: scan.posts, lastDay: window.seconds > 0 ? scan.count(inIDs: window.lastDay.idRange.lowerBound, window.lastDay.idRange.upperBound) : 0,
+            posts: scan.posts,
+            lastDay: window.seconds > 0 ? scan.count(inIDs: window.lastDay.idRange.lowerBound, window.lastDay.idRange.upperBound) : 0,
             corpusPosts: corpusPosts)
 
         let sample = try SampledPost.load(EvenSample.pick(scan.ids, limit: limits.sentimentSample), on: connection)
@@ -64,8 +65,10 @@ public final class SummaryBuilder {
             (self.scorer, scan.posts, EvenSample.pick(sample, limit: limits.quoteSample), request.quoteCount)
         let textWork = BackgroundResult {
             Result {
-                (Self.sentiment(of: sample, population: population, scorer: try scorer()),
-                 selector.choose(selector.candidates(from: quotePosts), count: quoteCount))
+                (
+                    Self.sentiment(of: sample, population: population, scorer: try scorer()),
+                    selector.choose(selector.candidates(from: quotePosts), count: quoteCount)
+                )
             }
         }
         let burstQuotes = try self.burstQuotes(timeline, scan: scan, sample: sample, selector: selector)
@@ -174,7 +177,8 @@ public final class SummaryBuilder {
         guard !sample.isEmpty else { return nil }
         var counts: [SentimentClass: Int] = [:]
         for post in sample { counts[scorer.classify(post.fullText), default: 0] += 1 }
-        let drawn = sample.count == population
+        let drawn =
+            sample.count == population
             ? "all \(population) posts of the window"
             : "\(sample.count) of \(population) posts, evenly spread over the window in time order"
         return SentimentEstimate(

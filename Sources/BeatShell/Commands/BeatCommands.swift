@@ -34,7 +34,9 @@ enum BeatCommands {
             case "show":
                 let name = try onlyName(arguments.words, action: "show")
                 let format = try session.outputFormat(for: "beat")
-                let report = try stored { try BeatStore(corpus: session.corpus()).report(name, sessionFilters: session.filters, now: session.now) }
+                let report = try stored {
+                    try BeatStore(corpus: session.corpus()).report(name, sessionFilters: session.filters, now: session.now)
+                }
                 Render.beat(report, as: format, settings: session.renderSettings, to: session.output.write)
             case "rm":
                 if session.isReadOnly { throw CorpusFault.readOnly(path: session.databasePath, command: "beat rm") }
@@ -88,7 +90,8 @@ enum BeatCommands {
 
     private static func onlyName(_ words: [String], action: String) throws -> String {
         guard words.count == 2 else {
-            throw ShellError.usage(words.count < 2 ? "beat \(action) needs a beat name" : "beat \(action) takes one beat name", command: "beat")
+            throw ShellError.usage(
+                words.count < 2 ? "beat \(action) needs a beat name" : "beat \(action) takes one beat name", command: "beat")
         }
         return words[1]
     }

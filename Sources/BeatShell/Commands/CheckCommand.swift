@@ -26,14 +26,17 @@ enum CheckCommand {
     private static func run(_ session: Session, _ paths: [String], includeShort: Bool) throws -> CommandOutcome {
         let outputFormat = try session.outputFormat(for: "check")
         guard paths.count == 1, let path = paths.first else {
-            throw ShellError.usage(paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
+            throw ShellError.usage(
+                paths.isEmpty ? "name the story to check (- for standard input)" : "check one story at a time", command: "check")
         }
         if path != "-" { try session.refuseWhenSafe("check \(path)", because: "it would read another file") }
         let story = try readStory(path)
         let format = StoryExtractor.format(of: story, path: path == "-" ? nil : path)
         var quotes = StoryExtractor.quotes(in: story, format: format, includeShort: includeShort)
         if quotes.isEmpty {
-            session.errors.line("\(path): no quotations found (\(format.rawValue)); nothing to check\(includeShort ? "" : ", and --all would add scare quotes of one or two words")")
+            session.errors.line(
+                "\(path): no quotations found (\(format.rawValue)); nothing to check\(includeShort ? "" : ", and --all would add scare quotes of one or two words")"
+            )
         }
         let checker = try QuoteChecker(corpus: session.corpus())
         if !includeShort {
@@ -42,7 +45,8 @@ enum CheckCommand {
             if !terms.isEmpty {
                 quotes.removeAll { quote in terms.contains(quote) }
                 let named = terms.prefix(3).map { "\"\($0.text)\"" }.joined(separator: ", ") + (terms.count > 3 ? ", …" : "")
-                session.errors.line("\(path): skipped \(terms.count) term\(terms.count == 1 ? "" : "s") in quotation marks (\(named)); --all checks them")
+                session.errors.line(
+                    "\(path): skipped \(terms.count) term\(terms.count == 1 ? "" : "s") in quotation marks (\(named)); --all checks them")
             }
         }
         // Undated quotes can only come from the days before the story's own date.

@@ -23,7 +23,9 @@ extension Session {
             return
         }
         for gap in gaps {
-            errors.line("note: \(posts) from \(gap.span.source) since \(since); the newest \(gap.span.source) post is from \(CivilTime.isoDate(gap.span.last))")
+            errors.line(
+                "note: \(posts) from \(gap.span.source) since \(since); the newest \(gap.span.source) post is from \(CivilTime.isoDate(gap.span.last))"
+            )
         }
     }
 

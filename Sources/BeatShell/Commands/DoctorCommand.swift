@@ -7,7 +7,7 @@ enum DoctorCommand {
         name: "doctor",
         summary: "check the corpus file and its full-text index; --repair rebuilds the index",
         options: [
-            CommandOption("--repair", help: "rebuild the full-text index from the stored posts, after saying so"),
+            CommandOption("--repair", help: "rebuild the full-text index from the stored posts, after saying so")
         ],
         examples: ["doctor", "doctor --repair"],
         details: """
@@ -38,9 +38,10 @@ enum DoctorCommand {
             report(health, path: corpus.path, to: output)
             guard !health.isHealthy else { return .success }
             guard repair else {
-                output.line(health.isRepairable
-                    ? "repair: 'doctor --repair' would \(CorpusHealth.repairPlan)"
-                    : recoveryAdvice(corpus.path))
+                output.line(
+                    health.isRepairable
+                        ? "repair: 'doctor --repair' would \(CorpusHealth.repairPlan)"
+                        : recoveryAdvice(corpus.path))
                 return .failure
             }
             guard health.isRepairable else {
@@ -67,7 +68,8 @@ enum DoctorCommand {
             for problem in health.fileProblems { output.line("  \(problem)") }
         }
         if !health.indexChecked {
-            output.line("full-text index (FTS5 integrity-check): not checked, as FTS5 needs write access for it; run doctor without --read-only")
+            output.line(
+                "full-text index (FTS5 integrity-check): not checked, as FTS5 needs write access for it; run doctor without --read-only")
         } else if let problem = health.indexProblem {
             output.line("full-text index (FTS5 integrity-check): out of step with the posts (\(problem))")
         } else {

@@ -1,4 +1,5 @@
 import BeatCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +27,7 @@ enum ExportCommand {
                     output.write(line)
                     written += 1
                 }
-            } catch where session.cancellation.isSet {
+            } catch  where session.cancellation.isSet {
                 throw ExportCommand.cancelled(after: written, in: session)
             } catch is OutputStopped {
                 try output.checkWritten()
@@ -43,7 +44,8 @@ enum ExportCommand {
     /// default `table` means "no format chosen". Any other is refused rather than ignored.
     static func checkFormat(_ format: OutputFormat) throws {
         guard format == .jsonl || format == .table else {
-            throw ShellError.usage("""
+            throw ShellError.usage(
+                """
                 export writes Beat JSONL only (what import reads back), not \(format.rawValue); \
                 for \(format.rawValue) use search QUERY --limit N with that format, or export with 'format jsonl'
                 """, command: "export")
@@ -61,6 +63,7 @@ enum ExportCommand {
         if !target.append, unlink(target.path) == 0 {
             return CommandFailure("export cancelled: removed the partial \(target.path) (\(written.formatted) posts had been written)")
         }
-        return CommandFailure("export cancelled: \(target.path) keeps the \(written.formatted) posts written before it stopped, each line whole")
+        return CommandFailure(
+            "export cancelled: \(target.path) keeps the \(written.formatted) posts written before it stopped, each line whole")
     }
 }

@@ -30,8 +30,10 @@ enum FilterCommand {
                 let previous = session.filters
                 session.filters = text
                 // `filter X` replaces what was there; say so, since it reads like adding.
-                session.output.line("filter \(text)" + (previous.isEmpty || previous == text
-                    ? "" : "   (replaces \(previous); to keep both: filter \(previous) \(text))"))
+                session.output.line(
+                    "filter \(text)"
+                        + (previous.isEmpty || previous == text
+                            ? "" : "   (replaces \(previous); to keep both: filter \(previous) \(text))"))
                 for conflict in FilterConflicts.find(in: text) { session.errors.line("warning: \(conflict)") }
             }
             return .success

@@ -3,7 +3,9 @@
 /// writer meant either (`source:bluesky,reddit`).
 enum FilterConflicts {
     /// Keys a post has exactly one value of; `in:` is `venue:`.
-    private static let singleValued: [String: String] = ["source": "source", "venue": "venue", "in": "venue", "author": "author", "on": "on"]
+    private static let singleValued: [String: String] = [
+        "source": "source", "venue": "venue", "in": "venue", "author": "author", "on": "on",
+    ]
 
     /// One sentence per key given two or more different positive values.
     static func find(in text: String) -> [String] {

@@ -11,8 +11,9 @@ enum HistoryCommand {
             let width = String(entries.count).count
             for (number, entry) in entries.enumerated() {
                 let label = String(number + 1)
-                session.output.line(String(repeating: " ", count: width - label.count) + label + "  "
-                    + entry.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2)))
+                session.output.line(
+                    String(repeating: " ", count: width - label.count) + label + "  "
+                        + entry.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2)))
             }
             return .success
         })

@@ -6,14 +6,19 @@ enum ImportCommand {
         summary: "add posts from files in the platforms' formats (or - for standard input)",
         operands: CommandOperands("FILE...", .paths),
         options: [
-            CommandOption("--as", .choice(of: ImportFormat.self), placeholder: "KIND", help: "the format, instead of detecting it from the content"),
-            CommandOption("--source", .choice(of: SourceKind.self), placeholder: "NAME",
+            CommandOption(
+                "--as", .choice(of: ImportFormat.self), placeholder: "KIND", help: "the format, instead of detecting it from the content"),
+            CommandOption(
+                "--source", .choice(of: SourceKind.self), placeholder: "NAME",
                 help: "the source of posts whose format does not carry one", reading: { SourceKind(name: $0)?.rawValue }),
             CommandOption("--venue", .venue, placeholder: "NAME", help: "the venue of posts whose format does not carry one"),
-            CommandOption("--map", .text, placeholder: "FIELD=PATH,...", help: "read generic JSONL or CSV: each post field from a named input field or dotted path"),
+            CommandOption(
+                "--map", .text, placeholder: "FIELD=PATH,...",
+                help: "read generic JSONL or CSV: each post field from a named input field or dotted path"),
             CommandOption("--date-format", .text, placeholder: "PATTERN", help: "a strftime pattern for dates in other forms"),
             CommandOption("--strict", help: "undo the whole import at the first bad record"),
-            CommandOption("--batch-size", .number, placeholder: "N", help: "posts written per transaction (default \(ImportOptions().batchSize))"),
+            CommandOption(
+                "--batch-size", .number, placeholder: "N", help: "posts written per transaction (default \(ImportOptions().batchSize))"),
         ],
         examples: [
             "import ~/collect/localllama.json ~/collect/hn-items.ndjson",
@@ -42,8 +47,7 @@ enum ImportCommand {
         options.source = given.value("--source")
         options.venue = given.value("--venue")
         if let map = given.value("--map") {
-            do { options.mapping = try FieldMapping(parsing: map) }
-            catch { throw ShellError.usage(error.description, command: "import") }
+            do { options.mapping = try FieldMapping(parsing: map) } catch { throw ShellError.usage(error.description, command: "import") }
         }
         options.dateFormat = given.value("--date-format")
         options.strict = given.has("--strict")
@@ -116,7 +120,8 @@ enum ImportCommand {
     }
 
     private static func describe(_ summary: ImportSummary) -> String {
-        var text = "added \(summary.added.formatted), updated \(summary.updated.formatted), unchanged \(summary.unchanged.formatted), skipped \(summary.skipped.formatted)"
+        var text =
+            "added \(summary.added.formatted), updated \(summary.updated.formatted), unchanged \(summary.unchanged.formatted), skipped \(summary.skipped.formatted)"
         if summary.failedFiles > 0 { text += ", \(summary.failedFiles) file\(summary.failedFiles == 1 ? "" : "s") unreadable" }
         return text
     }

@@ -7,7 +7,9 @@ enum QuotesCommand {
         operands: CommandOperands("QUERY", .query),
         options: [.limit("quotes")],
         examples: ["quotes \"open weights\" source:reddit --limit 5", "quotes sepsis since:2026-02-01 until:2026-02-28"],
-        details: "Each quote is a sentence (or two short ones) of a matching post, exactly as stored. The same sentence\nposted by several accounts is shown once, with how many posts say it.\n\n" + QueryHelp.grammar,
+        details:
+            "Each quote is a sentence (or two short ones) of a matching post, exactly as stored. The same sentence\nposted by several accounts is shown once, with how many posts say it.\n\n"
+            + QueryHelp.grammar,
         run: { session, arguments in
             let format = try session.outputFormat(for: "quotes")
             let limit = arguments.options.number("--limit", default: 20)

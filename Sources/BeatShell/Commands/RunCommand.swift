@@ -9,7 +9,8 @@ enum RunCommand {
         summary: "run a query file (.beat): one command per line, # comments, set and $NAME",
         operands: CommandOperands("FILE", .paths),
         options: [
-            CommandOption("--param", .text, placeholder: "NAME=VALUE", repeats: true, help: "give $NAME this value, over the file's own set NAME"),
+            CommandOption(
+                "--param", .text, placeholder: "NAME=VALUE", repeats: true, help: "give $NAME this value, over the file's own set NAME"),
             CommandOption("--keep-going", help: "run the rest of the file after a failing command"),
         ],
         examples: [
@@ -91,7 +92,7 @@ enum SetCommand {
             }
             if name == "now" { return try setNow(arguments.words.dropFirst().joined(separator: " "), in: session) }
             guard name.first.map({ $0 == "_" || ($0.isASCII && $0.isLetter) }) == true,
-                  name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+                name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
             else { throw ShellError.usage("'\(name)' is not a name: letters, digits and _, starting with a letter", command: "set") }
             // The value as typed, quotes included: `set T "open weights"` stays a phrase in `count $T`.
             session.variables[name] = CommandWords.rest(afterFirstWordOf: arguments.raw).trimmingSpacesAndTabs
@@ -107,7 +108,8 @@ enum SetCommand {
             session.fixedNow = nil
         default:
             guard let seconds = DateParser.seconds(from: value) else {
-                throw ShellError.usage("set now takes a date or a time such as 2026-11-19 or 2026-11-19T12:00:00Z, not '\(value)'", command: "set")
+                throw ShellError.usage(
+                    "set now takes a date or a time such as 2026-11-19 or 2026-11-19T12:00:00Z, not '\(value)'", command: "set")
             }
             session.fixedNow = seconds
             if session.isInteractive && session.runDepth == 0 { session.output.line("set now \(CivilTime.iso8601(seconds))") }

@@ -63,7 +63,9 @@ enum CountCommand {
         operands: CommandOperands("QUERY", .query),
         options: [
             CommandOption("--by", .choice(of: CountDimension.self), help: "a breakdown by this, with bars and a total"),
-            CommandOption("--limit", .number, placeholder: "N", help: "with --by: the N largest sources, venues or authors, or the latest N days, weeks or months"),
+            CommandOption(
+                "--limit", .number, placeholder: "N",
+                help: "with --by: the N largest sources, venues or authors, or the latest N days, weeks or months"),
         ],
         examples: ["count \"open weights\" source:reddit", "count \"export controls\" --by month"],
         details: QueryHelp.grammar,
@@ -72,16 +74,18 @@ enum CountCommand {
             let query = try session.compile(arguments.raw)
             guard let dimension = arguments.options.choice("--by", as: CountDimension.self) else {
                 let count = try SearchCommand.count(query, in: session)
-                Render.count(count, query: session.shownQuery(arguments.raw),
-                             as: format, settings: session.renderSettings, to: session.output.write)
+                Render.count(
+                    count, query: session.shownQuery(arguments.raw),
+                    as: format, settings: session.renderSettings, to: session.output.write)
                 try session.explainThinResult(count, query: arguments.raw, compiled: query)
                 return .success
             }
             // --limit keeps the largest sources, venues or authors, and the latest days, weeks or months.
             let limit = arguments.options.has("--limit") ? arguments.options.number("--limit", default: 0) : nil
             let breakdown = try session.searchEngine().counts(query, by: dimension, limit: limit)
-            Render.counts(breakdown.buckets, by: dimension, total: breakdown.total, as: format,
-                          settings: session.renderSettings, to: session.output.write)
+            Render.counts(
+                breakdown.buckets, by: dimension, total: breakdown.total, as: format,
+                settings: session.renderSettings, to: session.output.write)
             return .success
         })
 }

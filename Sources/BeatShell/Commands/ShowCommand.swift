@@ -14,9 +14,10 @@ enum ShowCommand {
             var publicID = reference
             if let number = Int(reference) {
                 guard number >= 1, number <= session.lastList.count else {
-                    throw ShellError.usage(session.lastList.isEmpty
-                        ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
-                        : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
+                    throw ShellError.usage(
+                        session.lastList.isEmpty
+                            ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
+                            : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
                 }
                 publicID = session.lastList[number - 1]
             }

@@ -36,8 +36,9 @@ enum SpreadCommand {
                 let top = arguments.options.number("--top", default: 10)
                 let query = try session.compile(arguments.raw)
                 let groups = try engine.spreadGroups(for: query, limit: top)
-                Render.spreadGroups(groups, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
-                                    to: session.output.write)
+                Render.spreadGroups(
+                    groups, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
+                    to: session.output.write)
                 session.lastList = groups.map(\.origin.id)
                 return .success
             }
@@ -74,8 +75,9 @@ enum SpreadCommand {
             let limit = arguments.options.number("--limit", default: 20)
             let query = try session.compile(arguments.raw)
             let links = try session.searchEngine().sharedLinks(for: query, limit: limit)
-            Render.links(links, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
-                         to: session.output.write)
+            Render.links(
+                links, query: session.shownQuery(arguments.raw), as: format, settings: session.renderSettings,
+                to: session.output.write)
             session.lastList = links.map(\.first.id)
             return .success
         })
@@ -84,14 +86,16 @@ enum SpreadCommand {
     static func target(_ text: String, session: Session) throws -> SpreadTarget {
         let text = text.trimmingSpacesAndTabs
         guard !text.isEmpty else {
-            throw ShellError.usage("name what to follow: a post id, a number from the last list, a quoted sentence or a link; "
-                + "or give a query with --top N", command: "spread")
+            throw ShellError.usage(
+                "name what to follow: a post id, a number from the last list, a quoted sentence or a link; "
+                    + "or give a query with --top N", command: "spread")
         }
         if let number = Int(text) {
             guard number >= 1, number <= session.lastList.count else {
-                throw ShellError.usage(session.lastList.isEmpty
-                    ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
-                    : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
+                throw ShellError.usage(
+                    session.lastList.isEmpty
+                        ? "no list to pick from yet; run search or quotes first, or give an id like hackernews:8863"
+                        : "the last list has \(session.lastList.count) entries; pick 1 to \(session.lastList.count)")
             }
             return .post(session.lastList[number - 1])
         }
@@ -103,10 +107,12 @@ enum SpreadCommand {
             return .link(text)
         }
         if !text.contains(" "), let colon = text.firstIndex(of: ":"),
-            SourceKind(rawValue: String(text[..<colon])) != nil, text.index(after: colon) < text.endIndex {
+            SourceKind(rawValue: String(text[..<colon])) != nil, text.index(after: colon) < text.endIndex
+        {
             return .post(text)
         }
-        throw ShellError.usage("'\(text)' is not a post id, a list number, a quoted sentence or a link; to find the largest "
-            + "groups of copies among a query's matches, add --top N (spread \(text) --top 10)", command: "spread")
+        throw ShellError.usage(
+            "'\(text)' is not a post id, a list number, a quoted sentence or a link; to find the largest "
+                + "groups of copies among a query's matches, add --top N (spread \(text) --top 10)", command: "spread")
     }
 }

@@ -11,7 +11,9 @@ enum SummaryCommand {
         options: [
             CommandOption("--since", .date, placeholder: "DATE", help: "the window's start (2026-04-01, 2026-04, 30d, 24h)"),
             CommandOption("--until", .date, placeholder: "DATE", help: "the window's end (the whole day)"),
-            CommandOption("--vs", .beatName(extra: ["previous"]), placeholder: "previous|BEAT", help: "compare with the window just before, or with another beat"),
+            CommandOption(
+                "--vs", .beatName(extra: ["previous"]), placeholder: "previous|BEAT",
+                help: "compare with the window just before, or with another beat"),
             CommandOption("--quotes", .number, placeholder: "N", help: "how many quotes (default 5)"),
             CommandOption("--context", help: "show the sentences before and after each quote"),
             CommandOption("--out", .path, placeholder: "FILE", help: "write the summary to FILE (needed for --format html on a terminal)"),
@@ -98,7 +100,8 @@ enum SummaryCommand {
         let oldest = try engine.search(query, shownAs: "", sort: .old, limit: 1)
         guard let first = oldest.hits.first?.post.publishedAt, first < window.start else { return nil }
         let fitted = SummaryWindow(start: max(first, window.end - longestFittedWindow), end: window.end).startingOnADay
-        let note = "note: the last \(window.lengthInWords) hold \(Wording.posts(inWindow)); summarising "
+        let note =
+            "note: the last \(window.lengthInWords) hold \(Wording.posts(inWindow)); summarising "
             + "\(CivilTime.isoDate(fitted.start)) – \(CivilTime.isoDate(fitted.end - 1)) instead, back to the first post "
             + "(up to a year; --since and --until choose the window)"
         return (fitted, note)
@@ -136,7 +139,8 @@ struct SummarySubject {
             // One bare word close to a beat's name is a mistyped name far more often than a
             // search for that word: say so rather than summarise the word.
             if words.count == 1, let name = try Self.beatNamed(like: String(words[0]), among: beats.list().map(\.name)) {
-                throw ShellError.usage("""
+                throw ShellError.usage(
+                    """
                     there is no beat '\(words[0])'; did you mean beat '\(name)'? \
                     (to summarise the word itself, quote it: summary '"\(words[0])"')
                     """, command: "summary")

@@ -22,7 +22,8 @@ public enum CommandHelp {
         if !command.examples.isEmpty {
             text += "\nExamples:\n" + command.examples.map { "  " + $0 + "\n" }.joined()
         }
-        text += "\nGlobal options, before or after the command: " + GlobalOptions.all.map(\.name).joined(separator: " ")
+        text +=
+            "\nGlobal options, before or after the command: " + GlobalOptions.all.map(\.name).joined(separator: " ")
             + " (see: help)\n"
         return text
     }

@@ -14,10 +14,13 @@ public enum CommandReference {
         lines += ["", "| command | option | what it does |", "| --- | --- | --- |"]
         for command in CommandTable.all {
             for option in command.options {
-                lines.append("| `\(command.name)` | `\(cell(option.synopsis))`\(option.repeats ? " (repeatable)" : "") | \(cell(option.help)) |")
+                lines.append(
+                    "| `\(command.name)` | `\(cell(option.synopsis))`\(option.repeats ? " (repeatable)" : "") | \(cell(option.help)) |")
             }
         }
-        lines += ["", GlobalOptions.rule.split(separator: "\n").joined(separator: " "), "", "| global option | what it does |", "| --- | --- |"]
+        lines += [
+            "", GlobalOptions.rule.split(separator: "\n").joined(separator: " "), "", "| global option | what it does |", "| --- | --- |",
+        ]
         for option in GlobalOptions.all {
             lines.append("| `\(cell(option.synopsis))` | \(cell(option.help)) |")
         }

@@ -9,7 +9,9 @@ public enum GlobalOptions {
             "--format", .choice(of: OutputFormat.self),
             help: "how results are written (default table; html is written by \(OutputFormat.htmlCommands.joined(separator: ", ")) only)"),
         CommandOption("--db", .path, placeholder: "PATH", help: "the corpus file (default: $BEAT_DB, else ~/.local/share/beat/corpus.db)"),
-        CommandOption("--now", .date, placeholder: "TIME", help: "the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts"),
+        CommandOption(
+            "--now", .date, placeholder: "TIME", help: "the time relative dates count from (2026-11-20T12:00:00Z), for reproducible scripts"
+        ),
         CommandOption("--no-pager", help: "write long output straight to the terminal instead of through $PAGER"),
         CommandOption("--color", help: "bold matches even when output is not a terminal"),
         CommandOption("--no-color", help: "never bold matches"),

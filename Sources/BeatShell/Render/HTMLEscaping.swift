@@ -1,4 +1,5 @@
 import BeatCore
+
 /// Text made safe for an HTML (and XML) page: stored text must read as written, never become
 /// markup, and never hold a character XML forbids.
 enum HTMLEscaping {

@@ -1,4 +1,5 @@
 import BeatCore
+
 /// Text made safe for Markdown: stored text must read as written, not turn into emphasis, links,
 /// HTML or table cells.
 enum MarkdownText {

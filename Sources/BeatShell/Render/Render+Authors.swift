@@ -29,7 +29,9 @@ extension Render {
             for a in authors { write(CSVText.row([a.author, a.source, String(a.posts)])) }
         case .html: unsupported(format, by: "authors")
         case .md:
-            let rows = authors.enumerated().map { [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted] }
+            let rows = authors.enumerated().map {
+                [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted]
+            }
             for line in MarkdownText.table(header: ["#", "author", "source", "posts"], rightAligned: [0, 3], rows: rows) {
                 write(line + "\n")
             }

@@ -8,7 +8,9 @@ extension Render {
     /// on a narrow terminal, before the week before and the total), and a line saying which moment the spans count back from; json:
     /// `{"now", "beats": [{"name", "query", "last_24h", "last_7d", "previous_7d", "total", "trend"}]}`
     /// where `trend` is a signed whole percentage or null when the previous 7 days had no posts.
-    public static func beats(_ reports: [BeatReport], now: Int64, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void) {
+    public static func beats(
+        _ reports: [BeatReport], now: Int64, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void
+    ) {
         switch format {
         case .table: beatsTable(reports, now: now, settings, write)
         case .json:
@@ -21,8 +23,10 @@ extension Render {
         case .md:
             let rows = reports.map { r -> [String] in
                 let v = r.volume
-                return [r.beat.name, v.lastDay.formatted, v.lastWeek.formatted, v.previousWeek.formatted, v.trendLabel,
-                        v.total.formatted, r.beat.query]
+                return [
+                    r.beat.name, v.lastDay.formatted, v.lastWeek.formatted, v.previousWeek.formatted, v.trendLabel,
+                    v.total.formatted, r.beat.query,
+                ]
             }
             let header = ["beat", "24h", "7d", "previous 7d", "trend", "total", "query"]
             for line in MarkdownText.table(header: header, rightAligned: [1, 2, 3, 4, 5], rows: rows) { write(line + "\n") }
@@ -45,9 +49,12 @@ extension Render {
         case .jsonl: write(JSONText.object(beatDetailMembers(report)).text + "\n")
         case .csv:
             write(CSVText.row(["name", "query", "description", "created_at", "updated_at", "now"] + beatCSVHeader.dropFirst(2)))
-            write(CSVText.row(
-                [b.name, b.query, report.description, CivilTime.iso8601(b.createdAt), CivilTime.iso8601(b.updatedAt),
-                 CivilTime.iso8601(report.now)] + beatCSVFields(report).dropFirst(2)))
+            write(
+                CSVText.row(
+                    [
+                        b.name, b.query, report.description, CivilTime.iso8601(b.createdAt), CivilTime.iso8601(b.updatedAt),
+                        CivilTime.iso8601(report.now),
+                    ] + beatCSVFields(report).dropFirst(2)))
         case .md:
             write("### Beat \(MarkdownText.code(b.name))\n\n")
             write("- **query:** \(MarkdownText.code(b.query))\n")
@@ -55,7 +62,9 @@ extension Render {
             write("- **last 24 hours:** \(Wording.posts(v.lastDay))\n")
             write("- **last 7 days:** \(Wording.posts(v.lastWeek)) (\(v.trendLabel) on the 7 days before: \(v.previousWeek.formatted))\n")
             write("- **total:** \(Wording.posts(v.total))\n")
-            write("- **defined:** \(CivilTime.iso8601(b.createdAt))" + (b.updatedAt != b.createdAt ? ", changed \(CivilTime.iso8601(b.updatedAt))" : "") + "\n")
+            write(
+                "- **defined:** \(CivilTime.iso8601(b.createdAt))"
+                    + (b.updatedAt != b.createdAt ? ", changed \(CivilTime.iso8601(b.updatedAt))" : "") + "\n")
             write("\nPosts up to \(CivilTime.iso8601(report.now)).\n")
         case .html: unsupported(format, by: "beat show")
         }
@@ -67,13 +76,17 @@ extension Render {
 
     private static func beatCSVFields(_ r: BeatReport) -> [String?] {
         let v = r.volume
-        return [r.beat.name, r.beat.query, String(v.lastDay), String(v.lastWeek), String(v.previousWeek), String(v.total),
-                v.trendPercent.map { String($0) }]
+        return [
+            r.beat.name, r.beat.query, String(v.lastDay), String(v.lastWeek), String(v.previousWeek), String(v.total),
+            v.trendPercent.map { String($0) },
+        ]
     }
 
     private static func volumeMembers(_ v: BeatVolume) -> [(String, JSONText)] {
-        [("last_24h", .int(v.lastDay)), ("last_7d", .int(v.lastWeek)), ("previous_7d", .int(v.previousWeek)),
-         ("total", .int(v.total)), ("trend", .int(v.trendPercent.map { Int64($0) }))]
+        [
+            ("last_24h", .int(v.lastDay)), ("last_7d", .int(v.lastWeek)), ("previous_7d", .int(v.previousWeek)),
+            ("total", .int(v.total)), ("trend", .int(v.trendPercent.map { Int64($0) })),
+        ]
     }
 
     private static func beatMembers(_ r: BeatReport) -> [(String, JSONText)] {
@@ -81,8 +94,10 @@ extension Render {
     }
 
     private static func beatDetailMembers(_ r: BeatReport) -> [(String, JSONText)] {
-        [("name", .string(r.beat.name)), ("query", .string(r.beat.query)), ("description", .string(r.description)),
-         ("created_at", .time(r.beat.createdAt)), ("updated_at", .time(r.beat.updatedAt)), ("now", .time(r.now))]
+        [
+            ("name", .string(r.beat.name)), ("query", .string(r.beat.query)), ("description", .string(r.description)),
+            ("created_at", .time(r.beat.createdAt)), ("updated_at", .time(r.beat.updatedAt)), ("now", .time(r.now)),
+        ]
             + volumeMembers(r.volume)
     }
 
@@ -102,12 +117,16 @@ extension Render {
         ])
         for r in reports {
             let v = r.volume
-            table.add([r.beat.name, v.lastDay.formatted, v.lastWeek.formatted, v.previousWeek.formatted, v.trendLabel,
-                       v.total.formatted, r.beat.query])
+            table.add([
+                r.beat.name, v.lastDay.formatted, v.lastWeek.formatted, v.previousWeek.formatted, v.trendLabel,
+                v.total.formatted, r.beat.query,
+            ])
         }
         for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
-        for line in StyledText.wrapLines("posts up to \(CivilTime.iso8601(now)); trend: the last 7 days against the 7 before",
-                                         width: settings.tableWidth) {
+        for line in StyledText.wrapLines(
+            "posts up to \(CivilTime.iso8601(now)); trend: the last 7 days against the 7 before",
+            width: settings.tableWidth)
+        {
             write(line + "\n")
         }
     }

@@ -35,28 +35,37 @@ extension Render {
     /// `{"quote", "line", "column", "attribution", "verdict", "similarity", "match", "differences"}`.
     static func json(_ finding: CheckFinding) -> JSONText {
         let quote = finding.quote
-        let attribution: JSONText = quote.attribution.map { stated in
-            .object([
-                ("author", .string(stated.author)), ("source", .string(stated.source)), ("venue", .string(stated.venue)),
-                ("date", .string(stated.date.map(isoDate))),
-            ])
-        } ?? .null
-        let match: JSONText = finding.match.map { match in
-            let post = match.post
-            return .object([
-                ("id", .string(post.id)), ("author", .string(post.author)), ("source", .string(post.source)),
-                ("venue", .string(post.venue)), ("published_at", .time(post.publishedAt)), ("url", .string(post.url)),
-                ("text", .string(match.passage)),
-            ])
-        } ?? .null
+        let attribution: JSONText =
+            quote.attribution.map { stated in
+                .object([
+                    ("author", .string(stated.author)), ("source", .string(stated.source)), ("venue", .string(stated.venue)),
+                    ("date", .string(stated.date.map(isoDate))),
+                ])
+            } ?? .null
+        let match: JSONText =
+            finding.match.map { match in
+                let post = match.post
+                return .object([
+                    ("id", .string(post.id)), ("author", .string(post.author)), ("source", .string(post.source)),
+                    ("venue", .string(post.venue)), ("published_at", .time(post.publishedAt)), ("url", .string(post.url)),
+                    ("text", .string(match.passage)),
+                ])
+            } ?? .null
         return .object([
             ("quote", .string(quote.text)), ("line", .int(quote.line)), ("column", .int(quote.column)),
             ("attribution", attribution), ("verdict", .string(finding.verdict.rawValue)),
             ("similarity", .number(similarityText(finding.similarity))), ("match", match),
             ("differences", .array(finding.differences.map { .object([("old", .string($0.old)), ("new", .string($0.new))]) })),
             ("reason", .string(finding.reason)), ("evidence", .string(finding.evidence)),
-            ("origin", finding.origin.map { .object([("id", .string($0.post.id)), ("author", .string($0.post.author)),
-                ("published_at", .time($0.post.publishedAt)), ("others", .int($0.others))]) } ?? .null),
+            (
+                "origin",
+                finding.origin.map {
+                    .object([
+                        ("id", .string($0.post.id)), ("author", .string($0.post.author)),
+                        ("published_at", .time($0.post.publishedAt)), ("others", .int($0.others)),
+                    ])
+                } ?? .null
+            ),
             ("meaning_changed", .number(finding.meaningChanged ? "true" : "false")), ("meaning_change", .string(finding.meaningChange)),
         ])
     }

@@ -25,8 +25,9 @@ extension Render {
             }
             if let match = finding.match {
                 let post = match.post
-                write("   - record: " + MarkdownText.link(MarkdownText.inline(post.id, atLineStart: false), url: post.url)
-                    + ", " + MarkdownText.inline(post.attribution, atLineStart: false) + "\n")
+                write(
+                    "   - record: " + MarkdownText.link(MarkdownText.inline(post.id, atLineStart: false), url: post.url)
+                        + ", " + MarkdownText.inline(post.attribution, atLineStart: false) + "\n")
                 write("   - passage: \"" + MarkdownText.inline(match.passage, atLineStart: false) + "\"\n")
             }
             if !finding.differences.isEmpty {
@@ -34,8 +35,9 @@ extension Render {
             }
             if let origin = finding.origin {
                 let others = origin.others == 1 ? "1 other post holds" : "\(origin.others) other posts hold"
-                write("   - origin: " + MarkdownText.link(MarkdownText.inline(origin.post.id, atLineStart: false), url: origin.post.url)
-                    + ", " + MarkdownText.inline(origin.post.attribution, atLineStart: false) + "; \(others) the words\n")
+                write(
+                    "   - origin: " + MarkdownText.link(MarkdownText.inline(origin.post.id, atLineStart: false), url: origin.post.url)
+                        + ", " + MarkdownText.inline(origin.post.attribution, atLineStart: false) + "; \(others) the words\n")
             }
             if let change = finding.meaningChange {
                 write("   - **\(meaningMarker) meaning changed**: " + MarkdownText.inline(change, atLineStart: false) + "\n")

@@ -44,8 +44,9 @@ extension Render {
         case .table: countsTable(buckets, dimension, total, settings, write)
         case .json:
             let totalMember: [(String, JSONText)] = total.map { [("total", .int($0))] } ?? []
-            write(JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))] + totalMember)
-                .document(settings))
+            write(
+                JSONText.object([("by", .string(dimension.rawValue)), ("buckets", .array(buckets.map(json)))] + totalMember)
+                    .document(settings))
         case .jsonl:
             for bucket in buckets { write(json(bucket).text + "\n") }
         case .csv:
@@ -98,8 +99,9 @@ extension Render {
         if let total {
             let shown = buckets.reduce(0) { $0 + $1.count }
             let rest = total > shown ? "   (\((total - shown).formatted) in the \(dimension.rawValue)s not shown)" : ""
-            write(table.format(["total"] + (bySource ? [""] : []) + [total.formatted, ""], widths: widths)
-                + rest + "\n")
+            write(
+                table.format(["total"] + (bySource ? [""] : []) + [total.formatted, ""], widths: widths)
+                    + rest + "\n")
         }
     }
 }

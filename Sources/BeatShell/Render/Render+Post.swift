@@ -12,16 +12,18 @@ extension Render {
         case .json: write(json(detail).document(settings))
         case .jsonl: write(json(detail).text + "\n")
         case .csv:
-            write(CSVText.row([
-                "id", "source", "venue", "author", "published_at", "title", "url", "text", "score", "lang", "tags",
-                "parent", "thread_root", "replies",
-            ]))
+            write(
+                CSVText.row([
+                    "id", "source", "venue", "author", "published_at", "title", "url", "text", "score", "lang", "tags",
+                    "parent", "thread_root", "replies",
+                ]))
             let p = detail.post
-            write(CSVText.row([
-                p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.title, p.url, detail.text,
-                detail.score.map { String($0) }, detail.lang, detail.tags.joined(separator: ";"), detail.parent?.id,
-                detail.threadRoot?.id, detail.replies.map(\.id).joined(separator: " "),
-            ]))
+            write(
+                CSVText.row([
+                    p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.title, p.url, detail.text,
+                    detail.score.map { String($0) }, detail.lang, detail.tags.joined(separator: ";"), detail.parent?.id,
+                    detail.threadRoot?.id, detail.replies.map(\.id).joined(separator: " "),
+                ]))
         case .html: unsupported(format, by: "show")
         case .md: postMarkdown(detail, write)
         }
@@ -29,11 +31,12 @@ extension Render {
 
     private static func json(_ d: PostDetail) -> JSONText {
         func summary(_ p: PostSummary?) -> JSONText { p.map { .object($0.jsonMembers) } ?? .null }
-        return .object(d.post.jsonMembers + [
-            ("text", .string(d.text)), ("score", .int(d.score)), ("lang", .string(d.lang)),
-            ("tags", .array(d.tags.map { .string($0) })), ("parent", summary(d.parent)),
-            ("thread_root", summary(d.threadRoot)), ("replies", .array(d.replies.map(summary))),
-        ])
+        return .object(
+            d.post.jsonMembers + [
+                ("text", .string(d.text)), ("score", .int(d.score)), ("lang", .string(d.lang)),
+                ("tags", .array(d.tags.map { .string($0) })), ("parent", summary(d.parent)),
+                ("thread_root", summary(d.threadRoot)), ("replies", .array(d.replies.map(summary))),
+            ])
     }
 
     /// The labelled fields of `show`, missing ones left out.

@@ -74,7 +74,9 @@ extension Render {
             }
             // A blank line ends the block quote; without it Markdown would pull the attribution into it.
             let p = q.post
-            var citation = "— " + (q.isHeadline ? "headline, " : "") + MarkdownText.inline(p.attribution) + ", " + MarkdownText.link(MarkdownText.inline(p.id), url: p.url)
+            var citation =
+                "— " + (q.isHeadline ? "headline, " : "") + MarkdownText.inline(p.attribution) + ", "
+                + MarkdownText.link(MarkdownText.inline(p.id), url: p.url)
             if let also = alsoIn(q) { citation += " (" + MarkdownText.inline(also) + ")" }
             write("\n" + citation + "\n")
         }

@@ -21,10 +21,11 @@ extension Render {
             write(CSVText.row(["id", "source", "venue", "author", "published_at", "title", "url", "snippet", "rank"]))
             for hit in page.hits {
                 let p = hit.post
-                write(CSVText.row([
-                    p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.title, p.url,
-                    hit.snippet.plain, hit.rank.flatMap { JSONText.double($0).numberText },
-                ]))
+                write(
+                    CSVText.row([
+                        p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.title, p.url,
+                        hit.snippet.plain, hit.rank.flatMap { JSONText.double($0).numberText },
+                    ]))
             }
         case .html: unsupported(format, by: "search")
         case .md: searchMarkdown(page, write)
@@ -69,7 +70,8 @@ extension Render {
         // terminal too narrow for that gets the stacked layout.
         let oneLine = table.widths(fitting: width, withHeader: false)
         let natural = table.naturalWidths(withHeader: false)
-        let idsOnOwnLine = oneLine[1] == 0 || oneLine[4] < natural[4]
+        let idsOnOwnLine =
+            oneLine[1] == 0 || oneLine[4] < natural[4]
             || oneLine.reduce(0, +) + table.gap * (oneLine.count - 1) > width
         if idsOnOwnLine {
             for i in table.rows.indices { table.rows[i][1] = "" }
@@ -114,7 +116,8 @@ extension Render {
             let p = hit.post
             let marker = "\(page.offset + i + 1). "
             let label = MarkdownText.inline(p.title.flatMap { $0.isEmpty ? nil : $0 } ?? p.id)
-            let line = MarkdownText.link(label, url: p.url) + " — " + MarkdownText.inline(p.attribution)
+            let line =
+                MarkdownText.link(label, url: p.url) + " — " + MarkdownText.inline(p.attribution)
                 + " · " + MarkdownText.code(p.id)
             write("\n" + marker + line + "\n")
             let snippet = markdownSnippet(hit.snippet)
@@ -156,4 +159,3 @@ extension Render {
         return out
     }
 }
-

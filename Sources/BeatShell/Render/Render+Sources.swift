@@ -83,7 +83,8 @@ extension Render {
         }
         for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
         let sourceCount = Set(coverage.map(\.source)).count
-        var total = "\(Wording.posts(coverage.reduce(0) { $0 + $1.posts })) from \(sourceCount) source\(sourceCount == 1 ? "" : "s"), "
+        var total =
+            "\(Wording.posts(coverage.reduce(0) { $0 + $1.posts })) from \(sourceCount) source\(sourceCount == 1 ? "" : "s"), "
             + "\(CivilTime.isoDate(first)) to \(CivilTime.isoDate(last))"
         if let now = settings.now { total += "; the newest post \(Wording.age(of: last, now: now))" }
         for line in StyledText.wrapLines(total, width: settings.tableWidth) { write(line + "\n") }

@@ -19,13 +19,19 @@ extension Render {
         case .jsonl:
             for member in report.members { write(memberJSON(member).text + "\n") }
         case .csv:
-            write(CSVText.row(["id", "source", "venue", "author", "published_at", "url", "similarity", "containment", "removed", "added",
-                               "score", "replies"]))
+            write(
+                CSVText.row([
+                    "id", "source", "venue", "author", "published_at", "url", "similarity", "containment", "removed", "added",
+                    "score", "replies",
+                ]))
             for m in report.members {
                 let p = m.post
-                write(CSVText.row([p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.url,
-                                   m.similarity.map(decimal3), m.containment.map(decimal3), m.removed.joined(separator: " "),
-                                   m.added.joined(separator: " "), m.score.map(String.init), String(m.replies)]))
+                write(
+                    CSVText.row([
+                        p.id, p.source, p.venue, p.author, CivilTime.iso8601(p.publishedAt), p.url,
+                        m.similarity.map(decimal3), m.containment.map(decimal3), m.removed.joined(separator: " "),
+                        m.added.joined(separator: " "), m.score.map(String.init), String(m.replies),
+                    ]))
             }
         case .html: unsupported(format, by: "spread")
         case .md: spreadMarkdown(report, write)
@@ -46,30 +52,43 @@ extension Render {
     }
 
     static func memberJSON(_ m: SpreadMember) -> JSONText {
-        .object(m.post.jsonMembers + [
-            ("excerpt", .string(m.excerpt)), ("score", .int(m.score)), ("replies", .int(m.replies)),
-            ("similarity", m.similarity.map { .number(decimal3($0)) } ?? .null),
-            ("containment", m.containment.map { .number(decimal3($0)) } ?? .null),
-            ("removed", .array(m.removed.map { .string($0) })), ("added", .array(m.added.map { .string($0) })),
-            ("removed_count", .int(m.removedCount)), ("added_count", .int(m.addedCount)),
-        ])
+        .object(
+            m.post.jsonMembers + [
+                ("excerpt", .string(m.excerpt)), ("score", .int(m.score)), ("replies", .int(m.replies)),
+                ("similarity", m.similarity.map { .number(decimal3($0)) } ?? .null),
+                ("containment", m.containment.map { .number(decimal3($0)) } ?? .null),
+                ("removed", .array(m.removed.map { .string($0) })), ("added", .array(m.added.map { .string($0) })),
+                ("removed_count", .int(m.removedCount)), ("added_count", .int(m.addedCount)),
+            ])
     }
 
     private static func spreadJSON(_ report: SpreadReport) -> JSONText {
         let target = targetText(report.target)
         return .object([
-            ("target", .object([("kind", .string(target.kind)), ("value", .string(target.value)),
-                                ("canonical_url", .string(report.canonicalLink))])),
+            (
+                "target",
+                .object([
+                    ("kind", .string(target.kind)), ("value", .string(target.value)),
+                    ("canonical_url", .string(report.canonicalLink)),
+                ])
+            ),
             ("posts", .int(report.members.count)),
             ("platforms", .array(report.platforms.map { .object([("source", .string($0.source)), ("posts", .int($0.posts))]) })),
             ("origin", report.origin.map(memberJSON) ?? .null),
             ("members", .array(report.members.map(memberJSON))),
-            ("timeline", .object([
-                ("bucket", .string(report.bucketSeconds == 3600 ? "hour" : "day")),
-                ("buckets", .array(report.timeline.map {
-                    .object([("source", .string($0.source)), ("start", .time($0.start)), ("posts", .int($0.posts))])
-                })),
-            ])),
+            (
+                "timeline",
+                .object([
+                    ("bucket", .string(report.bucketSeconds == 3600 ? "hour" : "day")),
+                    (
+                        "buckets",
+                        .array(
+                            report.timeline.map {
+                                .object([("source", .string($0.source)), ("start", .time($0.start)), ("posts", .int($0.posts))])
+                            })
+                    ),
+                ])
+            ),
             ("carriers", .array(report.carriers.map(memberJSON))),
         ])
     }
@@ -172,7 +191,8 @@ extension Render {
                 reach.append(m.replies == 1 ? "1 reply" : "\(m.replies.formatted) replies")
                 for line in StyledText.wrapLines(
                     (m.post.author ?? m.post.id) + ", " + m.post.source + " · " + reach.joined(separator: ", ") + " · " + m.post.id,
-                    width: width - 2) {
+                    width: width - 2)
+                {
                     write("  " + line + "\n")
                 }
             }
@@ -190,12 +210,15 @@ extension Render {
         }
         write(MarkdownText.inline(spreadHeadline(report)) + ".\n\n")
         write("> " + MarkdownText.escape(VisibleText.make(Wording.quoted(origin.excerpt), .lines)) + "\n\n")
-        write("Origin: " + MarkdownText.inline(origin.post.attribution) + ", "
-            + MarkdownText.link(MarkdownText.inline(origin.post.id), url: origin.post.url) + "\n\n")
+        write(
+            "Origin: " + MarkdownText.inline(origin.post.attribution) + ", "
+                + MarkdownText.link(MarkdownText.inline(origin.post.id), url: origin.post.url) + "\n\n")
         let rows = report.members.enumerated().map { i, m in
-            [String(i + 1), minute(m.post.publishedAt), m.post.source, m.post.venue ?? "", m.post.author ?? "",
-             m.post.id,
-             target.kind == "link" ? "" : difference(m, isOrigin: i == 0 && target.kind == "post")]
+            [
+                String(i + 1), minute(m.post.publishedAt), m.post.source, m.post.venue ?? "", m.post.author ?? "",
+                m.post.id,
+                target.kind == "link" ? "" : difference(m, isOrigin: i == 0 && target.kind == "post"),
+            ]
         }
         let header = ["#", "date", "source", "venue", "author", "post", target.kind == "link" ? "" : "differs"]
         for line in MarkdownText.table(header: header, rightAligned: [0], rows: rows) { write(line + "\n") }
@@ -231,8 +254,10 @@ extension Render {
             ])
             for (i, g) in groups.enumerated() {
                 let posts = g.matching == g.size ? g.size.formatted : "\(g.matching.formatted)/\(g.size.formatted)"
-                table.add([String(i + 1), posts, sources(g), CivilTime.isoDate(g.origin.publishedAt) + " " + (g.origin.author ?? ""),
-                           g.origin.id, g.excerpt])
+                table.add([
+                    String(i + 1), posts, sources(g), CivilTime.isoDate(g.origin.publishedAt) + " " + (g.origin.author ?? ""),
+                    g.origin.id, g.excerpt,
+                ])
             }
             for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
         case .json: write(JSONText.object([("query", .string(query)), ("groups", .array(groups.map(json)))]).document(settings))
@@ -241,8 +266,11 @@ extension Render {
         case .csv:
             write(CSVText.row(["origin_id", "origin_author", "origin_published_at", "matching", "size", "sources", "excerpt"]))
             for g in groups {
-                write(CSVText.row([g.origin.id, g.origin.author, CivilTime.iso8601(g.origin.publishedAt), String(g.matching),
-                                   String(g.size), sources(g), g.excerpt]))
+                write(
+                    CSVText.row([
+                        g.origin.id, g.origin.author, CivilTime.iso8601(g.origin.publishedAt), String(g.matching),
+                        String(g.size), sources(g), g.excerpt,
+                    ]))
             }
         case .html: unsupported(format, by: "spread")
         case .md:
@@ -251,11 +279,14 @@ extension Render {
                 return
             }
             let rows = groups.enumerated().map { i, g in
-                [String(i + 1), String(g.matching), String(g.size), sources(g), g.origin.id,
-                 CivilTime.isoDate(g.origin.publishedAt) + " " + (g.origin.author ?? ""), g.excerpt]
+                [
+                    String(i + 1), String(g.matching), String(g.size), sources(g), g.origin.id,
+                    CivilTime.isoDate(g.origin.publishedAt) + " " + (g.origin.author ?? ""), g.excerpt,
+                ]
             }
             for line in MarkdownText.table(
-                header: ["#", "matching", "size", "platforms", "origin", "first", "text"], rightAligned: [0, 1, 2], rows: rows) {
+                header: ["#", "matching", "size", "platforms", "origin", "first", "text"], rightAligned: [0, 1, 2], rows: rows)
+            {
                 write(line + "\n")
             }
         }
@@ -265,7 +296,9 @@ extension Render {
     ///
     /// table: rank, posts, platforms, first sharer, link; json: `{"query", "links": [{"url",
     /// "posts", "sources": [{"source", "posts"}], "first": POST}]}`.
-    public static func links(_ links: [SharedLink], query: String, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void) {
+    public static func links(
+        _ links: [SharedLink], query: String, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void
+    ) {
         func sources(_ l: SharedLink) -> String { l.sources.map { "\($0.source) \($0.posts)" }.joined(separator: ", ") }
         func json(_ l: SharedLink) -> JSONText {
             .object([
@@ -285,8 +318,10 @@ extension Render {
                 .init(header: "first", minimum: 10, dropOrder: 0), .init(header: "link", minimum: 20),
             ])
             for (i, l) in links.enumerated() {
-                table.add([String(i + 1), l.posts.formatted, sources(l), CivilTime.isoDate(l.first.publishedAt) + " " + (l.first.author ?? ""),
-                           l.url])
+                table.add([
+                    String(i + 1), l.posts.formatted, sources(l), CivilTime.isoDate(l.first.publishedAt) + " " + (l.first.author ?? ""),
+                    l.url,
+                ])
             }
             for line in table.lines(width: settings.tableWidth, color: settings.color) { write(line + "\n") }
         case .json: write(JSONText.object([("query", .string(query)), ("links", .array(links.map(json)))]).document(settings))

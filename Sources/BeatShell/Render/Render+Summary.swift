@@ -15,10 +15,11 @@ extension Render {
         case .csv:
             write(CSVText.row(["start", "end", "posts", "corpus_posts", "share", "burst"]))
             for b in summary.timeline.buckets {
-                write(CSVText.row([
-                    CivilTime.iso8601(b.start), CivilTime.iso8601(b.end), String(b.count), String(b.corpusCount),
-                    JSONText.double(b.share).numberText, b.isBurst ? "true" : "false",
-                ]))
+                write(
+                    CSVText.row([
+                        CivilTime.iso8601(b.start), CivilTime.iso8601(b.end), String(b.count), String(b.corpusCount),
+                        JSONText.double(b.share).numberText, b.isBurst ? "true" : "false",
+                    ]))
             }
         case .md:
             withoutActuallyEscaping(write) { summaryMarkdown(summary, $0) }

@@ -87,7 +87,9 @@ struct SummaryHTMLPage {
 
     mutating func shares(_ s: BeatSummary) {
         open("sources", "Sources")
-        if s.sources.isEmpty { none("No posts in the window.") } else {
+        if s.sources.isEmpty {
+            none("No posts in the window.")
+        } else {
             table(
                 "Posts by source", ["source", "posts", "share"], numbers: [1, 2],
                 s.sources.map { [HTMLEscaping.text(SummaryWording.source($0)), $0.count.formatted, SummaryWording.percent($0.share)] },
@@ -95,11 +97,16 @@ struct SummaryHTMLPage {
         }
         close()
         open("venues", "Top venues")
-        if s.venues.isEmpty { none("No posts in the window.") } else {
+        if s.venues.isEmpty {
+            none("No posts in the window.")
+        } else {
             table(
                 "Posts by venue", ["venue", "source", "posts", "share"], numbers: [2, 3],
                 s.venues.map {
-                    [HTMLEscaping.text(SummaryWording.venue($0)), HTMLEscaping.text($0.source ?? "-"), $0.count.formatted, SummaryWording.percent($0.share)]
+                    [
+                        HTMLEscaping.text(SummaryWording.venue($0)), HTMLEscaping.text($0.source ?? "-"), $0.count.formatted,
+                        SummaryWording.percent($0.share),
+                    ]
                 },
                 bars: s.venues.map { Double($0.count) })
         }
@@ -119,8 +126,10 @@ struct SummaryHTMLPage {
             table(
                 "Posts per \(t.bucketSize.rawValue)", [t.bucketSize.rawValue, "posts", "all posts", "share", "burst"], numbers: [1, 2, 3],
                 t.buckets.map {
-                    [SummaryWording.bucketLabel($0.start, t.bucketSize), $0.count.formatted, $0.corpusCount.formatted,
-                     SummaryWording.percent($0.share), $0.isBurst ? "▲ burst" : ""]
+                    [
+                        SummaryWording.bucketLabel($0.start, t.bucketSize), $0.count.formatted, $0.corpusCount.formatted,
+                        SummaryWording.percent($0.share), $0.isBurst ? "▲ burst" : "",
+                    ]
                 })
             add("</details>")
         }
@@ -129,11 +138,15 @@ struct SummaryHTMLPage {
 
     mutating func bursts(_ t: SummaryTimeline) {
         open("bursts", "Bursts")
-        if t.bursts.isEmpty { none("None: no \(t.bucketSize.rawValue) far above the usual volume.") } else {
+        if t.bursts.isEmpty {
+            none("None: no \(t.bucketSize.rawValue) far above the usual volume.")
+        } else {
             add("<ol class=\"bursts\">")
             for b in t.bursts {
                 add("<li>")
-                add("<p><strong>▲ \(SummaryWording.bucketLabel(b.start, t.bucketSize))</strong>: \(HTMLEscaping.escape(SummaryWording.burst(b, t.bucketSize)))</p>")
+                add(
+                    "<p><strong>▲ \(SummaryWording.bucketLabel(b.start, t.bucketSize))</strong>: \(HTMLEscaping.escape(SummaryWording.burst(b, t.bucketSize)))</p>"
+                )
                 if let q = b.quote { quote(q) }
                 add("</li>")
             }
@@ -144,11 +157,18 @@ struct SummaryHTMLPage {
 
     mutating func terms(_ terms: [KeyTerm]) {
         open("terms", "Distinctive terms")
-        if terms.isEmpty { none("None: no posts, or no word used more here than in the rest of the corpus.") } else {
+        if terms.isEmpty {
+            none("None: no posts, or no word used more here than in the rest of the corpus.")
+        } else {
             table(
                 "Terms this beat uses more than the rest of the corpus (phrases in quotes)", ["term", "posts", "elsewhere", "score"],
                 numbers: [1, 2, 3],
-                terms.map { [HTMLEscaping.text(SummaryWording.term($0)), $0.posts.formatted, $0.otherPosts.formatted, SummaryWording.decimal($0.score)] })
+                terms.map {
+                    [
+                        HTMLEscaping.text(SummaryWording.term($0)), $0.posts.formatted, $0.otherPosts.formatted,
+                        SummaryWording.decimal($0.score),
+                    ]
+                })
             add("<p class=\"note\">posts: of this beat; elsewhere: of the rest of the corpus in the window; score: log-likelihood G².</p>")
         }
         close()
@@ -156,10 +176,17 @@ struct SummaryHTMLPage {
 
     mutating func voices(_ voices: [Voice]) {
         open("voices", "Top voices")
-        if voices.isEmpty { none("None: no posts in the window.") } else {
+        if voices.isEmpty {
+            none("None: no posts in the window.")
+        } else {
             table(
                 "Authors with most posts", ["#", "author", "source", "posts"], numbers: [0, 3],
-                voices.enumerated().map { [String($0.offset + 1), HTMLEscaping.text($0.element.author), HTMLEscaping.text($0.element.source), $0.element.posts.formatted] })
+                voices.enumerated().map {
+                    [
+                        String($0.offset + 1), HTMLEscaping.text($0.element.author), HTMLEscaping.text($0.element.source),
+                        $0.element.posts.formatted,
+                    ]
+                })
         }
         close()
     }
@@ -171,9 +198,11 @@ struct SummaryHTMLPage {
             table(
                 "Largest groups of copies", ["#", "posts", "platforms", "origin", "text"], numbers: [0, 1],
                 spread.groups.enumerated().map {
-                    [String($0.offset + 1), $0.element.matching.formatted, HTMLEscaping.text(SummaryWording.platforms($0.element)),
-                     HTMLEscaping.link("<code>\(HTMLEscaping.text($0.element.origin.id))</code>", url: $0.element.origin.url),
-                     HTMLEscaping.text($0.element.excerpt)]
+                    [
+                        String($0.offset + 1), $0.element.matching.formatted, HTMLEscaping.text(SummaryWording.platforms($0.element)),
+                        HTMLEscaping.link("<code>\(HTMLEscaping.text($0.element.origin.id))</code>", url: $0.element.origin.url),
+                        HTMLEscaping.text($0.element.excerpt),
+                    ]
                 })
         }
         close()
@@ -182,8 +211,12 @@ struct SummaryHTMLPage {
     /// A quote verbatim in a block quote, then who said it where and when, linked to the post.
     private mutating func quote(_ q: Quote) {
         let text = q.isPartial ? "…" + HTMLEscaping.lines(q.text) + "…" : HTMLEscaping.lines(q.text)
-        add("<blockquote" + (SummaryWording.webURL(q.post.url).map { " cite=\"\(HTMLEscaping.text($0))\"" } ?? "") + "><p>\(text)</p></blockquote>")
-        var cite = "— " + HTMLEscaping.text(q.post.attribution) + ", " + HTMLEscaping.link("<code>\(HTMLEscaping.text(q.post.id))</code>", url: q.post.url)
+        add(
+            "<blockquote" + (SummaryWording.webURL(q.post.url).map { " cite=\"\(HTMLEscaping.text($0))\"" } ?? "")
+                + "><p>\(text)</p></blockquote>")
+        var cite =
+            "— " + HTMLEscaping.text(q.post.attribution) + ", "
+            + HTMLEscaping.link("<code>\(HTMLEscaping.text(q.post.id))</code>", url: q.post.url)
         if q.count > 1 || !q.alsoIn.isEmpty {
             let others = q.alsoIn.isEmpty ? "" : "; also in " + q.alsoIn.joined(separator: ", ")
             cite += " <span class=\"also\">(\(HTMLEscaping.text("\(Wording.posts(q.count)) say this" + others)))</span>"
@@ -193,7 +226,9 @@ struct SummaryHTMLPage {
 
     mutating func quotes(_ quotes: [Quote]) {
         open("quotes", "Quotes")
-        if quotes.isEmpty { none("None: no posts in the window.") } else {
+        if quotes.isEmpty {
+            none("None: no posts in the window.")
+        } else {
             add("<ol class=\"quotes\">")
             for q in quotes {
                 add("<li>")
@@ -225,26 +260,38 @@ struct SummaryHTMLPage {
         func terms(_ title: String, _ changes: [TermChange]) {
             add("<h3>\(title)</h3>")
             if changes.isEmpty { return none("None.") }
-            table(title, ["term", "before", "now", "change"], numbers: [1, 2, 3], changes.map {
-                [HTMLEscaping.text(SummaryWording.term($0.term)), $0.before.formatted, $0.after.formatted, SummaryWording.changeText(from: $0.before, to: $0.after)]
-            })
+            table(
+                title, ["term", "before", "now", "change"], numbers: [1, 2, 3],
+                changes.map {
+                    [
+                        HTMLEscaping.text(SummaryWording.term($0.term)), $0.before.formatted, $0.after.formatted,
+                        SummaryWording.changeText(from: $0.before, to: $0.after),
+                    ]
+                })
         }
         func voices(_ title: String, _ changes: [VoiceChange]) {
             add("<h3>\(title)</h3>")
             if changes.isEmpty { return none("None.") }
-            table(title, ["author", "source", "before", "now", "change"], numbers: [2, 3, 4], changes.map {
-                [HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.before.formatted, $0.after.formatted,
-                 SummaryWording.changeText(from: $0.before, to: $0.after)]
-            })
+            table(
+                title, ["author", "source", "before", "now", "change"], numbers: [2, 3, 4],
+                changes.map {
+                    [
+                        HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.before.formatted, $0.after.formatted,
+                        SummaryWording.changeText(from: $0.before, to: $0.after),
+                    ]
+                })
         }
         terms("Rising terms", c.risingTerms)
         terms("Falling terms", c.fallingTerms)
         voices("Rising voices", c.risingVoices)
         voices("Falling voices", c.fallingVoices)
         add("<h3>New voices</h3>")
-        if c.newVoices.isEmpty { none("None.") } else {
-            table("Authors with posts here and none on the other side", ["author", "source", "posts"], numbers: [2],
-                  c.newVoices.map { [HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.posts.formatted] })
+        if c.newVoices.isEmpty {
+            none("None.")
+        } else {
+            table(
+                "Authors with posts here and none on the other side", ["author", "source", "posts"], numbers: [2],
+                c.newVoices.map { [HTMLEscaping.text($0.author), HTMLEscaping.text($0.source), $0.posts.formatted] })
         }
         close()
     }

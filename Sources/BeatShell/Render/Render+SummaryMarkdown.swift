@@ -20,19 +20,29 @@ extension Render {
         line(headline)
 
         heading("Sources")
-        if s.sources.isEmpty { line("No posts in the window.") } else {
-            table(["source", "posts", "share"], [1, 2], s.sources.map { [SummaryWording.source($0), $0.count.formatted, SummaryWording.percent($0.share)] })
+        if s.sources.isEmpty {
+            line("No posts in the window.")
+        } else {
+            table(
+                ["source", "posts", "share"], [1, 2],
+                s.sources.map { [SummaryWording.source($0), $0.count.formatted, SummaryWording.percent($0.share)] })
         }
         heading("Top venues")
-        if s.venues.isEmpty { line("No posts in the window.") } else {
-            table(["venue", "source", "posts", "share"], [2, 3], s.venues.map {
-                [SummaryWording.venue($0), $0.source ?? "", $0.count.formatted, SummaryWording.percent($0.share)]
-            })
+        if s.venues.isEmpty {
+            line("No posts in the window.")
+        } else {
+            table(
+                ["venue", "source", "posts", "share"], [2, 3],
+                s.venues.map {
+                    [SummaryWording.venue($0), $0.source ?? "", $0.count.formatted, SummaryWording.percent($0.share)]
+                })
         }
 
         let t = s.timeline
         heading("Volume per " + SummaryWording.unit(t.bucketSize))
-        if t.buckets.isEmpty { line("No buckets: the window is empty.") } else {
+        if t.buckets.isEmpty {
+            line("No buckets: the window is empty.")
+        } else {
             line("posts " + MarkdownText.code(SummarySparkline.posts(t.buckets, largest: t.buckets)) + "  ")
             line("share " + MarkdownText.code(SummarySparkline.shares(t.buckets, largest: t.buckets)) + "  ")
             line(MarkdownText.escape(timelineNote(t, hasBurst: false)) + ".")
@@ -40,29 +50,46 @@ extension Render {
         heading("Bursts")
         if t.bursts.isEmpty { line("None: no \(t.bucketSize.rawValue) far above the usual volume.") }
         for b in t.bursts {
-            var item = "- **" + SummaryWording.bucketLabel(b.start, t.bucketSize) + "**: " + MarkdownText.escape(SummaryWording.burst(b, t.bucketSize), atLineStart: false)
+            var item =
+                "- **" + SummaryWording.bucketLabel(b.start, t.bucketSize) + "**: "
+                + MarkdownText.escape(SummaryWording.burst(b, t.bucketSize), atLineStart: false)
             if let q = b.quote { item += ". " + markdownCitation(q) }
             line(item)
         }
 
         heading("Distinctive terms")
-        if s.terms.isEmpty { line("None: no posts, or no word used more here than in the rest of the corpus.") } else {
-            table(["term", "posts", "elsewhere", "score"], [1, 2, 3], s.terms.map {
-                [SummaryWording.term($0), $0.posts.formatted, $0.otherPosts.formatted, SummaryWording.decimal($0.score)]
-            })
+        if s.terms.isEmpty {
+            line("None: no posts, or no word used more here than in the rest of the corpus.")
+        } else {
+            table(
+                ["term", "posts", "elsewhere", "score"], [1, 2, 3],
+                s.terms.map {
+                    [SummaryWording.term($0), $0.posts.formatted, $0.otherPosts.formatted, SummaryWording.decimal($0.score)]
+                })
             line()
             line("Posts of this beat and of the rest of the corpus in the window; score: log-likelihood G²; phrases in quotes.")
         }
         heading("Top voices")
-        if s.voices.isEmpty { line("None: no posts in the window.") } else {
-            table(["#", "author", "source", "posts"], [0, 3], s.voices.enumerated().map { [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted] })
+        if s.voices.isEmpty {
+            line("None: no posts in the window.")
+        } else {
+            table(
+                ["#", "author", "source", "posts"], [0, 3],
+                s.voices.enumerated().map { [String($0.offset + 1), $0.element.author, $0.element.source, $0.element.posts.formatted] })
         }
         heading("Spread")
-        line(SummaryWording.distinctVoices(s.spread.volume).prefix(1).uppercased() + SummaryWording.distinctVoices(s.spread.volume).dropFirst() + ".")
+        line(
+            SummaryWording.distinctVoices(s.spread.volume).prefix(1).uppercased()
+                + SummaryWording.distinctVoices(s.spread.volume).dropFirst() + ".")
         if !s.spread.groups.isEmpty {
-            table(["#", "posts", "platforms", "origin", "text"], [0, 1], s.spread.groups.enumerated().map {
-                [String($0.offset + 1), $0.element.matching.formatted, SummaryWording.platforms($0.element), $0.element.origin.id, $0.element.excerpt]
-            })
+            table(
+                ["#", "posts", "platforms", "origin", "text"], [0, 1],
+                s.spread.groups.enumerated().map {
+                    [
+                        String($0.offset + 1), $0.element.matching.formatted, SummaryWording.platforms($0.element), $0.element.origin.id,
+                        $0.element.excerpt,
+                    ]
+                })
         }
         heading("Quotes")
         if s.quotes.isEmpty { line("None: no posts in the window.") }
@@ -70,7 +97,9 @@ extension Render {
 
         heading("Sentiment (estimate)")
         if let e = s.sentiment, e.sampleSize > 0 {
-            table(["tone", "posts", "share"], [1, 2], SummaryWording.sentimentRows(e).map { [$0.name, $0.count.formatted, SummaryWording.percent($0.share)] })
+            table(
+                ["tone", "posts", "share"], [1, 2],
+                SummaryWording.sentimentRows(e).map { [$0.name, $0.count.formatted, SummaryWording.percent($0.share)] })
             line()
             line("An " + MarkdownText.inline(SummaryWording.sentimentBasis(e), atLineStart: false) + ".")
         } else {
@@ -85,7 +114,8 @@ extension Render {
         let p = q.post
         let opensQuoted = Wording.quoted(text) == text
         let inline = MarkdownText.inline(text, atLineStart: false)
-        var out = (opensQuoted ? inline : "\"" + inline + "\"") + " — " + MarkdownText.inline(p.attribution, atLineStart: false)
+        var out =
+            (opensQuoted ? inline : "\"" + inline + "\"") + " — " + MarkdownText.inline(p.attribution, atLineStart: false)
             + ", " + MarkdownText.link(MarkdownText.inline(p.id, atLineStart: false), url: SummaryWording.webURL(p.url))
         if q.count > 1 { out += " (\(Wording.posts(q.count)) say this)" }
         return out
@@ -103,18 +133,28 @@ extension Render {
             line("**\(title)**" + (changes.isEmpty ? ": none." : ""))
             guard !changes.isEmpty else { return }
             line("")
-            table(["term", "before", "now", "change"], [1, 2, 3], changes.map {
-                [SummaryWording.term($0.term), $0.before.formatted, $0.after.formatted, SummaryWording.changeText(from: $0.before, to: $0.after)]
-            })
+            table(
+                ["term", "before", "now", "change"], [1, 2, 3],
+                changes.map {
+                    [
+                        SummaryWording.term($0.term), $0.before.formatted, $0.after.formatted,
+                        SummaryWording.changeText(from: $0.before, to: $0.after),
+                    ]
+                })
         }
         func voices(_ title: String, _ changes: [VoiceChange]) {
             line("")
             line("**\(title)**" + (changes.isEmpty ? ": none." : ""))
             guard !changes.isEmpty else { return }
             line("")
-            table(["author", "source", "before", "now", "change"], [2, 3, 4], changes.map {
-                [$0.author, $0.source, $0.before.formatted, $0.after.formatted, SummaryWording.changeText(from: $0.before, to: $0.after)]
-            })
+            table(
+                ["author", "source", "before", "now", "change"], [2, 3, 4],
+                changes.map {
+                    [
+                        $0.author, $0.source, $0.before.formatted, $0.after.formatted,
+                        SummaryWording.changeText(from: $0.before, to: $0.after),
+                    ]
+                })
         }
         terms("Rising terms", c.risingTerms)
         terms("Falling terms", c.fallingTerms)

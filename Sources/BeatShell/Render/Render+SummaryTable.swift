@@ -34,7 +34,9 @@ extension Render {
         } else {
             out.barTable(
                 [.init(header: "venue", minimum: 8), .init(header: "source", minimum: 6), .number("posts"), .number("share")],
-                rows: s.venues.map { [SummaryWording.venue($0), $0.source ?? Wording.missing, $0.count.formatted, SummaryWording.percent($0.share)] },
+                rows: s.venues.map {
+                    [SummaryWording.venue($0), $0.source ?? Wording.missing, $0.count.formatted, SummaryWording.percent($0.share)]
+                },
                 values: s.venues.map { Double($0.count) })
         }
     }
@@ -83,7 +85,8 @@ extension Render {
         if let peak = timeline.buckets.max(by: { $0.count < $1.count }), peak.count > 0 {
             parts.append("peak \(Wording.posts(peak.count)) (\(SummaryWording.bucketLabel(peak.start, size)))")
             if let top = timeline.buckets.max(by: { $0.share < $1.share }) {
-                parts.append("largest share of the corpus \(SummaryWording.percent(top.share)) (\(SummaryWording.bucketLabel(top.start, size)))")
+                parts.append(
+                    "largest share of the corpus \(SummaryWording.percent(top.share)) (\(SummaryWording.bucketLabel(top.start, size)))")
             }
         } else {
             parts.append("no posts in any bucket")
@@ -100,8 +103,9 @@ extension Render {
         }
         for (i, burst) in timeline.bursts.enumerated() {
             if i > 0 { out.line("") }
-            out.paragraph("\(SummarySparkline.burstMark) " + SummaryWording.bucketLabel(burst.start, timeline.bucketSize) + ": "
-                + SummaryWording.burst(burst, timeline.bucketSize))
+            out.paragraph(
+                "\(SummarySparkline.burstMark) " + SummaryWording.bucketLabel(burst.start, timeline.bucketSize) + ": "
+                    + SummaryWording.burst(burst, timeline.bucketSize))
             if let quote = burst.quote { out.quote(quote, prefix: "", indent: 2) }
         }
     }
@@ -118,7 +122,8 @@ extension Render {
         ])
         for t in terms { table.add([SummaryWording.term(t), t.posts.formatted, t.otherPosts.formatted, SummaryWording.decimal(t.score)]) }
         out.table(table)
-        out.paragraph("posts: of this beat; elsewhere: of the rest of the corpus in the window; score: log-likelihood G²; phrases in quotes")
+        out.paragraph(
+            "posts: of this beat; elsewhere: of the rest of the corpus in the window; score: log-likelihood G²; phrases in quotes")
     }
 
     private static func summaryVoicesTable(_ voices: [Voice], _ out: SummaryTableWriter) {
@@ -127,7 +132,9 @@ extension Render {
             out.paragraph("none: no posts in the window")
             return
         }
-        var table = TextTable([.number("#"), .init(header: "author", minimum: 8), .init(header: "source", minimum: 6, dropOrder: 0), .number("posts")])
+        var table = TextTable([
+            .number("#"), .init(header: "author", minimum: 8), .init(header: "source", minimum: 6, dropOrder: 0), .number("posts"),
+        ])
         for (i, v) in voices.enumerated() { table.add([String(i + 1), v.author, v.source, v.posts.formatted]) }
         out.table(table)
     }
@@ -182,7 +189,10 @@ extension Render {
             guard !changes.isEmpty else { return out.line("  none") }
             var table = TextTable([.init(header: "term", minimum: 10), .number("before"), .number("now"), .number("change")])
             for t in changes {
-                table.add([SummaryWording.term(t.term), t.before.formatted, t.after.formatted, SummaryWording.changeText(from: t.before, to: t.after)])
+                table.add([
+                    SummaryWording.term(t.term), t.before.formatted, t.after.formatted,
+                    SummaryWording.changeText(from: t.before, to: t.after),
+                ])
             }
             out.table(table)
         }
@@ -195,7 +205,9 @@ extension Render {
                 .number("now"), .number("change"),
             ])
             for v in changes {
-                table.add([v.author, v.source, v.before.formatted, v.after.formatted, SummaryWording.changeText(from: v.before, to: v.after)])
+                table.add([
+                    v.author, v.source, v.before.formatted, v.after.formatted, SummaryWording.changeText(from: v.before, to: v.after),
+                ])
             }
             out.table(table)
         }

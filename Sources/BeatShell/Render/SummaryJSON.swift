@@ -46,10 +46,13 @@ enum SummaryJSON {
     private static func head(_ s: BeatSummary) -> [(String, JSONText)] {
         [
             ("label", .string(s.label)), ("query", .string(s.query)), ("window", window(s.window)),
-            ("volume", .object([
-                ("posts", .int(s.volume.posts)), ("last_day", .int(s.volume.lastDay)),
-                ("corpus_posts", .int(s.volume.corpusPosts)), ("share", .double(s.volume.share)),
-            ])),
+            (
+                "volume",
+                .object([
+                    ("posts", .int(s.volume.posts)), ("last_day", .int(s.volume.lastDay)),
+                    ("corpus_posts", .int(s.volume.corpusPosts)), ("share", .double(s.volume.share)),
+                ])
+            ),
         ]
     }
 
@@ -118,12 +121,16 @@ enum SummaryJSON {
         [
             ("label", .string(c.label)), ("window", window(c.window)), ("posts", .int(c.posts)),
             ("change", c.isCovered ? .double(SummaryWording.change(from: c.posts, to: s.volume.posts)) : .null),
-            ("uncovered", .array(c.uncovered.map { gap in
-                .object([
-                    ("source", .string(gap.span.source)), ("first", .time(gap.span.first)), ("last", .time(gap.span.last)),
-                    ("reason", .string(gap.kind == .beginsAfter ? "begins_after" : "ends_before")),
-                ])
-            })),
+            (
+                "uncovered",
+                .array(
+                    c.uncovered.map { gap in
+                        .object([
+                            ("source", .string(gap.span.source)), ("first", .time(gap.span.first)), ("last", .time(gap.span.last)),
+                            ("reason", .string(gap.kind == .beginsAfter ? "begins_after" : "ends_before")),
+                        ])
+                    })
+            ),
         ]
     }
 

@@ -19,7 +19,8 @@ enum SummarySVG {
         let largest = t.buckets.map(\.count).max() ?? 0
         // An empty window gets a short chart that says so, not a tall blank one.
         let chartHeight = largest > 0 ? height : 60
-        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg =
+            "<svg class=\"timeline\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"timeline-title\">\(HTMLEscaping.text(title))</title>\n"
         guard !t.buckets.isEmpty, largest > 0 else {
             svg += "<desc id=\"timeline-desc\">No posts in the window.</desc>\n"
@@ -35,18 +36,23 @@ enum SummarySVG {
         func y(_ count: Double) -> Double { top + plotHeight - count / Double(scale) * plotHeight }
         // Gridlines and count labels at 0, half and the top of the scale.
         for value in Array(Set([0, scale / 2, scale])).sorted() {
-            svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(y(Double(value))))\" y2=\"\(n(y(Double(value))))\" />\n"
-            svg += "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(Double(value)) + 4))\" text-anchor=\"end\">\(value.formatted)</text>\n"
+            svg +=
+                "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(y(Double(value))))\" y2=\"\(n(y(Double(value))))\" />\n"
+            svg +=
+                "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(Double(value)) + 4))\" text-anchor=\"end\">\(value.formatted)</text>\n"
         }
         svg += "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(top - 12))\" text-anchor=\"end\">posts</text>\n"
         for (i, b) in t.buckets.enumerated() {
             let x = left + Double(i) * slot
             let barHeight = Double(b.count) / Double(scale) * plotHeight
-            let tip = "\(SummaryWording.bucketLabel(b.start, size)): \(Wording.posts(b.count)), \(SummaryWording.percent(b.share)) of the corpus"
+            let tip =
+                "\(SummaryWording.bucketLabel(b.start, size)): \(Wording.posts(b.count)), \(SummaryWording.percent(b.share)) of the corpus"
                 + (b.isBurst ? " (burst)" : "")
-            svg += "<rect class=\"bar\(b.isBurst ? " burst" : "")\" x=\"\(n(x + gap / 2))\" y=\"\(n(y(Double(b.count))))\" width=\"\(n(max(slot - gap, 0.5)))\" height=\"\(n(barHeight))\"><title>\(HTMLEscaping.text(tip))</title></rect>\n"
+            svg +=
+                "<rect class=\"bar\(b.isBurst ? " burst" : "")\" x=\"\(n(x + gap / 2))\" y=\"\(n(y(Double(b.count))))\" width=\"\(n(max(slot - gap, 0.5)))\" height=\"\(n(barHeight))\"><title>\(HTMLEscaping.text(tip))</title></rect>\n"
             if b.isBurst {
-                svg += "<text class=\"mark\" x=\"\(n(x + slot / 2))\" y=\"\(n(y(Double(b.count)) - 4))\" text-anchor=\"middle\">▲ \(b.count.formatted)</text>\n"
+                svg +=
+                    "<text class=\"mark\" x=\"\(n(x + slot / 2))\" y=\"\(n(y(Double(b.count)) - 4))\" text-anchor=\"middle\">▲ \(b.count.formatted)</text>\n"
             }
         }
         svg += shareLine(t, slot: slot, plotHeight: plotHeight)
@@ -54,10 +60,14 @@ enum SummarySVG {
         let marks = Array(Set([0, t.buckets.count / 2, t.buckets.count - 1])).sorted()
         for i in marks {
             let anchor = marks.count > 1 && i == marks.first ? "start" : i == marks.last && marks.count > 1 ? "end" : "middle"
-            let x = anchor == "start" ? left + Double(i) * slot : anchor == "end" ? left + Double(i + 1) * slot : left + (Double(i) + 0.5) * slot
-            svg += "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(SummaryWording.bucketLabel(t.buckets[i].start, size)))</text>\n"
+            let x =
+                anchor == "start"
+                ? left + Double(i) * slot : anchor == "end" ? left + Double(i + 1) * slot : left + (Double(i) + 0.5) * slot
+            svg +=
+                "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(SummaryWording.bucketLabel(t.buckets[i].start, size)))</text>\n"
         }
-        svg += "<text class=\"legend\" x=\"\(n(left))\" y=\"\(n(height - 6))\">bars: posts per \(size.rawValue); line: share of all posts (right axis)\(t.bursts.isEmpty ? "" : "; ▲ burst")</text>\n"
+        svg +=
+            "<text class=\"legend\" x=\"\(n(left))\" y=\"\(n(height - 6))\">bars: posts per \(size.rawValue); line: share of all posts (right axis)\(t.bursts.isEmpty ? "" : "; ▲ burst")</text>\n"
         return svg + "</svg>"
     }
 

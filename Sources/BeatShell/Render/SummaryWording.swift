@@ -84,7 +84,10 @@ enum SummaryWording {
 
     /// `123 posts, 8.2× the usual 15.0 per day (score 5.3)`.
     static func burst(_ b: Burst, _ size: BucketSize) -> String {
-        let ratio = b.baseline > 0 ? ", \(decimal(Double(b.count) / b.baseline))× the usual \(decimal(b.baseline)) per \(size.rawValue)" : ", usually \(decimal(b.baseline)) per \(size.rawValue)"
+        let ratio =
+            b.baseline > 0
+            ? ", \(decimal(Double(b.count) / b.baseline))× the usual \(decimal(b.baseline)) per \(size.rawValue)"
+            : ", usually \(decimal(b.baseline)) per \(size.rawValue)"
         return Wording.posts(b.count) + ratio + " (score \(decimal(b.score)))"
     }
 
@@ -107,9 +110,11 @@ enum SummaryWording {
     /// corpus's reddit posts begin on 2026-01-22, after that window starts)`.
     static func comparisonVolume(_ s: BeatSummary, _ c: SummaryComparison) -> String {
         guard c.isCovered else {
-            return "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) in \(dates(c.window)) (not comparable: \(coverageNote(c.uncovered)))"
+            return
+                "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) in \(dates(c.window)) (not comparable: \(coverageNote(c.uncovered)))"
         }
-        return "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) (\(changeText(from: c.posts, to: s.volume.posts))) in \(dates(c.window))"
+        return
+            "\(Wording.posts(s.volume.posts)) against \(c.posts.formatted) (\(changeText(from: c.posts, to: s.volume.posts))) in \(dates(c.window))"
     }
 
     /// `the corpus's posts of reddit (from 2026-01-22) and news (from 2026-01-20) begin after that

@@ -1,4 +1,5 @@
 import BeatCore
+
 /// Rows of cells laid out in aligned columns that fit a width. When the natural widths are too
 /// wide, the widest columns give up space first down to their `minimum`; if that is not enough,
 /// droppable columns are left out (lowest `dropOrder` first); then columns shrink to their
@@ -62,9 +63,11 @@ struct TextTable {
             return (widths, fitted.reduce(0, +) <= available)
         }
         var result = attempt(\.minimum)
-        while !result.fits, let drop = kept.filter({ columns[$0].dropOrder != nil }).min(by: {
-            (columns[$0].dropOrder ?? 0) < (columns[$1].dropOrder ?? 0)
-        }) {
+        while !result.fits,
+            let drop = kept.filter({ columns[$0].dropOrder != nil }).min(by: {
+                (columns[$0].dropOrder ?? 0) < (columns[$1].dropOrder ?? 0)
+            })
+        {
             kept.removeAll { $0 == drop }
             result = attempt(\.minimum)
         }

@@ -31,14 +31,20 @@ struct ArticleReader: FormatReader {
         let published: Int64
         if let date = article.date {
             guard let seconds = output.date(from: .string(date.value)) else {
-                output.reject(at: location, "\(date.field) '\(date.value)' is not a date Beat reads; write it as ISO 8601 (2024-11-14 or 2024-11-14T09:30:00Z) or use --date-format")
+                output.reject(
+                    at: location,
+                    "\(date.field) '\(date.value)' is not a date Beat reads; write it as ISO 8601 (2024-11-14 or 2024-11-14T09:30:00Z) or use --date-format"
+                )
                 return
             }
             published = seconds
         } else if let modified = input.modificationTime {
             published = modified
         } else {
-            output.reject(at: location, "the article has no date and standard input has no modification time; add front matter with a date (---, date: 2024-11-14, ---) or import it from a file")
+            output.reject(
+                at: location,
+                "the article has no date and standard input has no modification time; add front matter with a date (---, date: 2024-11-14, ---) or import it from a file"
+            )
             return
         }
         guard article.title != nil || !article.text.isEmpty else {

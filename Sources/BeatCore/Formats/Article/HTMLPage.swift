@@ -69,8 +69,8 @@ struct HTMLPage {
 
     private mutating func readMeta(_ tag: MarkupElement) {
         guard let key = (tag.attribute("property") ?? tag.attribute("name") ?? tag.attribute("itemprop"))?.lowercased(),
-              Self.keptMeta.contains(key), let content = tag.attribute("content")?.xmlTrimmed, !content.isEmpty,
-              meta[key] == nil
+            Self.keptMeta.contains(key), let content = tag.attribute("content")?.xmlTrimmed, !content.isEmpty,
+            meta[key] == nil
         else { return }
         meta[key] = content
         metaOrder.append(key)

@@ -17,10 +17,13 @@ struct BeatJSONLReader: JSONRecordReader {
             output.reject(at: location, "missing 'id' (the platform's id of the post)")
             return
         }
-        guard let published = output.requiredDate(
-            object["published_at"], at: location, missing: "missing 'published_at'",
-            unreadable: { "'published_at' \($0) is not a date Beat reads (ISO 8601, RFC 822 or epoch seconds); use --date-format for other forms" },
-            honouringDateFormat: true)
+        guard
+            let published = output.requiredDate(
+                object["published_at"], at: location, missing: "missing 'published_at'",
+                unreadable: {
+                    "'published_at' \($0) is not a date Beat reads (ISO 8601, RFC 822 or epoch seconds); use --date-format for other forms"
+                },
+                honouringDateFormat: true)
         else { return }
         guard let textValue = object["text"] else {
             output.reject(at: location, "missing 'text'")

@@ -33,11 +33,14 @@ struct BlueskyPost {
         }
         // createdAt is set by the client and is sometimes malformed; the
         // server's indexedAt (or the event time) is the next best date.
-        guard let published = record["createdAt"].flatMap(DateParser.seconds(from:))
-            ?? fallbackDate.flatMap(DateParser.seconds(from:))
+        guard
+            let published = record["createdAt"].flatMap(DateParser.seconds(from:))
+                ?? fallbackDate.flatMap(DateParser.seconds(from:))
         else {
             let shown = record["createdAt"].map { JSONWriter.serialize($0) } ?? "missing"
-            throw Problem(reason: "post \(uri.string) has no usable date: createdAt is \(shown) and there is no indexedAt or event time to fall back on")
+            throw Problem(
+                reason:
+                    "post \(uri.string) has no usable date: createdAt is \(shown) and there is no indexedAt or event time to fall back on")
         }
         // The AppView reports a handle that no longer verifies as `handle.invalid`.
         let knownHandle = handle.flatMap { $0.isEmpty || $0 == "handle.invalid" ? nil : $0 }

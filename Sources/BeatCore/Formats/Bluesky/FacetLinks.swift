@@ -17,8 +17,8 @@ enum FacetLinks {
         var spans: [(start: Int, end: Int, uri: String)] = []
         for facet in facets {
             guard let start = facet["index"]?["byteStart"]?.int64, let end = facet["index"]?["byteEnd"]?.int64,
-                  start >= 0, start < end, end <= Int64(bytes.count),
-                  let uri = facet["features"]?.array?.first(where: { $0["$type"]?.string == linkType })?["uri"]?.string
+                start >= 0, start < end, end <= Int64(bytes.count),
+                let uri = facet["features"]?.array?.first(where: { $0["$type"]?.string == linkType })?["uri"]?.string
             else { continue }
             spans.append((Int(start), Int(end), uri))
         }

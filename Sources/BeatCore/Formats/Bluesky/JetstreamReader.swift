@@ -15,7 +15,7 @@ struct JetstreamReader: JSONRecordReader {
             return
         }
         guard kind == "commit", let commit = value["commit"], commit["collection"]?.string == ATURI.postCollection,
-              let operation = commit["operation"]?.string, operation == "create" || operation == "update"
+            let operation = commit["operation"]?.string, operation == "create" || operation == "update"
         else { return }
         guard let did = value["did"]?.nonEmptyText, let rkey = commit["rkey"]?.nonEmptyText else {
             output.reject(at: location, "post commit without 'did' or 'commit.rkey': its at-URI cannot be formed")

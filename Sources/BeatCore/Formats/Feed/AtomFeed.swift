@@ -6,12 +6,14 @@ enum AtomFeed {
         let ns = { (name: String) in root.prefix.map { "\($0):\(name)" } ?? name }
         let selfLink = links(of: root, ns: ns).first { $0.rel == "self" }?.href
         let feedID = root.childText(ns("id"))
-        let base = root.attribute("xml:base").map { FeedLinks.resolve($0, against: selfLink) }
+        let base =
+            root.attribute("xml:base").map { FeedLinks.resolve($0, against: selfLink) }
             ?? selfLink ?? feedID.flatMap { $0.hasPrefix("http") ? $0 : nil }
         let site = alternate(links(of: root, ns: ns)).map { FeedLinks.resolve($0, against: base) }
 
         var info = FeedChannel()
-        info.venue = FeedLinks.host(of: site) ?? root.child(ns("title")).map { FeedText.singleLine(FeedText.atom($0)) }.flatMap(FeedText.nonEmpty)
+        info.venue =
+            FeedLinks.host(of: site) ?? root.child(ns("title")).map { FeedText.singleLine(FeedText.atom($0)) }.flatMap(FeedText.nonEmpty)
         info.lang = root.attribute("xml:lang")
         info.fallbackDate = root.childText(ns("updated"), ns("modified"))
         info.fallbackDateField = "updated date"

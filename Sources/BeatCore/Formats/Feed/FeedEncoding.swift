@@ -17,7 +17,7 @@ enum FeedEncoding {
         guard let declaration = head.range(of: "<?xml") else { return nil }
         let rest = head[declaration.upperBound...]
         guard let first = rest.unicodeScalars.first, first == " " || first == "\t" || first == "\n" || first == "\r",
-              let end = rest.range(of: "?>")
+            let end = rest.range(of: "?>")
         else { return nil }
         return attributeValue("encoding", in: String(rest[..<end.lowerBound]))
     }
@@ -54,9 +54,9 @@ enum FeedEncoding {
         let name = (encoding ?? "utf-8").replacingOccurrences(of: "_", with: "-")
         switch name {
         case "utf-8", "utf8", "us-ascii", "ascii", "unicode-1-1-utf-8",
-             // A file that says UTF-16 but reached here has no NUL bytes: it is
-             // not UTF-16, and UTF-8 is the only reading that can be checked.
-             "utf-16", "utf-16le", "utf-16be", "unicode":
+            // A file that says UTF-16 but reached here has no NUL bytes: it is
+            // not UTF-16, and UTF-8 is the only reading that can be checked.
+            "utf-16", "utf-16le", "utf-16be", "unicode":
             if let bad = firstInvalidUTF8(body) {
                 let all = Array(body)
                 let (line, column) = lineAndColumn(of: bad - body.startIndex, in: all)
@@ -65,7 +65,9 @@ enum FeedEncoding {
                 let byte = "0x" + String(all[bad - body.startIndex], radix: 16, uppercase: true)
                 throw .malformedDocument(
                     path: path, location: "\(line):\(column)",
-                    reason: "byte \(byte) is not valid UTF-8\(declared); if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)\(fix)")
+                    reason:
+                        "byte \(byte) is not valid UTF-8\(declared); if the text is in another encoding, convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)\(fix)"
+                )
             }
             return Array(body)
         case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "ibm819", "cp819":
@@ -74,7 +76,7 @@ enum FeedEncoding {
             return singleByte(body, high: windows1251High)
         default:
             guard let foundation = foundationEncodings[name],
-                  let text = String(data: Data(body), encoding: foundation)
+                let text = String(data: Data(body), encoding: foundation)
             else { throw .unsupportedEncoding(path: path, encoding: encoding ?? name) }
             return Array(text.utf8)
         }
@@ -140,22 +142,24 @@ enum FeedEncoding {
     }
 
     /// Windows-1252, bytes 0x80–0xFF (the five unassigned bytes map to C1 controls, as in browsers).
-    static let windows1252High: [UInt16] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-    ] + (0xA0...0xFF).map { UInt16($0) }
+    static let windows1252High: [UInt16] =
+        [
+            0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+            0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+        ] + (0xA0...0xFF).map { UInt16($0) }
 
     /// Windows-1251, bytes 0x80–0xFF; 0xC0–0xFF are А–я in order.
-    static let windows1251High: [UInt16] = [
-        0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
-        0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x0098, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
-        0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
-        0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
-        0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
-        0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
-    ] + (0x0410...0x044F).map { UInt16($0) }
+    static let windows1251High: [UInt16] =
+        [
+            0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+            0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+            0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+            0x0098, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+            0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+            0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+            0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+            0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+        ] + (0x0410...0x044F).map { UInt16($0) }
 }

@@ -74,11 +74,13 @@ struct FeedItem {
             field = channel.fallbackDateField
         }
         guard let dateText else {
-            output.reject(at: location, "the item has no date (\(dateFields)) and the feed has no \(channel.fallbackDateField) to fall back on")
+            output.reject(
+                at: location, "the item has no date (\(dateFields)) and the feed has no \(channel.fallbackDateField) to fall back on")
             return
         }
         guard let published = output.date(from: .string(dateText)) else {
-            output.reject(at: location, "\(field) '\(dateText)' is not a date Beat reads (RFC 822 or ISO 8601); use --date-format for other forms")
+            output.reject(
+                at: location, "\(field) '\(dateText)' is not a date Beat reads (RFC 822 or ISO 8601); use --date-format for other forms")
             return
         }
         let title = title.flatMap { $0.isEmpty ? nil : $0 }

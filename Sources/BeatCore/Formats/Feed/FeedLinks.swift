@@ -6,8 +6,8 @@ enum FeedLinks {
     /// address or the channel link); left as written when either does not parse.
     static func resolve(_ href: String, against base: String?) -> String {
         guard let base, !href.hasPrefix("http://"), !href.hasPrefix("https://"),
-              let baseURL = URL(string: base), baseURL.scheme != nil,
-              let url = URL(string: href, relativeTo: baseURL)
+            let baseURL = URL(string: base), baseURL.scheme != nil,
+            let url = URL(string: href, relativeTo: baseURL)
         else { return href }
         return url.absoluteString
     }

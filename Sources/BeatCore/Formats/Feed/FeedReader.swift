@@ -21,7 +21,8 @@ struct FeedReader: FormatReader {
             return nil
         }.first
         guard let root else {
-            throw ImportError.malformedDocument(path: input.path, location: "1:1", reason: "no XML element found; expected an RSS, RDF or Atom feed")
+            throw ImportError.malformedDocument(
+                path: input.path, location: "1:1", reason: "no XML element found; expected an RSS, RDF or Atom feed")
         }
         var lines = LineCounter(text)
         switch root.localName.lowercased() {

@@ -17,7 +17,8 @@ enum JSONFeed {
                 reason: "not a JSON Feed: expected an object with 'version' (https://jsonfeed.org/version/1.1) and an 'items' array")
         }
         var info = FeedChannel()
-        info.venue = FeedLinks.host(of: feed["home_page_url"]?.string) ?? FeedLinks.host(of: feed["feed_url"]?.string)
+        info.venue =
+            FeedLinks.host(of: feed["home_page_url"]?.string) ?? FeedLinks.host(of: feed["feed_url"]?.string)
             ?? feed["title"]?.string.map(FeedText.singleLine).flatMap(FeedText.nonEmpty)
         info.lang = feed["language"]?.nonEmptyText
         info.author = authors(feed["authors"], feed["author"])

@@ -33,7 +33,7 @@ enum RSSFeed {
         let original = element.childText("feedburner:origLink")
         var url = original ?? link
         if url == nil, let guidText, guid?.attribute("isPermaLink")?.lowercased() != "false",
-           guidText.hasPrefix("http://") || guidText.hasPrefix("https://")
+            guidText.hasPrefix("http://") || guidText.hasPrefix("https://")
         {
             url = guidText
         }

@@ -195,7 +195,7 @@ struct XMLScanner {
         var i = start
         while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
             if open + pattern.count <= bytes.count,
-               zip(bytes[open..<(open + pattern.count)], pattern).allSatisfy({ Self.lower($0) == $1 })
+                zip(bytes[open..<(open + pattern.count)], pattern).allSatisfy({ Self.lower($0) == $1 })
             {
                 let after = open + pattern.count
                 if after == bytes.count || !Self.isNameByte(bytes[after]) { return open }

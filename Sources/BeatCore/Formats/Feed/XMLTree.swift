@@ -19,7 +19,7 @@ enum XMLTree {
 
         func append(_ node: MarkupNode) {
             if case .text(let s) = node, let lastIndex = stack[stack.count - 1].children.indices.last,
-               case .text(let previous) = stack[stack.count - 1].children[lastIndex]
+                case .text(let previous) = stack[stack.count - 1].children[lastIndex]
             {
                 stack[stack.count - 1].children[lastIndex] = .text(previous + s)
                 return
@@ -45,7 +45,7 @@ enum XMLTree {
                     continue
                 }
                 if !selfClosing, unnested.contains(name.lowercased()),
-                   let open = stack.lastIndex(where: { $0.name.lowercased() == name.lowercased() }), open > 0
+                    let open = stack.lastIndex(where: { $0.name.lowercased() == name.lowercased() }), open > 0
                 {
                     close(downTo: open)
                 }

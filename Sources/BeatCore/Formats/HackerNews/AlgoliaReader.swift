@@ -27,7 +27,8 @@ struct AlgoliaReader: JSONRecordReader {
             } else if object["id"] != nil && (object["created_at_i"] != nil || object["children"] != nil) {
                 treeItem(object, at: location, seen: &seen, into: output)
             } else {
-                output.reject(at: location, "expected an Algolia search response ('hits'), a hit ('objectID') or an /items tree ('id', 'children')")
+                output.reject(
+                    at: location, "expected an Algolia search response ('hits'), a hit ('objectID') or an /items tree ('id', 'children')")
             }
         default:
             output.reject(at: location, "expected an Algolia hit or item object, found \(JSONWriter.serialize(value).prefix(40))")
@@ -42,8 +43,9 @@ struct AlgoliaReader: JSONRecordReader {
             return
         }
         let html = object["comment_text"]?.nonEmptyText ?? object["story_text"]?.nonEmptyText ?? object["text"]?.nonEmptyText
-        emit(object, id: id, html: html, parent: object["parent_id"]?.nonEmptyText, story: object["story_id"]?.nonEmptyText,
-             at: location, seen: &seen, into: output)
+        emit(
+            object, id: id, html: html, parent: object["parent_id"]?.nonEmptyText, story: object["story_id"]?.nonEmptyText,
+            at: location, seen: &seen, into: output)
     }
 
     /// One node of an `/items/<id>` tree, then its children. A deleted
@@ -52,8 +54,9 @@ struct AlgoliaReader: JSONRecordReader {
         if let id = object["id"]?.nonEmptyText {
             let html = object["text"]?.nonEmptyText
             if html != nil || object["title"]?.nonEmptyText != nil {
-                emit(object, id: id, html: html, parent: object["parent_id"]?.nonEmptyText,
-                     story: object["story_id"]?.nonEmptyText, at: location, seen: &seen, into: output)
+                emit(
+                    object, id: id, html: html, parent: object["parent_id"]?.nonEmptyText,
+                    story: object["story_id"]?.nonEmptyText, at: location, seen: &seen, into: output)
             }
         } else {
             output.reject(at: location, "the item has an empty 'id'")
@@ -72,7 +75,7 @@ struct AlgoliaReader: JSONRecordReader {
         at location: RecordLocation, seen: inout Set<String>, into output: RecordOutput
     ) {
         guard let dateValue = object["created_at_i"].flatMap({ $0.isNull ? nil : $0 }) ?? object["created_at"],
-              !dateValue.isNull
+            !dateValue.isNull
         else {
             output.reject(at: location, "HN item \(id) has no 'created_at_i' or 'created_at'")
             return
@@ -103,9 +106,10 @@ struct AlgoliaReader: JSONRecordReader {
     /// different for every search) and nested children, stored as their own posts.
     static func native(_ object: JSONObject) -> JSONObject {
         let dropped: Set<String> = ["_highlightResult", "_snippetResult", "_rankingInfo"]
-        return JSONObject(members: object.members.filter { member in
-            !dropped.contains(member.key)
-                && !(member.key == "children" && member.value.array?.contains { $0.object != nil } == true)
-        })
+        return JSONObject(
+            members: object.members.filter { member in
+                !dropped.contains(member.key)
+                    && !(member.key == "children" && member.value.array?.contains { $0.object != nil } == true)
+            })
     }
 }

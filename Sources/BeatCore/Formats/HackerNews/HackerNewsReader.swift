@@ -19,7 +19,8 @@ struct HackerNewsReader: JSONRecordReader {
 
     private func item(_ value: JSONValue, at location: RecordLocation, seen: inout Set<String>, into output: RecordOutput) {
         guard case .object(let object) = value else {
-            output.reject(at: location, "expected an HN item object (id, type, by, time, text …), found \(JSONWriter.serialize(value).prefix(40))")
+            output.reject(
+                at: location, "expected an HN item object (id, type, by, time, text …), found \(JSONWriter.serialize(value).prefix(40))")
             return
         }
         let text = object["text"]?.nonEmptyText
@@ -31,9 +32,10 @@ struct HackerNewsReader: JSONRecordReader {
             output.reject(at: location, "the HN item has no 'id'")
             return
         }
-        guard let published = output.requiredDate(
-            object["time"], at: location, missing: "HN item \(id) has no 'time'",
-            unreadable: { "HN item \(id): 'time' \($0) is not epoch seconds" })
+        guard
+            let published = output.requiredDate(
+                object["time"], at: location, missing: "HN item \(id) has no 'time'",
+                unreadable: { "HN item \(id): 'time' \($0) is not epoch seconds" })
         else { return }
         // A poll option names its poll in `poll`, not `parent`.
         let poll = object["poll"]?.nonEmptyText

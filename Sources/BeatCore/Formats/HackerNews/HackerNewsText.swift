@@ -15,14 +15,14 @@ enum HackerNewsText {
         var rest = Substring(html)
         while let open = rest.firstRange(of: "<a ") {
             guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
-                  let close = rest[tagEnd...].firstRange(of: "</a>")
+                let close = rest[tagEnd...].firstRange(of: "</a>")
             else { break }
             let textStart = rest.index(after: tagEnd)
             let shown = rest[textStart..<close.lowerBound]
             result += rest[..<textStart]
             if shown.hasSuffix("..."), !shown.contains("<"),
-               let href = attribute("href", in: rest[open.upperBound..<tagEnd]),
-               HTMLEntities.decode(href).hasPrefix(HTMLEntities.decode(String(shown.dropLast(3))))
+                let href = attribute("href", in: rest[open.upperBound..<tagEnd]),
+                HTMLEntities.decode(href).hasPrefix(HTMLEntities.decode(String(shown.dropLast(3))))
             {
                 result += href
             } else {

@@ -32,20 +32,26 @@ struct CSVRecordReader: FormatReader {
                 output.reject(at: location, "expected \(columns.count) fields as in the header, found \(row.count)")
                 return
             }
-            guard var record = fields.record(at: location, output: output, lookup: { name in
-                headerIndex[name].map { .string(row[$0]) }
-            }) else { return }
+            guard
+                var record = fields.record(
+                    at: location, output: output,
+                    lookup: { name in
+                        headerIndex[name].map { .string(row[$0]) }
+                    })
+            else { return }
             if record.source.isEmpty, output.defaultSource == nil, headerIndex["subreddit_id"] != nil || headerIndex["selftext"] != nil {
                 record.source = "reddit"
             }
             output.emit(record, at: location)
         }
 
-        try input.forEachLine({ line, number in
-            if let row = try parser.feed(line, lineNumber: number) { try handle(row.fields, line: row.line) }
-        }, tooLong: { number in
-            output.reject(at: "\(number)", "line longer than \(InputFile.lineLimit / 1_048_576) MiB; skipped")
-        })
+        try input.forEachLine(
+            { line, number in
+                if let row = try parser.feed(line, lineNumber: number) { try handle(row.fields, line: row.line) }
+            },
+            tooLong: { number in
+                output.reject(at: "\(number)", "line longer than \(InputFile.lineLimit / 1_048_576) MiB; skipped")
+            })
         if let row = parser.finish() {
             output.reject(at: "\(row.line)", "a quoted field is not closed before the end of the file")
         }

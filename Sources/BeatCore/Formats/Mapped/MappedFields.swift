@@ -49,15 +49,19 @@ struct MappedFields: Sendable {
             return nil
         }
         guard let published = output.date(from: dateValue) else {
-            output.reject(at: location, "'\(dateText)' is not a date Beat reads; give its pattern with --date-format (for example '%d.%m.%Y %H:%M')")
+            output.reject(
+                at: location, "'\(dateText)' is not a date Beat reads; give its pattern with --date-format (for example '%d.%m.%Y %H:%M')")
             return nil
         }
         // Rows without an id get one from their content, so re-importing them is still idempotent.
         let id = value("id")?.nonEmptyText ?? "sha1-" + SHA1.hex(of: "\(published)\u{1F}\(title ?? "")\u{1F}\(text)").prefix(16)
         var tags: [String]?
         if let tagValue = value("tags") {
-            if let list = tagValue.array { tags = list.compactMap(\.text) }
-            else if let text = tagValue.nonEmptyText { tags = text.split(separator: ",").map { $0.trimming(anyOf: " ") } }
+            if let list = tagValue.array {
+                tags = list.compactMap(\.text)
+            } else if let text = tagValue.nonEmptyText {
+                tags = text.split(separator: ",").map { $0.trimming(anyOf: " ") }
+            }
         }
         return PostRecord(
             source: value("source")?.nonEmptyText ?? "",

@@ -81,9 +81,9 @@ final class MappingProbe: @unchecked Sendable {
             let missing = paths.filter { !found.contains($0.value) }.sorted { $0.key < $1.key }
             if let (field, name) = missing.first {
                 let keys = sample.first?.0.object.map { $0.keys.sorted().prefix(12).joined(separator: ", ") } ?? ""
-                let where_ = path.map { " in \($0)" } ?? ""
+                let placeOfSearch = path.map { " in \($0)" } ?? ""
                 throw ImportError.badMapping(
-                    "\(field)=\(name): no record\(where_) has '\(name)' (looked at the first \(sample.count.formattedWithCommas)"
+                    "\(field)=\(name): no record\(placeOfSearch) has '\(name)' (looked at the first \(sample.count.formattedWithCommas)"
                         + "; the first record's fields are \(keys)); nothing was imported")
             }
         }

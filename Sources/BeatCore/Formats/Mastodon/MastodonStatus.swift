@@ -28,13 +28,17 @@ enum MastodonStatus {
             if object["content"] != nil && object["account"] != nil {
                 output.reject(at: location, "a status edit (from /statuses/:id/history) has no id; import the status itself")
             } else {
-                output.reject(at: location, "expected a Mastodon status (id, created_at, account, content); found keys \(object.keys.prefix(6).joined(separator: ", "))")
+                output.reject(
+                    at: location,
+                    "expected a Mastodon status (id, created_at, account, content); found keys \(object.keys.prefix(6).joined(separator: ", "))"
+                )
             }
             return
         }
-        guard let published = output.requiredDate(
-            object["created_at"], at: location, missing: "status \(id) has no 'created_at'",
-            unreadable: { "status \(id): 'created_at' \($0) is not a date" })
+        guard
+            let published = output.requiredDate(
+                object["created_at"], at: location, missing: "status \(id) has no 'created_at'",
+                unreadable: { "status \(id): 'created_at' \($0) is not a date" })
         else { return }
         guard seen.insert(id).inserted else { return }
         let url = object["url"]?.nonEmptyText ?? object["uri"]?.nonEmptyText

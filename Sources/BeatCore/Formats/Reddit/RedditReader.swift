@@ -8,7 +8,10 @@ struct RedditReader: JSONRecordReader {
     func records(in value: JSONValue, at location: RecordLocation, into output: RecordOutput) throws {
         var walker = RedditTreeWalker(output: output)
         if !walker.visit(value, at: location) {
-            output.reject(at: location, "not Reddit API JSON: expected a Listing, a thing ({\"kind\": \"t1\", \"data\": …}), an array of them, or a morechildren answer")
+            output.reject(
+                at: location,
+                "not Reddit API JSON: expected a Listing, a thing ({\"kind\": \"t1\", \"data\": …}), an array of them, or a morechildren answer"
+            )
         }
     }
 }

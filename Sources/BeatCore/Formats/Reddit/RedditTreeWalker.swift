@@ -61,7 +61,7 @@ struct RedditTreeWalker {
         let nestedReplies = replies?.object != nil
         let raw = nestedReplies ? Self.withoutReplies(value, data: object) : value
         if let record = RedditThing.record(postKind, data: object, raw: raw, at: location, into: output),
-           seen.insert("\(kind)_\(record.sourceID)").inserted
+            seen.insert("\(kind)_\(record.sourceID)").inserted
         {
             output.emit(record, at: location)
         }
