@@ -13,51 +13,16 @@ public enum CommandWords {
         }
     }
 
+    /// The words of `line`; the tokenizer is the option parser's, so the two never split a line differently.
     public static func split(_ line: String) throws(SplitError) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
-        var quoteColumn = 0
-        var escaping = false
-        for (offset, character) in line.enumerated() {
-            if escaping {
-                current.append(character)
-                escaping = false
-                continue
+        do {
+            return try OptionParser.tokens(line).map(\.word)
+        } catch {
+            guard case .unclosedQuote(let reason, _, let column) = error else {
+                throw SplitError(reason: error.description, column: 1)
             }
-            if let q = quote {
-                if character == q {
-                    quote = nil
-                } else if character == "\\" && q == "\"" {
-                    escaping = true
-                } else {
-                    current.append(character)
-                }
-                continue
-            }
-            switch character {
-            case " ", "\t", "\n":
-                if inWord {
-                    words.append(current)
-                    current = ""
-                    inWord = false
-                }
-            case "'", "\"":
-                quote = character
-                quoteColumn = offset + 1
-                inWord = true
-            case "\\":
-                escaping = true
-                inWord = true
-            default:
-                current.append(character)
-                inWord = true
-            }
+            throw SplitError(reason: reason, column: column)
         }
-        if let quote { throw SplitError(reason: "the \(quote) opened here is not closed", column: quoteColumn) }
-        if inWord { words.append(current) }
-        return words
     }
 
     /// True when `line` ends inside quotes or after a continuation backslash,
