@@ -14,6 +14,7 @@ import Testing
         env = {"HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "TERM": "xterm",
                "LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1", "PAGER": "sed s/^/PAGED:/"}
+        env.update({k: v for k, v in os.environ.items() if k.endswith("SAN_OPTIONS")})
         pid, fd = pty.fork()
         if pid == 0:
             os.execve(beat, [beat, "--db", db], env)
