@@ -190,7 +190,7 @@ public final class Importer {
         defer { channel.close() }
 
         var summary = ImportSummary()
-        var pending: [PostRecord] = []
+        var pending: [IncomingPost] = []
         pending.reserveCapacity(min(options.batchSize, 65_536))
         var lastProgress = started
         func reportProgress(pendingRecords: Int) {
@@ -226,8 +226,8 @@ public final class Importer {
             while let batch = try channel.receive() {
                 for event in batch {
                     switch event {
-                    case .record(let record):
-                        pending.append(record)
+                    case .record(let post):
+                        pending.append(post)
                     case .problem(let problem):
                         if options.strict { throw ImportError.strictAbort(problem) }
                         summary.skipped += 1

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a format reader produces, in input order.
 enum ReadEvent: Sendable {
-    case record(PostRecord)
+    case record(IncomingPost)
     case problem(ImportProblem)
 }
 
@@ -79,7 +79,7 @@ public final class RecordOutput: @unchecked Sendable {
             return
         }
         if record.originLine == nil { record.originLine = location.line }
-        send(.record(record))
+        send(.record(IncomingPost(record: record, print: options.fingerprints ? SpreadPrint(record) : nil)))
     }
 
     /// Reports a record that cannot be imported; the import goes on without it.

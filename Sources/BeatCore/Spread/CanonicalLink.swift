@@ -92,20 +92,60 @@ public enum CanonicalLink {
     }
 
     /// The web addresses written in `text` (starting `http://` or `https://`), in order, each once.
+    /// An address ends at white space (any Unicode space), `<`, `>` or `"`.
+    ///
+    /// Scans UTF-8 bytes: every imported post goes through it.
     public static func addresses(in text: String) -> [String] {
         var found: [String] = []
-        var index = text.startIndex
-        while let range = text.range(of: "http", range: index..<text.endIndex) {
-            let end =
-                text[range.lowerBound...].firstIndex(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
-                ?? text.endIndex
-            let candidate = String(text[range.lowerBound..<end])
-            if candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), !found.contains(candidate) {
-                found.append(candidate)
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index + 7 <= count {
+                guard bytes[index] == UInt8(ascii: "h"), bytes[index + 1] == UInt8(ascii: "t"),
+                    bytes[index + 2] == UInt8(ascii: "t"), bytes[index + 3] == UInt8(ascii: "p")
+                else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                var end = index + 4
+                while end < count, addressContinues(bytes, at: end) { end += 1 }
+                let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), !found.contains(candidate) {
+                    found.append(candidate)
+                }
+                index = end
             }
-            index = end > range.upperBound ? end : range.upperBound
         }
         return found
+    }
+
+    /// Whether the byte at `index` is part of an address: not white space (ASCII, or one of
+    /// the Unicode spaces: U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F,
+    /// U+205F, U+3000), `<`, `>` or `"`. A space's first byte ends the address.
+    @inline(__always)
+    private static func addressContinues(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09...0x0D, 0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return false
+        case 0xC2:
+            guard index + 1 < bytes.count else { return true }
+            return bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0
+        case 0xE1:
+            guard index + 2 < bytes.count else { return true }
+            return !(bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80)
+        case 0xE2:
+            guard index + 2 < bytes.count else { return true }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 { return !(third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) }
+            if second == 0x81 { return third != 0x9F }
+            return true
+        case 0xE3:
+            guard index + 2 < bytes.count else { return true }
+            return !(bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
+        default: return true
+        }
     }
 
     /// Reddit posts and comments: `/r/SUB/comments/ID[/slug[/COMMENT]]` keeps the subreddit

@@ -40,17 +40,23 @@ public final class SpreadIndex {
         let index = SpreadIndex(connection: connection)
         try index.recountChangedGroups()
         for post in batch.posts {
-            try index.add(
-                postID: post.id, source: post.record.source, title: post.record.title, text: post.record.text,
-                url: post.record.url)
+            try index.add(postID: post.id, print: post.print ?? SpreadPrint(post.record))
         }
     }
 
     /// Fingerprints one stored post, files it in the group of its closest copy, and stores its links.
     /// The post must have no sketch yet (new, or taken out by the update and delete triggers).
     public func add(postID: Int64, source: String, title: String?, text: String, url: String?) throws {
-        try addLinks(postID: postID, source: source, text: text, url: url)
-        guard let sketch = SpreadSketch(words: Self.fingerprintText(title: title, text: text)) else { return }
+        try add(postID: postID, print: SpreadPrint(source: source, title: title, text: text, url: url))
+    }
+
+    /// Stores a post's print: its links, and its sketch in the group of its closest copy.
+    func add(postID: Int64, print: SpreadPrint) throws {
+        for link in print.links {
+            try connection.cachedStatement("INSERT OR IGNORE INTO post_links(url, post_id) VALUES (?1, ?2)")
+                .execute([.text(link), .integer(postID)])
+        }
+        guard let sketch = print.sketch else { return }
         let match = try closestCopy(of: sketch, excluding: postID)
         var groupID: SQLiteValue = .null
         if let match {
@@ -71,10 +77,16 @@ public final class SpreadIndex {
             }
         }
         let bands = sketch.bands.map { SQLiteValue.integer($0) }
+        // An upsert, not INSERT OR REPLACE: REPLACE may delete a row before
+        // inserting, so SQLite keeps a statement journal for it, and with seven
+        // indexes on the table that journal spills to a temporary file for
+        // every post (gigabytes of writes for a 100k-post import).
         try connection.cachedStatement(
             """
-            INSERT OR REPLACE INTO post_sketches(post_id, group_id, shingles, b0, b1, b2, b3, b4, b5)
+            INSERT INTO post_sketches(post_id, group_id, shingles, b0, b1, b2, b3, b4, b5)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            ON CONFLICT(post_id) DO UPDATE SET group_id = excluded.group_id, shingles = excluded.shingles,
+                b0 = excluded.b0, b1 = excluded.b1, b2 = excluded.b2, b3 = excluded.b3, b4 = excluded.b4, b5 = excluded.b5
             """
         ).execute([.integer(postID), groupID, .integer(Int64(sketch.shingles.count))] + bands)
     }
@@ -158,18 +170,6 @@ public final class SpreadIndex {
         guard try select.step() else { return nil }
         let words = Self.fingerprintText(title: select.string(0), text: select.string(1) ?? "")
         return SpreadSketch(words: words)?.shingles
-    }
-
-    private func addLinks(postID: Int64, source: String, text: String, url: String?) throws {
-        var addresses = CanonicalLink.addresses(in: text)
-        if let url, Self.ownURLIsShared(source: source, url: url) { addresses.append(url) }
-        guard !addresses.isEmpty else { return }
-        var stored: Set<String> = []
-        for address in addresses {
-            guard let canonical = CanonicalLink.canonical(address), stored.insert(canonical).inserted else { continue }
-            try connection.cachedStatement("INSERT OR IGNORE INTO post_links(url, post_id) VALUES (?1, ?2)")
-                .execute([.text(canonical), .integer(postID)])
-        }
     }
 
     /// Whether a post's own address counts as a link it shares: an article's address

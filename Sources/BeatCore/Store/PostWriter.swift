@@ -8,6 +8,8 @@ struct WrittenBatch {
         let id: Int64
         let record: PostRecord
         let outcome: PostWriter.Outcome
+        /// The record's spread print when the reader computed it, else nil.
+        var print: SpreadPrint? = nil
     }
 
     /// Added and updated posts in the order they were written; unchanged ones are left out.
@@ -63,6 +65,8 @@ final class PostWriter {
     /// Ids added since the last index flush, not yet in `posts_fts`.
     private var unindexed: [Int64] = []
     private var written = WrittenBatch()
+    /// The spread print of the record being written.
+    private var incomingPrint: SpreadPrint?
 
     init(connection: Connection, importID: Int64, now: Int64) {
         self.connection = connection
@@ -79,9 +83,15 @@ final class PostWriter {
     /// a rowid is lower than the previous one; sorting the batch makes its
     /// index entries one ascending run.
     func write(batch records: [PostRecord], each: (Outcome) throws -> Void) throws {
-        let ordered = records.sorted { $0.publishedAt < $1.publishedAt }
-        for record in ordered {
-            let outcome = try write(record)
+        try write(batch: records.map { IncomingPost(record: $0, print: nil) }, each: each)
+    }
+
+    /// Writes `posts` as `write(batch:each:)` does, keeping each one's spread print for the batch steps.
+    func write(batch posts: [IncomingPost], each: (Outcome) throws -> Void) throws {
+        let ordered = posts.sorted { $0.record.publishedAt < $1.record.publishedAt }
+        for post in ordered {
+            incomingPrint = post.print
+            let outcome = try write(post.record)
             do {
                 try each(outcome)
             } catch {
@@ -167,7 +177,7 @@ final class PostWriter {
         guard connection.changes == 1 else { return false }
         let id = connection.lastInsertRowID
         unindexed.append(id)
-        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added))
+        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added, print: incomingPrint))
         return true
     }
 
@@ -209,7 +219,7 @@ final class PostWriter {
                 record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
                 .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
             ])
-            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated))
+            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated, print: incomingPrint))
         } else {
             // The id encodes the date, so a changed date moves the post: delete
             // and insert again, keeping when it was first imported.
@@ -218,7 +228,8 @@ final class PostWriter {
             let newID = connection.lastInsertRowID
             try connection.cachedStatement("UPDATE posts SET imported_at = ?2, updated_at = ?3 WHERE id = ?1")
                 .execute([.integer(newID), .integer(importedAt), .integer(now)])
-            written.posts[written.posts.count - 1] = WrittenBatch.Post(id: newID, record: record, outcome: .updated)
+            written.posts[written.posts.count - 1] = WrittenBatch.Post(
+                id: newID, record: record, outcome: .updated, print: incomingPrint)
         }
         return .updated
     }

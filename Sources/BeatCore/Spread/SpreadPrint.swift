@@ -1,0 +1,35 @@
+/// What the spread tables store of one post that can be computed from the post
+/// alone: its near-duplicate sketch and the canonical links it shares.
+///
+/// An import computes it on the reading thread, while the writer stores the
+/// batches before (see `RecordOutput.emit`), so that the writer's share of
+/// fingerprinting is the SQL alone.
+struct SpreadPrint: Sendable {
+    /// The post's sketch, nil when its text is too short to fingerprint.
+    let sketch: SpreadSketch?
+    /// The canonical links the post carries, each once, in the order written.
+    let links: [String]
+
+    init(source: String, title: String?, text: String, url: String?) {
+        sketch = SpreadSketch(words: SpreadIndex.fingerprintText(title: title, text: text))
+        var addresses = CanonicalLink.addresses(in: text)
+        if let url, SpreadIndex.ownURLIsShared(source: source, url: url) { addresses.append(url) }
+        var links: [String] = []
+        for address in addresses {
+            guard let canonical = CanonicalLink.canonical(address), !links.contains(canonical) else { continue }
+            links.append(canonical)
+        }
+        self.links = links
+    }
+
+    init(_ record: PostRecord) {
+        self.init(source: record.source, title: record.title, text: record.text, url: record.url)
+    }
+}
+
+/// A record on its way from a reader to the writer, with its spread print when
+/// the import fingerprints.
+struct IncomingPost: Sendable {
+    var record: PostRecord
+    var print: SpreadPrint?
+}
