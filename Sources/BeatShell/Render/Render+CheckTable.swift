@@ -30,13 +30,19 @@ extension Render {
             var heading = "\(story):\(finding.quote.line):\(finding.quote.column)  \(verdict)"
             if finding.meaningChanged { heading += "  \(meaningMarker) meaning changed" }
             write(heading + "\n")
-            // `label: text`, the text wrapped under itself (a hanging indent), as compilers print notes.
-            func field(_ label: String, _ text: String, continuing: Bool = false) {
+            // `label: text`, the text wrapped under itself (a hanging indent), as compilers print notes;
+            // `wrapIndent` indents a long item's wrapped lines further, so list items stay apart.
+            func field(_ label: String, _ text: String, continuing: Bool = false, wrapIndent: Int = 0) {
                 let head = label.isEmpty ? "" : label + ": "
                 let hang = String(repeating: " ", count: head.count)
-                let lines = StyledText.wrapLines(text, width: max(16, width - indent.count - hang.count))
+                let room = max(16, width - indent.count - hang.count)
+                var lines = StyledText.wrapLines(text, width: room)
+                if wrapIndent > 0, lines.count > 1 {
+                    lines = [lines[0]] + StyledText.wrapLines(lines.dropFirst().joined(separator: " "), width: max(16, room - wrapIndent))
+                }
                 for (index, line) in lines.enumerated() {
-                    write(indent + (index == 0 && !continuing ? head : hang) + line + "\n")
+                    let lead = index > 0 ? hang + String(repeating: " ", count: wrapIndent) : continuing ? hang : head
+                    write(indent + lead + line + "\n")
                 }
             }
             field("", "\"" + finding.quote.text + "\"")
@@ -55,7 +61,7 @@ extension Render {
                 for (index, holder) in origin.holders.enumerated() {
                     let post = holder.post
                     let line = [post.id, post.author ?? Wording.missing, post.place, post.day].joined(separator: "  ")
-                    field("also", line + (holder.exact ? "" : "  (edited)"), continuing: index > 0)
+                    field("also", line + (holder.exact ? "" : "  (edited)"), continuing: index > 0, wrapIndent: 2)
                 }
                 if origin.others > origin.holders.count {
                     field("also", "and \(origin.others - origin.holders.count) more", continuing: true)
