@@ -29,13 +29,33 @@ public final class Shell {
     /// each line re-reads the entry for its quotes, so an entry left open by a
     /// forgotten quote ends here with an error instead of growing for ever.
     static let maximumContinuationLines = 1000
+    /// The longest line, and the longest entry, the shell reads (1 MiB): a query
+    /// takes up to 64 KB, so anything longer is a stray file or a runaway script,
+    /// refused before it is split into words (which would take time and memory
+    /// in proportion to it).
+    public static let maximumLineBytes = 1_048_576
 
     public func run() -> Int32 {
         var pending = ""
         var continuedLines = 0
+        var linesRead = 0
         while true {
             let prompt = pending.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
-            switch reader.readLine(prompt: prompt) {
+            var input = reader.readLine(prompt: prompt)
+            if input != .interrupted && input != .end { linesRead += 1 }
+            // A reader that has the line already (a file, `-c`, libedit) is held to the same limit.
+            if case .line(let line) = input, pending.utf8.count + line.utf8.count > Self.maximumLineBytes { input = .tooLong }
+            switch input {
+            case .tooLong:
+                let what = pending.isEmpty ? "line \(linesRead.formatted) is" : "the entry continued on line \(linesRead.formatted) is"
+                report(
+                    "\(what) longer than \(Self.maximumLineBytes / 1_048_576) MiB, the longest command line Beat reads; "
+                        + "it was skipped (a query takes up to 64 KB)")
+                reader.skipEntry()
+                pending = ""
+                continuedLines = 0
+                worstStatus = max(worstStatus, 2)
+                if stopOnError { return worstStatus }
             case .end:
                 if !pending.isEmpty { execute(pending) }
                 return worstStatus

@@ -36,6 +36,7 @@ import Testing
             process.executableURL = BeatProcess.executable
             process.arguments = arguments
             process.environment = ["HOME": home, "XDG_CONFIG_HOME": home + "/config", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+                .merging(BeatProcess.sanitizerEnvironment) { $1 }
             process.standardOutput = FileHandle(forWritingAtPath: out)
             process.standardError = FileHandle(forWritingAtPath: err)
             process.standardInput = FileHandle.nullDevice

@@ -152,7 +152,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let command = "'\(BeatProcess.executable.path)' --db '\(db)' search 'the' --limit 300 | head -1; echo \"status ${PIPESTATUS[0]}\""
         process.arguments = ["-c", command]
-        process.environment = ["HOME": home.directory, "PATH": "/usr/bin:/bin"]
+        process.environment = ["HOME": home.directory, "PATH": "/usr/bin:/bin"].merging(BeatProcess.sanitizerEnvironment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -173,6 +173,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", "'\(BeatProcess.executable.path)' \(arguments)", "/dev/null"]
         process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm", "COLUMNS": "100"].merging(environment) { $1 }
+            .merging(BeatProcess.sanitizerEnvironment) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice

@@ -105,7 +105,7 @@ import Testing
     @Test func aHugeQueryOrTokenAndAStoryOverTheLimitAreRefusedInWords() throws {
         let (home, db) = try BeatProcess.demoCorpus()
         let terms = (0..<30_000).map { "w\($0)" }.joined(separator: " ")
-        for entry in ["count \(terms)", "search " + String(repeating: "x", count: 2_000_000)] {
+        for entry in ["count \(terms)", "search " + String(repeating: "x", count: 1_000_000)] {
             let result = try BeatProcess.run(["--db", db], input: entry + "\n", home: home.directory)
             #expect(result.status == 2)
             #expect(result.stderr.contains("Beat takes queries up to 64 KB"), "\(result.stderr.prefix(300))")
@@ -115,6 +115,47 @@ import Testing
         let check = try BeatProcess.run(["--db", db, "check", story], home: home.directory)
         #expect(check.status == 2)
         #expect(check.stderr.contains("is more than one story; check takes up to 8 MiB"), "\(check.stderr)")
+    }
+
+    @Test func aLineOverOneMiBOnStandardInputIsRefusedByNumberWithoutBeingEchoed() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        // Three MiB in one line: split into words it took time and memory in
+        // proportion, and the query error echoed it whole.
+        let script = "count aurora\nsearch " + String(repeating: "x", count: 3 * 1_048_576) + "\ncount aurora\n"
+        let result = try BeatProcess.run(["--db", db], input: script, home: home.directory)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("-:2: error: line 2 is longer than 1 MiB, the longest command line Beat reads; it was skipped"),
+            "\(result.stderr.prefix(300))")
+        #expect(result.stderr.utf8.count < 1000)
+        // The first command ran; the script stopped at the long line, as at any error.
+        #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
+        // Continued lines that add up past the limit are refused too, naming the line where they went over.
+        let continued = "count \"" + String(repeating: String(repeating: "y", count: 600_000) + "\n", count: 2) + "\"\n"
+        let entry = try BeatProcess.run(["--db", db], input: continued, home: home.directory)
+        #expect(entry.status == 2)
+        #expect(entry.stderr.contains("error: the entry continued on line 2 is longer than 1 MiB"), "\(entry.stderr.prefix(300))")
+        // A query file read whole is held to the same limit.
+        let file = try home.write("long.beat", "count aurora\ncount aurora\nsearch " + String(repeating: "z", count: 2 * 1_048_576) + "\n")
+        let run = try BeatProcess.run(["--db", db, "run", file], home: home.directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(file):3: error: line 3 is longer than 1 MiB"), "\(run.stderr.prefix(300))")
+    }
+
+    @Test func checkRefusesAnOversizedStoryBeforeReadingIt() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        // 1 GiB on disk but sparse: text at its start, a hole after. Reading it
+        // whole took a second per few hundred MiB and as much memory.
+        let story = try home.write("dump.md", String(repeating: "He said \"so\" and left.\n", count: 4000))
+        #expect(truncate(story, 1 << 30) == 0)
+        let check = try BeatProcess.run(["--db", db, "check", story], home: home.directory)
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("\(story): 1024 MiB is more than one story; check takes up to 8 MiB"), "\(check.stderr)")
+        // From a pipe the size is known only once the limit is passed.
+        let piped = try BeatProcess.shell(
+            "head -c 20000000 /dev/zero | tr '\\000' a | \"$BEAT\" --db '\(db)' check -", home: home.directory)
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("-: over 8 MiB is more than one story"), "\(piped.stderr)")
     }
 
     // MARK: 6. Damaged files, full or read-only places, no SQL in messages

@@ -9,6 +9,13 @@ public enum BeatProcess {
         public var stderr: String
     }
 
+    /// The sanitizer settings of the test run (`ASAN_OPTIONS`, `LSAN_OPTIONS`), passed on to
+    /// every `beat` a test starts: a run under `scripts/asan-test` sets them for the whole tree
+    /// of processes, though each test gives `beat` a minimal environment of its own.
+    public static let sanitizerEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter {
+        $0.key.hasSuffix("SAN_OPTIONS")
+    }
+
     /// The `beat` binary beside the test bundle in the build folder.
     public static var executable: URL {
         var folder = Bundle.main.bundleURL
@@ -34,6 +41,7 @@ public enum BeatProcess {
             "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
         ]
         env.merge(environment) { $1 }
+        env.merge(sanitizerEnvironment) { $1 }
         process.environment = env
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
@@ -101,6 +109,7 @@ extension BeatProcess {
             "BEAT": executable.path,
         ]
         env.merge(environment) { $1 }
+        env.merge(sanitizerEnvironment) { $1 }
         process.environment = env
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout

@@ -97,6 +97,7 @@ public enum TerminalDriver {
             "LANG": "C.UTF-8", "NO_COLOR": "1", "COLUMNS": String(columns), "LINES": String(rows),
         ]
         env.merge(environment) { $1 }
+        env.merge(BeatProcess.sanitizerEnvironment) { $1 }
         let encodedSteps: [[String]] = steps.map { step in
             switch step {
             case .expect(let text): ["expect", text]

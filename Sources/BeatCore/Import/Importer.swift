@@ -173,20 +173,7 @@ public final class Importer {
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
         if options.fingerprints { writer.batchSteps.append(SpreadIndex.record) }
 
-        let channel = EventChannel()
-        let output = RecordOutput(path: path, options: options, channel: channel)
-        let thread = Thread {
-            do {
-                try reader.read(input, into: output)
-                output.flush()
-                channel.finish(error: nil)
-            } catch {
-                output.flush()
-                channel.finish(error: error)
-            }
-        }
-        thread.stackSize = 16 * 1_048_576  // deep JSON trees recurse
-        thread.start()
+        let channel = reader.startReading(input, path: path, options: options)
         defer { channel.close() }
 
         var summary = ImportSummary()

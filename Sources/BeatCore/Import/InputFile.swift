@@ -20,6 +20,8 @@ public final class InputFile: @unchecked Sendable {
     private let ownsDescriptor: Bool
     private var pending: [UInt8] = []
     private var pendingStart = 0
+    /// Where each read lands before it joins `pending`.
+    private var scratch = [UInt8](repeating: 0, count: InputFile.chunkSize)
     private var atEOF = false
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
@@ -115,33 +117,33 @@ public final class InputFile: @unchecked Sendable {
             pendingStart = 0
         }
         while !atEOF && pending.count - pendingStart < count {
-            let oldCount = pending.count
-            // No reserveCapacity here: an exact reservation per chunk copies the whole
-            // buffer each time, which made a line of a few MiB quadratic to read;
-            // append grows the buffer geometrically.
-            var got = 0
-            pending.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-            got = pending.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + oldCount, Self.chunkSize)
+            // Each read goes to a chunk of its own, then only what arrived is appended:
+            // a pipe gives 64 KiB a read, and growing the buffer by a whole chunk of
+            // zeros for each made reading standard input crawl. No reserveCapacity
+            // either: an exact reservation per chunk copies the whole buffer each time;
+            // append grows it geometrically.
+            let got = scratch.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { read(descriptor, $0, buffer.count) } ?? 0
             }
             if got < 0 {
-                let reason = String(cString: strerror(errno))
-                pending.removeLast(Self.chunkSize)
-                if errno == EINTR { continue }
-                throw .cannotOpen(path: path, reason: reason)
+                let code = errno
+                if code == EINTR { continue }
+                throw .cannotOpen(path: path, reason: String(cString: strerror(code)))
             }
-            pending.removeLast(Self.chunkSize - got)
+            pending.append(contentsOf: scratch[0..<got])
             if got == 0 { atEOF = true }
         }
     }
 
     /// The whole remaining input, for formats parsed as one document.
-    /// - Throws: `ImportError.tooLarge` past `documentLimit`.
-    public func contents() throws(ImportError) -> [UInt8] {
+    /// - Parameter limit: the most bytes read; a file known to be larger is refused before any is read.
+    /// - Throws: `ImportError.tooLarge` past `limit`.
+    public func contents(limit: Int = documentLimit) throws(ImportError) -> [UInt8] {
+        if let size, size > limit { throw .tooLarge(path: path, bytes: size, limit: limit) }
         while !atEOF {
             try fill(atLeast: pending.count - pendingStart + Self.chunkSize)
-            if pending.count - pendingStart > Self.documentLimit {
-                throw .tooLarge(path: path, bytes: size ?? (pending.count - pendingStart), limit: Self.documentLimit)
+            if pending.count - pendingStart > limit {
+                throw .tooLarge(path: path, bytes: size ?? (pending.count - pendingStart), limit: limit)
             }
         }
         let result = Array(pending[pendingStart...])

@@ -67,9 +67,20 @@ enum CheckCommand {
 
     /// The story's text; a file that cannot be read as text is a usage error (exit status 2).
     private static func readStory(_ path: String) throws -> String {
+        // A story is read, split into sentences and matched whole in memory; past
+        // this size it is not one story but a dump, and the work would run away.
+        // A file's size is known before it is read, a pipe's once the limit is passed.
         let bytes: [UInt8]
+        var input: InputFile?
         do {
-            bytes = try InputFile(path: path).contents()
+            input = try InputFile(path: path)
+            bytes = try input?.contents(limit: maximumStoryBytes) ?? []
+        } catch .tooLarge(_, let size, _) {
+            // A pipe's size is not known: only that it went past the limit.
+            let amount = input?.size == nil ? "over \(maximumStoryBytes / 1_048_576) MiB" : "\(size / 1_048_576) MiB"
+            throw ShellError.usage(
+                "\(path): \(amount) is more than one story; check takes up to "
+                    + "\(maximumStoryBytes / 1_048_576) MiB (split it, or check the part with the quotations)", command: "check")
         } catch .emptyInput {
             throw ShellError.usage("\(path): the story is empty; nothing to check", command: "check")
         } catch .cannotOpen(_, let reason) {
@@ -80,13 +91,6 @@ enum CheckCommand {
             throw ShellError.usage(StoryInputError.utf16(path: path).description, command: "check")
         } catch {
             throw ShellError.usage("\(path): \(error)", command: "check")
-        }
-        // A story is read, split into sentences and matched whole in memory; past
-        // this size it is not one story but a dump, and the work would run away.
-        guard bytes.count <= maximumStoryBytes else {
-            throw ShellError.usage(
-                "\(path): \(bytes.count / 1_048_576) MiB is more than one story; check takes up to "
-                    + "\(maximumStoryBytes / 1_048_576) MiB (split it, or check the part with the quotations)", command: "check")
         }
         do {
             return try StoryInput.text(from: bytes, path: path)

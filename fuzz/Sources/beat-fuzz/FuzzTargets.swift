@@ -43,20 +43,7 @@ enum FuzzTarget: String, CaseIterable {
               let chosen = try? (format ?? FormatDetector.detect(input: input, hasMapping: false)),
               let reader = try? chosen.makeReader(options: ImportOptions(format: chosen))
         else { return }
-        let channel = EventChannel()
-        let output = RecordOutput(path: path, options: ImportOptions(format: chosen), channel: channel)
-        let thread = Thread {
-            do {
-                try reader.read(input, into: output)
-                output.flush()
-                channel.finish(error: nil)
-            } catch {
-                output.flush()
-                channel.finish(error: error)
-            }
-        }
-        thread.stackSize = 16 * 1_048_576
-        thread.start()
+        let channel = reader.startReading(input, path: path, options: ImportOptions(format: chosen))
         while let batch = try? channel.receive() { _ = batch.count }
         channel.close()
     }
