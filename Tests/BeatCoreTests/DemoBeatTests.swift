@@ -6,9 +6,9 @@ import Testing
 
 /// The demo's beats find the posts tagged with their topic: recall and precision against the tags.
 ///
-/// Figures on the bundled demo (335 posts): open-source-ai 125 of 145 tagged posts found, no other
+/// Figures on the bundled demo (341 posts): open-source-ai 125 of 145 tagged posts found, no other
 /// post (recall 86 %, precision 100 %); ai-geopolitics 88 of 95, 5 others (93 %, 95 %);
-/// ai-healthcare 66 of 75, 1 other (88 %, 99 %). The posts missed are short replies inside a thread
+/// ai-healthcare 72 of 81, 1 other (89 %, 99 %). The posts missed are short replies inside a thread
 /// whose words say nothing of the topic ("no plans is corporate for no plans yet").
 @Suite struct DemoBeatTests {
     struct Expectation: CustomTestStringConvertible, Sendable {
@@ -21,7 +21,7 @@ import Testing
     @Test(arguments: [
         Expectation(name: "open-source-ai", found: 125, others: 0),
         Expectation(name: "ai-geopolitics", found: 88, others: 5),
-        Expectation(name: "ai-healthcare", found: 66, others: 1),
+        Expectation(name: "ai-healthcare", found: 72, others: 1),
     ])
     func findsTheTaggedPosts(_ expected: Expectation) throws {
         let corpus = try QueryDemo.corpus()

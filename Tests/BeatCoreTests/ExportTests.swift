@@ -19,7 +19,7 @@ import Testing
         #expect(imported.problems.isEmpty)
         #expect(imported.failures.isEmpty)
         let total = try #require(try original.integer("SELECT count(*) FROM posts"))
-        #expect(total > 335 + 50)
+        #expect(total > 341 + 50)
         // The fixtures bring what the demo lacks: raw records, posts without an author or title.
         #expect(try original.integer("SELECT count(*) FROM posts WHERE raw IS NOT NULL") ?? 0 > 50)
         #expect(try original.integer("SELECT count(*) FROM posts WHERE author IS NULL") ?? 0 > 0)
@@ -107,6 +107,6 @@ import Testing
         }
         #expect(calls == 3)
         // The statement was reset: the engine still works.
-        #expect(try engine.export(CompiledQuery()) { _ in } == 335)
+        #expect(try engine.export(CompiledQuery()) { _ in } == 341)
     }
 }

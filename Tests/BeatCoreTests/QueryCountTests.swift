@@ -17,7 +17,7 @@ enum QueryDemo {
     static func corpus() throws -> TemporaryCorpus {
         let corpus = try TemporaryCorpus()
         let outcome = try corpus.importFiles([path])
-        #expect(outcome.summary.added == 335)
+        #expect(outcome.summary.added == 341)
         return corpus
     }
 

@@ -97,6 +97,6 @@ import Testing
         }
         let corpus = try QueryDemo.corpus()
         #expect(try QueryDemo.rows(query.countSQL(), in: corpus).first?.first == .integer(0))
-        #expect(try corpus.integer("SELECT count(*) FROM posts") == 335)
+        #expect(try corpus.integer("SELECT count(*) FROM posts") == 341)
     }
 }

@@ -144,9 +144,9 @@ import Testing
         let engine = SearchEngine(corpus: demo.corpus)
         let query = CompiledQuery(conditions: [.source(in: ["reddit"], negated: false)])
         let quotes = try engine.quotes(for: query, limit: 1000)
-        // Python: 121 reddit posts, none repeating another's first sentence; one
+        // Python: 122 reddit posts, none repeating another's first sentence; one
         // (1sibvq4) is a bare link, with nothing to quote.
-        #expect(quotes.count == 120)
+        #expect(quotes.count == 121)
         #expect(!quotes.contains { $0.post.id == "reddit:1sibvq4" })
         #expect(quotes.allSatisfy { $0.post.source == "reddit" && $0.count == 1 })
         for quote in quotes {

@@ -15,7 +15,7 @@ enum SearchDemo {
     static func corpus() throws -> TemporaryCorpus {
         let corpus = try TemporaryCorpus()
         let outcome = try corpus.importFiles([path])
-        #expect(outcome.summary.added == 335)
+        #expect(outcome.summary.added == 341)
         return corpus
     }
 }
@@ -28,7 +28,7 @@ enum SearchDemo {
         let rows = try demo.rows("SELECT id, source, source_id, venue, author, published_at, title, url FROM posts ORDER BY id")
         let ids = rows.compactMap { $0[0].int64Value }
         let summaries = try engine.hits(ids: ids + [42, -1])
-        #expect(summaries.count == 335)
+        #expect(summaries.count == 341)
         #expect(summaries[42] == nil)
         for row in rows {
             let summary = try #require(summaries[row[0].int64Value ?? 0])

@@ -141,6 +141,7 @@ import Testing
         ("http://example.com/a/b", "example.com/a/b"),
         ("https://m.example.com/story.amp", "example.com/story"),
         ("https://amp.example.com/amp/story/", "example.com/story"),
+        ("https://m.example.com/2026/10/08/story/amp/", "example.com/2026/10/08/story"),
         ("https://old.reddit.com/r/LocalLLaMA/comments/1p49idc/psa_stop_comparing/", "reddit.com/r/localllama/comments/1p49idc"),
         ("https://www.reddit.com/r/localllama/comments/1p49idc/", "reddit.com/r/localllama/comments/1p49idc"),
         ("https://x.com/SomeOne/status/123?s=20", "twitter.com/someone/status/123"),

@@ -118,8 +118,59 @@ import Testing
     }
 }
 
+/// `check` names a quotation's origin through the demo's spread groups: a nurse's Mastodon post,
+/// copied with an edit to Bluesky and Reddit and quoted by a trade publication (`queries/stories/scribe-recordings.md`).
+@Suite struct CheckSpreadCommandTests {
+    static let origin = "mastodon:117406296468780042"
+
+    @Test func aStoryCreditingACopyNamesTheOriginAndTheOthersInEveryFormat() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        let story = ExampleStory.spreadPath
+        let json = try BeatProcess.run(["--db", db, "--format", "json", "check", story], home: home.directory)
+        #expect(json.status == 1, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let quotes = try #require(object["quotes"] as? [[String: Any]])
+        #expect(quotes.map { $0["verdict"] as? String } == ["misattributed", "verified", "verified"])
+        // The Bluesky copy's words, credited to its poster: the origin is the Mastodon post, edited.
+        let copied = try #require(quotes[0]["origin"] as? [String: Any])
+        #expect(copied["id"] as? String == Self.origin)
+        #expect(copied["edited"] as? Bool == true)
+        #expect(copied["others"] as? Int == 3)
+        let holders = try #require(copied["holders"] as? [[String: Any]])
+        #expect(holders.map { $0["source"] as? String } == ["bluesky", "reddit", "news"])
+        #expect(holders.map { $0["exact"] as? Bool } == [true, false, false])
+        #expect((quotes[0]["reason"] as? String)?.contains("the story credits a later copy (bluesky:3mxf3734zh2km)") == true)
+        // The origin's words, credited to the nurse: verified, with the copies listed.
+        let original = try #require(quotes[1]["origin"] as? [String: Any])
+        #expect(original["id"] as? String == Self.origin)
+        #expect(original["edited"] as? Bool == false)
+        #expect((original["holders"] as? [[String: Any]])?.map { $0["exact"] as? Bool } == [false, false, true])
+
+        let table = try BeatProcess.run(["--db", db, "check", story], home: home.directory)
+        #expect(table.stdout.contains("origin: \(Self.origin)"), "\(table.stdout)")
+        #expect(table.stdout.contains("edited); 3 other posts"), "\(table.stdout)")
+        #expect(table.stdout.contains("also: bluesky:3mxf3734zh2km"), "\(table.stdout)")
+        #expect(table.stdout.contains("reddit:oshq2ku nightshift_nate reddit (medicine)"), "\(table.stdout)")
+        let markdown = try BeatProcess.run(["--db", db, "--format", "md", "check", story], home: home.directory)
+        Golden.check(markdown.stdout, "check-scribe-recordings.md", directory: Golden.directory(besides: #filePath))
+        let csv = try BeatProcess.run(["--db", db, "--format", "csv", "check", story], home: home.directory)
+        let rows = csv.stdout.split(whereSeparator: \.isNewline)
+        #expect(rows.first?.hasSuffix(",origin,meaning_changed,origin_holders") == true)
+        #expect(rows.count == 4)
+        #expect(rows.dropFirst().allSatisfy { $0.contains("\(Self.origin) (+3)") })
+        let jsonl = try BeatProcess.run(["--db", db, "--format", "jsonl", "check", story], home: home.directory)
+        #expect(jsonl.stdout.split(separator: "\n").count == 3)
+        #expect(jsonl.stdout.contains("\"holders\": [{\"id\": \"bluesky:3mxf3734zh2km\""))
+    }
+}
+
 /// The example story of `queries/`, which quotes demo posts.
 enum ExampleStory {
+    /// A story quoting the demo's spread of a nurse's post, crediting a copy and then the origin.
+    static var spreadPath: String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("scribe-recordings.md").path
+    }
+
     static var path: String {
         URL(fileURLWithPath: DemoCorpusFile.path).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("queries/stories/triage-tools.md").path

@@ -60,10 +60,10 @@ import Testing
             "\(table.stdout)")
         #expect(
             lines.contains {
-                $0.range(of: #"^reddit +121 +0\.4 +2026-10-08 +stopped\? nothing for 41 days"#, options: .regularExpression) != nil
+                $0.range(of: #"^reddit +122 +0\.4 +2026-10-08 +stopped\? nothing for 41 days"#, options: .regularExpression) != nil
             }, "\(table.stdout)")
         #expect(
-            lines.contains { $0.range(of: #"^mastodon +41 +0\.1 +2026-11-19$"#, options: .regularExpression) != nil }, "\(table.stdout)")
+            lines.contains { $0.range(of: #"^mastodon +43 +0\.1 +2026-11-19$"#, options: .regularExpression) != nil }, "\(table.stdout)")
         let json = try BeatProcess.run(["--db", db, "--format", "json", "sources"], home: home.directory)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let bySource = try #require(document["by_source"] as? [[String: Any]])

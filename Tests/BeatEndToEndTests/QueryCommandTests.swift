@@ -142,7 +142,7 @@ import Testing
             return result
         }
         let original = try rows(db, "WHERE source = 'reddit'")
-        #expect(original.count == 121)
+        #expect(original.count == 122)
         #expect(try rows(copy, "") == original)
     }
 

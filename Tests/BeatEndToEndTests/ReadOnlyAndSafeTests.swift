@@ -57,7 +57,7 @@ import Testing
         #expect(result.stdout.components(separatedBy: "matching aurora").count == 3, "the reading lines ran")
         #expect(!FileManager.default.fileExists(atPath: home.directory + "/written.txt"))
         #expect(!FileManager.default.fileExists(atPath: home.directory + "/summary.md"))
-        #expect(try Corpus(path: db).postCount() == 335)
+        #expect(try Corpus(path: db).postCount() == 341)
         // Piped in, the same refusals name the line of standard input.
         let piped = try BeatProcess.run(["--db", db, "--safe"], input: "count aurora\nimport x.jsonl\n", home: home.directory)
         #expect(piped.stderr.contains("-:2: error: import is not allowed with --safe"))

@@ -63,9 +63,23 @@ enum CheckFixtures {
                 StoryAttribution(author: "em-bee", source: "reddit", venue: "LocalLLaMA", evidence: "said em-bee on r/LocalLLaMA")),
             verdict: .verified, similarity: 1, match: QuoteMatch(post: F.aurora, passage: "The weights are out and they work"),
             differences: [], conflicts: [], reason: "exact match")
-        finding.origin = QuoteOrigin(post: F.aurora, others: 1)
+        // Held by a cross-post and an article quoting it, and one more not listed.
+        finding.origin = QuoteOrigin(
+            post: F.aurora, others: 3, holders: [QuoteHolder(post: crossPost, exact: true), QuoteHolder(post: article, exact: false)])
         return finding
     }()
+
+    /// em-bee's words cross-posted to Mastodon an hour and a half later.
+    static let crossPost = PostSummary(
+        id: "mastodon:116430000000000001", source: "mastodon", venue: "fosstodon.org", author: "em-bee@fosstodon.org",
+        publishedAt: 1_776_250_000,  // 2026-04-15T10:46:40Z
+        title: nil, url: "https://fosstodon.org/@em-bee/116430000000000001")
+
+    /// An article quoting them, with an edit, the next day.
+    static let article = PostSummary(
+        id: "news:2026/04/16/aurora-weights", source: "news", venue: "theregister.com", author: "Lindsay Clark",
+        publishedAt: 1_776_330_000,  // 2026-04-16T09:00:00Z
+        title: "Aurora's weights are out", url: "https://www.theregister.com/2026/04/16/aurora-weights/")
 
     static let close: CheckFinding = {
         var finding = CheckFinding(
@@ -75,6 +89,8 @@ enum CheckFixtures {
             differences: [WordDifference(old: "14", new: "12"), WordDifference(old: "old", new: "")], conflicts: [],
             reason: "2 words differ")
         finding.meaningChange = "a number changed: 14 became 12"
+        // The words were first posted, edited, the day before, by an account whose name is hostile text.
+        finding.origin = QuoteOrigin(post: F.hostile, others: 1, edited: true, holders: [QuoteHolder(post: F.rocket, exact: false)])
         return finding
     }()
 
@@ -130,6 +146,12 @@ enum CheckFixtures {
         let match = try #require(quotes[0]["match"] as? [String: Any])
         #expect(Set(match.keys) == ["id", "author", "source", "venue", "published_at", "url", "text"])
         #expect(quotes[3]["match"] is NSNull)
+        let origin = try #require(quotes[0]["origin"] as? [String: Any])
+        #expect(Set(origin.keys) == ["id", "author", "published_at", "others", "source", "venue", "url", "edited", "holders"])
+        let holders = try #require(origin["holders"] as? [[String: Any]])
+        #expect(holders.map { $0["id"] as? String } == ["mastodon:116430000000000001", "news:2026/04/16/aurora-weights"])
+        #expect(holders.map { $0["exact"] as? Bool } == [true, false])
+        #expect(Set(holders[0].keys) == ["id", "source", "venue", "author", "published_at", "url", "exact"])
         // jsonl: the same objects, one per line.
         let lines = text(CheckFixtures.report, .jsonl).split(separator: "\n")
         #expect(lines.count == 5)

@@ -77,7 +77,8 @@ public struct CheckFinding: Sendable, Equatable {
     /// What the corpus holds around the quotation's time, for `not_found` and `outside_coverage`:
     /// `hackernews: 3 posts in the 7 days before 2026-06-13, against a usual 900 a day`.
     public var evidence: String?
-    /// The earliest post holding the words and how many others hold them, when several do.
+    /// The earliest post holding the words, how many others hold them and the first few, when several
+    /// do: the posts holding the words as quoted, and their copies in the spread index's groups.
     public var origin: QuoteOrigin?
     /// Why the story's wording changes the meaning of the post's (a negation added or dropped, a
     /// number, date or word replaced by its opposite), nil when it does not.
@@ -100,16 +101,42 @@ public struct CheckFinding: Sendable, Equatable {
     }
 }
 
-/// The first post holding a quotation's words, when several do (cross-posts, reposts, quote-posts).
+/// The first post holding a quotation's words, when several do (cross-posts, reposts, quote-posts,
+/// and the copies the spread index grouped with them: edited versions, articles quoting the post).
 public struct QuoteOrigin: Sendable, Equatable {
     /// The earliest post holding the words.
     public var post: PostSummary
     /// How many other posts hold them.
     public var others: Int
+    /// True when the earliest post holds the words edited (a few words differ): the posts holding
+    /// them as quoted are later copies of it, in its spread group.
+    public var edited: Bool
+    /// The other posts holding the words, earliest first: at most `QuoteOrigin.shownHolders` of the `others`.
+    public var holders: [QuoteHolder]
+
+    /// Holders listed with the origin; `others` counts them all.
+    public static let shownHolders = 5
+
     /// A `QuoteOrigin` made of the values given.
-    public init(post: PostSummary, others: Int) {
+    public init(post: PostSummary, others: Int, edited: Bool = false, holders: [QuoteHolder] = []) {
         self.post = post
         self.others = others
+        self.edited = edited
+        self.holders = holders
+    }
+}
+
+/// A post that holds a quotation's words besides its origin.
+public struct QuoteHolder: Sendable, Equatable {
+    /// The post: platform, venue, author and date.
+    public var post: PostSummary
+    /// True when it holds the words as quoted; false when it holds them edited (a copy the spread
+    /// index grouped with a post that holds them).
+    public var exact: Bool
+    /// A `QuoteHolder` made of the values given.
+    public init(post: PostSummary, exact: Bool) {
+        self.post = post
+        self.exact = exact
     }
 }
 

@@ -191,20 +191,23 @@ public final class QuoteChecker {
         let referenceURL = quote.attribution?.reference?.url
         let inTimeOrder = found.sorted { $0.candidate.rowid < $1.candidate.rowid }
         guard let earliest = inTimeOrder.first else { return nil }
-        let origin = found.count > 1 ? QuoteOrigin(post: earliest.candidate.post, others: found.count - 1) : nil
-        let isRepost = found.count > 1 && pattern.words.count >= Self.repostWords
+        let holders = try QuoteHolders(found: inTimeOrder.map(\.candidate), exact: true, corpus: corpus) {
+            Self.nearAlignment(pattern, in: $0)
+        }
+        let first = holders.first
+        let isRepost = holders.all.count > 1 && pattern.words.count >= Self.repostWords
+        func agrees(_ post: PostSummary) -> Bool { AttributionComparison.conflicts(attribution, with: post).isEmpty }
         let chosen: (candidate: CandidatePost, match: QuoteMatch)
         let choice: String
-        if let named = found.first(where: {
+        var named = false
+        if let cited = found.first(where: {
             $0.candidate.rowid == reference?.rowid || Self.sameURL($0.candidate.post.url, referenceURL)
         }) {
-            (chosen, choice) = (named, "the one the reference names")
+            (chosen, choice, named) = (cited, "the one the reference names", true)
         } else if isRepost {
             // Reposts, cross-posts and quote-posts repeat the words: they are the first poster's.
-            (chosen, choice) = (earliest, "the earliest")
-        } else if let agreeing = inTimeOrder.first(where: {
-            AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
-        }) {
+            (chosen, choice) = (earliest, first.exact ? "the earliest" : "the earliest holding them as quoted")
+        } else if let agreeing = inTimeOrder.first(where: { agrees($0.candidate.post) }) {
             (chosen, choice) = (
                 agreeing, agreeing.candidate.rowid == earliest.candidate.rowid ? "the earliest" : "the earliest agreeing with the story"
             )
@@ -212,16 +215,35 @@ public final class QuoteChecker {
             (chosen, choice) = (earliest, "the earliest")
         }
         var conflicts = AttributionComparison.conflicts(attribution, with: chosen.candidate.post)
-        var others = found.count > 1 ? " (\(found.count) posts hold it; this is \(choice))" : ""
-        if isRepost, !conflicts.isEmpty,
-            let reposter = inTimeOrder.dropFirst().first(where: {
-                AttributionComparison.conflicts(attribution, with: $0.candidate.post).isEmpty
-            })
-        {
-            let holders = found.count == 2 ? "1 other post holds them" : "\(found.count - 1) other posts hold them"
-            others =
-                "; the story credits a repost (\(reposter.candidate.post.id)): "
-                + "the words first appear in \(earliest.candidate.post.id), \(holders)"
+        var others = holders.all.count > 1 ? " (\(holders.all.count) posts hold it; this is \(choice))" : ""
+        if isRepost, !named {
+            // The words are the first poster's, even when a copy edited them: the story's
+            // attribution is judged against the first post.
+            let reposter = holders.all.dropFirst().first { agrees($0.post) }
+            if first.exact {
+                if !conflicts.isEmpty, let reposter {
+                    let kind = reposter.exact ? "a repost" : "an edited copy"
+                    others =
+                        "; the story credits \(kind) (\(reposter.post.id)): the words first appear in \(first.post.id), \(holders.othersText)"
+                }
+            } else if agrees(first.post) {
+                // The story credits the first poster with a later copy's wording: close to what they wrote.
+                if !conflicts.isEmpty, var finding = firstVersionFinding(quote, pattern, first, attribution) {
+                    finding.reason += "; the words as quoted are in a later copy (\(earliest.candidate.post.id))"
+                    finding.origin = holders.origin
+                    return finding
+                }
+            } else {
+                conflicts = AttributionComparison.conflicts(attribution, with: first.post)
+                if let reposter {
+                    let kind = reposter.exact ? "a later copy" : "an edited copy"
+                    others =
+                        "; the story credits \(kind) (\(reposter.post.id)): the words first appear, edited, in \(first.post.id), "
+                        + holders.othersText
+                } else {
+                    others = "; the words first appear, edited, in \(first.post.id), \(holders.othersText)"
+                }
+            }
         }
         if let reference, chosen.candidate.rowid != reference.rowid {
             conflicts.append(AttributionConflict(field: .reference, stated: reference.post.id, recorded: chosen.candidate.post.id))
@@ -236,7 +258,7 @@ public final class QuoteChecker {
         var finding = CheckFinding(
             quote: quote, verdict: conflicts.isEmpty ? .verified : .misattributed, similarity: 1, match: chosen.match,
             differences: [], conflicts: conflicts, reason: reason)
-        finding.origin = origin
+        finding.origin = holders.origin
         return finding
     }
 
@@ -284,20 +306,59 @@ public final class QuoteChecker {
         if let reference { consider(reference) }
         try QuoteCandidates.byRank(connection, match: match, limit: Self.nearCandidateLimit) { consider($0) }
         guard let best else { return nil }
-        let differences = best.alignment.differences.map { difference in
+        var finding = Self.closeFinding(quote, pattern, best.candidate, best.field, best.alignment, attribution)
+        let holders = try QuoteHolders(found: [best.candidate], exact: false, corpus: corpus) { Self.nearAlignment(pattern, in: $0) }
+        finding.origin = holders.origin
+        return finding
+    }
+
+    /// The words of `pattern` aligned with the best field of `candidate` as a near match needs them
+    /// (`closeThreshold`, `leastMatchedWords`, `leastDistinctiveWords`), nil when they are not there.
+    static func nearAlignment(_ pattern: QuotePattern, in candidate: CandidatePost) -> (field: CandidateField, alignment: WordAlignment)? {
+        let quoteWords = pattern.words.map(\.folded)
+        let needed = min(leastMatchedWords, quoteWords.count)
+        var best: (field: CandidateField, alignment: WordAlignment)?
+        for field in candidate.fields {
+            guard let alignment = WordAlignment(quote: quoteWords, gapBefore: pattern.gapBefore, post: field.words.map(\.folded)),
+                alignment.similarity >= closeThreshold, alignment.matched >= needed,
+                distinctiveMatched(quoteWords, alignment) >= leastDistinctiveWords
+            else { continue }
+            if best == nil || alignment.similarity > best!.alignment.similarity + 1e-9 { best = (field, alignment) }
+        }
+        return best
+    }
+
+    /// A copy holding the words edited, as the record of a `close` finding (or `misattributed`
+    /// when the story's attribution contradicts it); nil when it holds them only as quoted.
+    private func firstVersionFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ holder: QuoteHolders.Holder, _ attribution: StoryAttribution?
+    ) -> CheckFinding? {
+        guard let near = holder.near, near.alignment.similarity < 1 else { return nil }
+        return Self.closeFinding(quote, pattern, holder.candidate, near.field, near.alignment, attribution)
+    }
+
+    /// The finding for the words of `quote` aligned with `field` of `candidate`: `close` with the
+    /// differences and any change of meaning, or `misattributed` when the attribution contradicts it.
+    static func closeFinding(
+        _ quote: StoryQuote, _ pattern: QuotePattern, _ candidate: CandidatePost, _ field: CandidateField,
+        _ alignment: WordAlignment, _ attribution: StoryAttribution?
+    ) -> CheckFinding {
+        let words = pattern.words
+        let quoteWords = words.map(\.folded)
+        let differences = alignment.differences.map { difference in
             WordDifference(
-                old: best.field.passage(difference.old),
+                old: field.passage(difference.old),
                 new: Self.storyText(difference.new.map { words[$0] }))
         }
-        let conflicts = AttributionComparison.conflicts(attribution, with: best.candidate.post)
-        let passage = QuoteMatch(post: best.candidate.post, passage: best.field.passage(best.alignment.span))
+        let conflicts = AttributionComparison.conflicts(attribution, with: candidate.post)
+        let passage = QuoteMatch(post: candidate.post, passage: field.passage(alignment.span))
         let wording = differences.count == 1 ? "1 difference" : "\(differences.count) differences"
-        let postWords = best.field.words.map(\.folded)
+        let postWords = field.words.map(\.folded)
         let change = MeaningChange.reason(
-            story: quoteWords, post: Array(postWords[best.alignment.span]),
-            differences: best.alignment.differences.map { (Array(postWords[$0.old]), Array(quoteWords[$0.new])) })
+            story: quoteWords, post: Array(postWords[alignment.span]),
+            differences: alignment.differences.map { (Array(postWords[$0.old]), Array(quoteWords[$0.new])) })
         var finding = CheckFinding(
-            quote: quote, verdict: conflicts.isEmpty ? .close : .misattributed, similarity: best.alignment.similarity,
+            quote: quote, verdict: conflicts.isEmpty ? .close : .misattributed, similarity: alignment.similarity,
             match: passage, differences: differences, conflicts: conflicts,
             reason: conflicts.isEmpty ? "close match: \(wording)" : Self.describe(conflicts) + "; and \(wording) in the words")
         if let change {

@@ -117,8 +117,9 @@ extension SearchEngine {
         return volume
     }
 
-    /// The posts of the group holding `publicID`'s post, earliest first, or nil when it has no copies.
-    public func copies(ofRowID id: Int64) throws -> [PostSummary]? {
+    /// The posts of the spread group holding the post with row id `id`, earliest first, each with
+    /// its row id (the time order); nil when the post has no copies. Two indexed lookups.
+    public func copies(ofRowID id: Int64) throws -> [(rowID: Int64, post: PostSummary)]? {
         guard let group = try connection.scalar("SELECT group_id FROM post_sketches WHERE post_id = ?1", [.integer(id)])?.int64Value
         else { return nil }
         var ids: [Int64] = []
@@ -126,7 +127,7 @@ extension SearchEngine {
             ids.append($0.int64(0))
         }
         let found = try hits(ids: ids)
-        return ids.compactMap { found[$0] }
+        return ids.compactMap { rowID in found[rowID].map { (rowID, $0) } }
     }
 
     // MARK: - Pieces

@@ -46,7 +46,8 @@ public enum CanonicalLink {
             return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }
 
-        // AMP pages: /amp/ prefixes and suffixes, amp=1 parameters.
+        // AMP pages: /amp/ prefixes and suffixes (with or without the trailing slash), amp=1 parameters.
+        while path.hasSuffix("/") { path.removeLast() }
         if path.hasSuffix("/amp") { path.removeLast(4) }
         if path.hasSuffix(".amp") { path.removeLast(4) }
         if path.hasPrefix("/amp/") { path.removeFirst(4) }

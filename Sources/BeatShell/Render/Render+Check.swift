@@ -11,7 +11,9 @@ extension Render {
     /// json: `{"quotes": [FINDING], "summary": {"verified", "close", "misattributed", "not_found",
     /// "outside_coverage"}}` where FINDING is `{"quote", "line", "column", "attribution", "verdict",
     /// "similarity", "match", "differences", "reason", "evidence", "origin", "meaning_changed",
-    /// "meaning_change"}`; jsonl: one FINDING per line; csv: one row per finding.
+    /// "meaning_change"}` (ORIGIN: `{"id", "author", "published_at", "others", "source", "venue", "url",
+    /// "edited", "holders": [{"id", "source", "venue", "author", "published_at", "url", "exact"}]}`);
+    /// jsonl: one FINDING per line; csv: one row per finding.
     /// - Parameter story: the story's text, which `md` reproduces (without it, md lists the findings only).
     public static func check(
         _ report: CheckReport, story: String?, as format: OutputFormat, settings: RenderSettings, to write: (String) -> Void
@@ -63,10 +65,21 @@ extension Render {
                     .object([
                         ("id", .string($0.post.id)), ("author", .string($0.post.author)),
                         ("published_at", .time($0.post.publishedAt)), ("others", .int($0.others)),
+                        ("source", .string($0.post.source)), ("venue", .string($0.post.venue)), ("url", .string($0.post.url)),
+                        ("edited", .number($0.edited ? "true" : "false")), ("holders", .array($0.holders.map(holderJSON))),
                     ])
                 } ?? .null
             ),
             ("meaning_changed", .number(finding.meaningChanged ? "true" : "false")), ("meaning_change", .string(finding.meaningChange)),
+        ])
+    }
+
+    /// `{"id", "source", "venue", "author", "published_at", "url", "exact"}`: a post holding a quotation besides its origin.
+    private static func holderJSON(_ holder: QuoteHolder) -> JSONText {
+        let post = holder.post
+        return .object([
+            ("id", .string(post.id)), ("source", .string(post.source)), ("venue", .string(post.venue)), ("author", .string(post.author)),
+            ("published_at", .time(post.publishedAt)), ("url", .string(post.url)), ("exact", .number(holder.exact ? "true" : "false")),
         ])
     }
 
@@ -89,7 +102,7 @@ extension Render {
     private static let checkCSVHeader = [
         "line", "column", "quote", "verdict", "similarity", "stated_author", "stated_source", "stated_venue",
         "stated_date", "id", "author", "source", "venue", "published_at", "url", "text", "differences", "reason",
-        "evidence", "origin", "meaning_changed",
+        "evidence", "origin", "meaning_changed", "origin_holders",
     ]
 
     private static func csvFields(_ finding: CheckFinding) -> [String?] {
@@ -101,7 +114,20 @@ extension Render {
             post?.id, post?.author, post?.source, post?.venue, post.map { CivilTime.iso8601($0.publishedAt) }, post?.url,
             finding.match?.passage, differencesText(finding.differences), finding.reason,
             finding.evidence, finding.origin.map { "\($0.post.id) (+\($0.others))" }, finding.meaningChanged ? "true" : "false",
+            finding.origin.map(holdersText),
         ]
+    }
+
+    /// The holders besides the origin, `; `-separated: `bluesky:3mc… bob.bsky.social 2026-01-22 (edited)`,
+    /// then `and N more` when there are more than are listed.
+    static func holdersText(_ origin: QuoteOrigin) -> String {
+        var parts = origin.holders.map { holder in
+            let post = holder.post
+            return [post.id, post.author ?? "", CivilTime.isoDate(post.publishedAt)].joined(separator: " ")
+                + (holder.exact ? "" : " (edited)")
+        }
+        if origin.others > origin.holders.count { parts.append("and \(origin.others - origin.holders.count) more") }
+        return parts.joined(separator: "; ")
     }
 
     /// `old → new` pairs separated by `; ` (`+new` for added words, `−old` for dropped ones).

@@ -37,7 +37,15 @@ extension Render {
                 let others = origin.others == 1 ? "1 other post holds" : "\(origin.others) other posts hold"
                 write(
                     "   - origin: " + MarkdownText.link(MarkdownText.inline(origin.post.id, atLineStart: false), url: origin.post.url)
-                        + ", " + MarkdownText.inline(origin.post.attribution, atLineStart: false) + "; \(others) the words\n")
+                        + ", " + MarkdownText.inline(origin.post.attribution, atLineStart: false) + (origin.edited ? ", edited" : "")
+                        + "; \(others) the words\n")
+                for holder in origin.holders {
+                    write(
+                        "     - also: " + MarkdownText.link(MarkdownText.inline(holder.post.id, atLineStart: false), url: holder.post.url)
+                            + ", " + MarkdownText.inline(holder.post.attribution, atLineStart: false) + (holder.exact ? "" : " (edited)")
+                            + "\n")
+                }
+                if origin.others > origin.holders.count { write("     - and \(origin.others - origin.holders.count) more\n") }
             }
             if let change = finding.meaningChange {
                 write("   - **\(meaningMarker) meaning changed**: " + MarkdownText.inline(change, atLineStart: false) + "\n")

@@ -10,7 +10,8 @@ extension Render {
     ///         no post in the corpus holds these words or words close to them
     ///
     /// A matched quotation shows its record (id, author, platform and venue, day, url), the first
-    /// post holding the words when several do, and the differences; an edit that changes the
+    /// post holding the words when several do (`edited` when only later copies hold them as quoted)
+    /// with the first few others (`also:`), and the differences; an edit that changes the
     /// meaning is marked `‼ meaning changed` on the heading line, with the reason. The verdict is
     /// coloured only with `settings.color`: green verified, yellow close, red misattributed and not
     /// found, cyan outside coverage.
@@ -29,13 +30,19 @@ extension Render {
             var heading = "\(story):\(finding.quote.line):\(finding.quote.column)  \(verdict)"
             if finding.meaningChanged { heading += "  \(meaningMarker) meaning changed" }
             write(heading + "\n")
-            // `label: text`, the text wrapped under itself (a hanging indent), as compilers print notes.
-            func field(_ label: String, _ text: String, continuing: Bool = false) {
+            // `label: text`, the text wrapped under itself (a hanging indent), as compilers print notes;
+            // `wrapIndent` indents a long item's wrapped lines further, so list items stay apart.
+            func field(_ label: String, _ text: String, continuing: Bool = false, wrapIndent: Int = 0) {
                 let head = label.isEmpty ? "" : label + ": "
-                let hang = continuing ? String(repeating: " ", count: 8) : String(repeating: " ", count: head.count)
-                let lines = StyledText.wrapLines(text, width: max(16, width - indent.count - hang.count))
+                let hang = String(repeating: " ", count: head.count)
+                let room = max(16, width - indent.count - hang.count)
+                var lines = StyledText.wrapLines(text, width: room)
+                if wrapIndent > 0, lines.count > 1 {
+                    lines = [lines[0]] + StyledText.wrapLines(lines.dropFirst().joined(separator: " "), width: max(16, room - wrapIndent))
+                }
                 for (index, line) in lines.enumerated() {
-                    write(indent + (index == 0 && !continuing ? head : hang) + line + "\n")
+                    let lead = index > 0 ? hang + String(repeating: " ", count: wrapIndent) : continuing ? hang : head
+                    write(indent + lead + line + "\n")
                 }
             }
             field("", "\"" + finding.quote.text + "\"")
@@ -47,7 +54,18 @@ extension Render {
             }
             if let origin = finding.origin, origin.post.id != finding.match?.post.id || origin.others > 0 {
                 let others = origin.others == 1 ? "1 other post holds" : "\(origin.others) other posts hold"
-                field("origin", "\(origin.post.id) (\(origin.post.author ?? Wording.missing), \(origin.post.day)); \(others) the words")
+                let edited = origin.edited ? ", edited" : ""
+                field(
+                    "origin",
+                    "\(origin.post.id) (\(origin.post.author ?? Wording.missing), \(origin.post.day)\(edited)); \(others) the words")
+                for (index, holder) in origin.holders.enumerated() {
+                    let post = holder.post
+                    let line = [post.id, post.author ?? Wording.missing, post.place, post.day].joined(separator: "  ")
+                    field("also", line + (holder.exact ? "" : "  (edited)"), continuing: index > 0, wrapIndent: 2)
+                }
+                if origin.others > origin.holders.count {
+                    field("also", "and \(origin.others - origin.holders.count) more", continuing: true)
+                }
             }
             let differences = differencesText(finding.differences)
             if !differences.isEmpty { field("differences", differences) }
