@@ -65,8 +65,6 @@ final class PostWriter {
     /// Ids added since the last index flush, not yet in `posts_fts`.
     private var unindexed: [Int64] = []
     private var written = WrittenBatch()
-    /// The spread print of the record being written.
-    private var incomingPrint: SpreadPrint?
 
     init(connection: Connection, importID: Int64, now: Int64) {
         self.connection = connection
@@ -90,8 +88,7 @@ final class PostWriter {
     func write(batch posts: [IncomingPost], each: (Outcome) throws -> Void) throws {
         let ordered = posts.sorted { $0.record.publishedAt < $1.record.publishedAt }
         for post in ordered {
-            incomingPrint = post.print
-            let outcome = try write(post.record)
+            let outcome = try write(post.record, print: post.print)
             do {
                 try each(outcome)
             } catch {
@@ -158,14 +155,14 @@ final class PostWriter {
         return text
     }
 
-    private func write(_ record: PostRecord) throws -> Outcome {
+    private func write(_ record: PostRecord, print: SpreadPrint?) throws -> Outcome {
         let tags = record.tags.map(JSONWriter.stringArray)
-        if try insert(record, tags: tags) { return .added }
-        return try update(record, tags: tags)
+        if try insert(record, tags: tags, print: print) { return .added }
+        return try update(record, tags: tags, print: print)
     }
 
     /// Inserts `record` unless its `(source, source_id)` is stored; true when it was added.
-    private func insert(_ record: PostRecord, tags: String?) throws -> Bool {
+    private func insert(_ record: PostRecord, tags: String?, print: SpreadPrint?) throws -> Bool {
         let insert = try connection.cachedStatement(Self.insertSQL)
         try insert.execute([
             .integer(record.publishedAt << Schema.sequenceBits), .text(record.source), .text(record.sourceID),
@@ -177,11 +174,11 @@ final class PostWriter {
         guard connection.changes == 1 else { return false }
         let id = connection.lastInsertRowID
         unindexed.append(id)
-        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added, print: incomingPrint))
+        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added, print: print))
         return true
     }
 
-    private func update(_ incoming: PostRecord, tags: String?) throws -> Outcome {
+    private func update(_ incoming: PostRecord, tags: String?, print: SpreadPrint?) throws -> Outcome {
         let select = try connection.cachedStatement(Self.selectSQL)
         try select.bind([.text(incoming.source), .text(incoming.sourceID)])
         defer { select.reset() }
@@ -219,17 +216,17 @@ final class PostWriter {
                 record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
                 .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
             ])
-            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated, print: incomingPrint))
+            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated, print: print))
         } else {
             // The id encodes the date, so a changed date moves the post: delete
             // and insert again, keeping when it was first imported.
             try connection.cachedStatement("DELETE FROM posts WHERE id = ?1").execute([.integer(id)])
-            guard try insert(record, tags: tags) else { preconditionFailure("re-insert after delete did not add") }
+            guard try insert(record, tags: tags, print: print) else { preconditionFailure("re-insert after delete did not add") }
             let newID = connection.lastInsertRowID
             try connection.cachedStatement("UPDATE posts SET imported_at = ?2, updated_at = ?3 WHERE id = ?1")
                 .execute([.integer(newID), .integer(importedAt), .integer(now)])
             written.posts[written.posts.count - 1] = WrittenBatch.Post(
-                id: newID, record: record, outcome: .updated, print: incomingPrint)
+                id: newID, record: record, outcome: .updated, print: print)
         }
         return .updated
     }
