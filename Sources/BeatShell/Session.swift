@@ -157,10 +157,36 @@ public final class Session {
             if openedCorpus.busyTimeout != busyTimeout { openedCorpus.busyTimeout = busyTimeout }
             return openedCorpus
         }
-        let corpus = try Corpus(path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout)
+        let corpus = try Corpus(
+            path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout, backfillProgress: reportBackfill())
         openedCorpus = corpus
         interruptTarget.set(corpus.interrupter)
         return corpus
+    }
+
+    /// What the first open for writing after an upgrade says while it fingerprints the posts
+    /// stored before spread existed: one line when it starts (a large corpus takes a while),
+    /// a running count on a terminal, and how long it took.
+    private func reportBackfill() -> (Int, Int) -> Void {
+        let errors = self.errors
+        let started = ContinuousClock.now
+        var announced = false
+        var finished = false
+        return { done, total in
+            guard total >= 10_000, !finished else { return }
+            if !announced {
+                errors.line("fingerprinting \(total.formatted) posts for spread, once after an upgrade (it resumes if stopped)")
+                announced = true
+            }
+            if done < total {
+                if errors.isTerminal { errors.write("\r\u{1B}[K\(done.formatted) of \(total.formatted) posts") }
+            } else {
+                finished = true
+                let seconds = Double((ContinuousClock.now - started).components.seconds)
+                if errors.isTerminal { errors.write("\r\u{1B}[K") }
+                errors.line("fingerprinted \(total.formatted) posts in \(Int(seconds.rounded())) s")
+            }
+        }
     }
 
     /// Refuses what `--safe` does not allow, naming what was refused; the shell

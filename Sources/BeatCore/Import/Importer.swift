@@ -171,7 +171,8 @@ public final class Importer {
             if !options.strict && !connection.isInTransaction { try connection.beginImmediate() }
         }
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
-        if options.fingerprints { writer.batchSteps.append(SpreadIndex.record) }
+        let spread = options.fingerprints ? SpreadIndex(connection: connection) : nil
+        if let spread { writer.batchSteps.append { batch, _ in try spread.record(batch) } }
 
         let channel = reader.startReading(input, path: path, options: options)
         defer { channel.close() }
@@ -235,6 +236,7 @@ public final class Importer {
             }
             try beginBatch()
             try writePending()
+            try spread?.foldPending()
             summary.seconds = clock() - started
             try connection.run(
                 "UPDATE imports SET finished_at = ?2, added = ?3, updated = ?4, unchanged = ?5, skipped = ?6 WHERE id = ?1",
@@ -249,6 +251,7 @@ public final class Importer {
                 if case ImportError.cancelled = error {
                     // Keep what this file wrote so far, as a crash would.
                     try? beginBatch()
+                    try? spread?.foldPending()
                     try? connection.run(
                         "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4, skipped = ?5 WHERE id = ?1",
                         [

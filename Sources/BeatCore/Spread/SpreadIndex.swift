@@ -1,7 +1,8 @@
 import BeatSQLite
 
-/// Keeps a corpus's spread tables (`post_sketches`, `spread_groups`,
-/// `post_links`; see `Schema`, migration 6) in step with its posts.
+/// Keeps a corpus's spread tables (`post_sketches`, `spread_bands`,
+/// `spread_groups`, `post_links`; see `Schema`, migrations 6 and 7) in step
+/// with its posts.
 ///
 /// A new or changed post is fingerprinted, its candidates are the posts that
 /// share one of its MinHash bands (indexed equality lookups, at most
@@ -10,6 +11,23 @@ import BeatSQLite
 /// groups are never merged by a post that matches two of them, so an article
 /// quoting two different posts does not tie their groups together. Everything
 /// runs in the caller's transaction.
+///
+/// Band values are uniform hashes, so a new post's six entries land on six
+/// random pages of a band index: written a batch at a time, every batch
+/// rewrites most of the index, and at a million posts that was a third of
+/// the import. So a writer keeps the bands of the posts it fingerprinted in
+/// memory (`PendingBands`, listed on disk in `spread_pending`) and folds
+/// them into `spread_bands` in key order, one pass over the index, when
+/// `foldThreshold` posts wait or its work ends (`foldPending`). A writer
+/// that finds pending posts it does not hold (another process's, or a
+/// crashed one's) folds them first, so lookups always see every post.
+///
+/// Most band values are held by one post only, and the lookup of each reads a
+/// random page of an index larger than the page cache; a writer that looks up
+/// more than a few bands per stored one keeps a Bloom filter of the stored
+/// values (`BandFilter`) and skips the lookups it rules out. The filter is
+/// built from the stored values and kept in step with this writer's folds;
+/// when another connection has written, it is dropped and built again.
 public final class SpreadIndex {
     private let connection: Connection
     /// A band value shared by more posts than this is a stock phrase, not a copy: only the latest are checked.
@@ -19,6 +37,18 @@ public final class SpreadIndex {
     static let checksPerPost = 24
     /// Members of one group checked before the post is judged not to belong to it.
     static let checksPerGroup = 3
+    /// Posts held in memory before their bands are folded into `spread_bands`: about 17 MB of `PendingBands`.
+    static let foldThreshold = 120_000
+
+    private var pending = PendingBands()
+    /// Holds every value in `spread_bands` when not nil (see `prepareFilter`).
+    private var filter: BandFilter?
+    /// Band lookups made in `spread_bands` since the filter was last dropped or found unneeded.
+    private var lookupsWithoutFilter = 0
+    /// About how many values `spread_bands` holds, estimated when this writer started or last lost its filter.
+    private var storedBandsEstimate: Int?
+    /// `PRAGMA data_version` when this writer last looked: it changes when another connection commits.
+    private var seenDataVersion: Int64?
 
     /// The spread tables of the corpus open on `connection`.
     public init(connection: Connection) {
@@ -36,28 +66,33 @@ public final class SpreadIndex {
 
     /// The batch step run by the importer (`PostWriter.batchSteps`): recounts groups
     /// that lost a member, then fingerprints every added or changed post.
-    static func record(_ batch: WrittenBatch, _ connection: Connection) throws {
-        let index = SpreadIndex(connection: connection)
-        try index.recountChangedGroups()
+    func record(_ batch: WrittenBatch) throws {
+        // Posts of earlier batches may have been changed since they were cached.
+        shingleCache.removeAll(keepingCapacity: true)
+        try recountChangedGroups()
+        try takeOverPending()
         for post in batch.posts {
-            try index.add(postID: post.id, print: post.print ?? SpreadPrint(post.record))
+            try add(postID: post.id, print: post.print ?? SpreadPrint(post.record))
         }
+        if pending.posts.count >= Self.foldThreshold { try foldPending() }
     }
 
     /// Fingerprints one stored post, files it in the group of its closest copy, and stores its links.
     /// The post must have no sketch yet (new, or taken out by the update and delete triggers).
     public func add(postID: Int64, source: String, title: String?, text: String, url: String?) throws {
+        try takeOverPending()
         try add(postID: postID, print: SpreadPrint(source: source, title: title, text: text, url: url))
     }
 
     /// Stores a post's print: its links, and its sketch in the group of its closest copy.
     func add(postID: Int64, print: SpreadPrint) throws {
+        if seenDataVersion == nil { try takeOverPending() }
         for link in print.links {
             try connection.cachedStatement("INSERT OR IGNORE INTO post_links(url, post_id) VALUES (?1, ?2)")
                 .execute([.text(link), .integer(postID)])
         }
-        guard let sketch = print.sketch else { return }
-        let match = try closestCopy(of: sketch, excluding: postID)
+        guard let bands = print.bands else { return }
+        let match = try closestCopy(of: print, excluding: postID)
         var groupID: SQLiteValue = .null
         if let match {
             if let existing = match.group {
@@ -76,7 +111,7 @@ public final class SpreadIndex {
                 groupID = .integer(created)
             }
         }
-        let bands = sketch.bands.map { SQLiteValue.integer($0) }
+        let bandValues = bands.map { SQLiteValue.integer($0) }
         // An upsert, not INSERT OR REPLACE: REPLACE may delete a row before
         // inserting, so SQLite keeps a statement journal for it, and with seven
         // indexes on the table that journal spills to a temporary file for
@@ -88,7 +123,119 @@ public final class SpreadIndex {
             ON CONFLICT(post_id) DO UPDATE SET group_id = excluded.group_id, shingles = excluded.shingles,
                 b0 = excluded.b0, b1 = excluded.b1, b2 = excluded.b2, b3 = excluded.b3, b4 = excluded.b4, b5 = excluded.b5
             """
-        ).execute([.integer(postID), groupID, .integer(Int64(sketch.shingles.count))] + bands)
+        ).execute([.integer(postID), groupID, .integer(Int64(print.shingleCount))] + bandValues)
+        try connection.cachedStatement("INSERT OR IGNORE INTO spread_pending(post_id) VALUES (?1)").execute([.integer(postID)])
+        pending.add(postID: postID, bands: bands)
+    }
+
+    /// Writes the bands of every pending post into `spread_bands`, sorted, so that each page
+    /// of the index is written once, and empties `spread_pending`. Runs in the caller's transaction.
+    ///
+    /// When the pending posts are exactly this writer's, as they are unless another writer
+    /// left some or a post changed twice, the bands come from memory; otherwise from the
+    /// sketches of the posts `spread_pending` lists.
+    public func foldPending() throws {
+        try foldPending(memoryIsCurrent: true)
+    }
+
+    /// `memoryIsCurrent` false: another connection has written since this writer last looked,
+    /// so `spread_pending` may list its posts even when the counts agree.
+    private func foldPending(memoryIsCurrent: Bool) throws {
+        let listed = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
+        if memoryIsCurrent && listed == Int64(pending.posts.count) && pending.holdsEveryCurrentBand {
+            let entries = pending.drainSorted()
+            let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
+            for entry in entries {
+                try insert.execute([.integer(entry.value), .integer(entry.post)])
+                filter?.insert(entry.value)
+            }
+        } else {
+            // Values from the table that this filter might not hold.
+            filter = nil
+            try connection.execute(
+                """
+                INSERT OR IGNORE INTO spread_bands(value, post_id)
+                SELECT value, post_id FROM (
+                    SELECT s.b0 AS value, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                    UNION ALL SELECT s.b1, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                    UNION ALL SELECT s.b2, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                    UNION ALL SELECT s.b3, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                    UNION ALL SELECT s.b4, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                    UNION ALL SELECT s.b5, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
+                ) ORDER BY value, post_id
+                """)
+            pending.removeAll()
+        }
+        try connection.execute("DELETE FROM spread_pending")
+        if let current = filter, current.count > current.capacity, current.capacity * 10 < BandFilter.maximumBits {
+            try buildFilter()
+        }
+    }
+
+    /// Folds pending posts this writer does not hold in memory: left by a writer that
+    /// stopped before folding, or added by another connection since this one last looked.
+    private func takeOverPending() throws {
+        let version = try connection.scalar("PRAGMA data_version")?.int64Value ?? 0
+        defer { seenDataVersion = version }
+        let stored = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
+        let othersWrote = seenDataVersion != nil && seenDataVersion != version
+        if othersWrote || seenDataVersion == nil {
+            // Another connection may have folded values this filter does not hold.
+            filter = nil
+            storedBandsEstimate = nil
+            lookupsWithoutFilter = 0
+        }
+        if stored != Int64(pending.posts.count) || (othersWrote && stored > 0) { try foldPending(memoryIsCurrent: !othersWrote) }
+        try prepareFilter()
+    }
+
+    /// Builds the filter once it pays: a scan of `spread_bands` costs about as much as one
+    /// lookup per eight to sixteen stored values, so it is built when this writer has made
+    /// a quarter as many lookups as there are stored values (at once when there are few).
+    private func prepareFilter() throws {
+        guard filter == nil else { return }
+        if storedBandsEstimate == nil { storedBandsEstimate = try estimateStoredBands() }
+        let stored = storedBandsEstimate ?? 0
+        guard stored < 65_536 || lookupsWithoutFilter * 4 >= stored else { return }
+        try buildFilter()
+    }
+
+    /// A filter of every stored value, with room for as many again.
+    private func buildFilter() throws {
+        var count = 0
+        try connection.forEachRow("SELECT count(*) FROM spread_bands") { count = Int($0.int64(0)) }
+        var built = BandFilter(capacity: max(count, 1) * 2)
+        try connection.forEachRow("SELECT value FROM spread_bands") { built.insert($0.int64(0)) }
+        filter = built
+        storedBandsEstimate = count
+        lookupsWithoutFilter = 0
+    }
+
+    /// The number of stored band values, from how densely the values lie around a few random
+    /// points: they are uniform 64-bit hashes, so 256 consecutive ones spanning a share s of the
+    /// value range mean about 256 / s values in all. Reads a handful of pages whatever the size.
+    func estimateStoredBands() throws -> Int {
+        let sample = try connection.cachedStatement(
+            "SELECT value FROM spread_bands WHERE value >= ?1 ORDER BY value LIMIT 256")
+        var spans: Double = 0
+        var values = 0
+        for start in [Int64.min, -0x4000_0000_0000_0000, 0, 0x4000_0000_0000_0000] {
+            try sample.bind([.integer(start)])
+            defer { sample.reset() }
+            var first: Int64?
+            var last: Int64 = start
+            var seen = 0
+            while try sample.step() {
+                let value = sample.int64(0)
+                if first == nil { first = value }
+                last = value
+                seen += 1
+            }
+            guard seen == 256 else { return seen < 256 && start == Int64.min ? seen : Int.max / 2 }
+            spans += Double(UInt64(bitPattern: last &- start))
+            values += seen
+        }
+        return Int(Double(values) / (spans / 18_446_744_073_709_551_616.0))
     }
 
     /// A verified copy: the post and the group it is in, if any.
@@ -98,29 +245,34 @@ public final class SpreadIndex {
         let similarity: SpreadSimilarity
     }
 
-    /// The stored post most like `sketch` among those sharing a band with it, if any is a copy.
+    /// The stored post most like `print` among those sharing a band with it, if any is a copy.
     ///
     /// A band whose lookup fills its limit is a common value (text made of a few frequent words
     /// shares bands with everything): its candidates are checked only when another band names
     /// them too. Candidates named by more bands are checked first, and at most `checksPerPost`.
-    func closestCopy(of sketch: SpreadSketch, excluding postID: Int64) throws -> Match? {
+    func closestCopy(of print: SpreadPrint, excluding postID: Int64) throws -> Match? {
         var bandsNaming: [Int64: Int] = [:]
         var fromRareBand: Set<Int64> = []
-        var groupOf: [Int64: Int64] = [:]
         var order: [Int64] = []
-        for (band, value) in sketch.bands.enumerated() {
-            let lookup = try connection.cachedStatement(
-                "SELECT post_id, group_id FROM post_sketches WHERE b\(band) = ?1 ORDER BY post_id DESC LIMIT \(Self.candidatesPerBand)")
-            try lookup.bind([.integer(value)])
-            var found: [Int64] = []
-            while try lookup.step() {
-                let candidate = lookup.int64(0)
-                guard candidate != postID else { continue }
-                found.append(candidate)
-                if let group = lookup.optionalInt64(1) { groupOf[candidate] = group }
+        for value in print.bands ?? [] {
+            var found = pending.posts(withBand: value).filter { $0 != postID }
+            // A value the filter rules out is certainly not stored: only pending posts may have it.
+            if filter?.mayContain(value) ?? true {
+                if filter == nil { lookupsWithoutFilter += 1 }
+                let lookup = try connection.cachedStatement(
+                    """
+                    SELECT b.post_id FROM spread_bands b WHERE b.value = ?1 ORDER BY b.post_id DESC LIMIT \(Self.candidatesPerBand)
+                    """)
+                try lookup.bind([.integer(value)])
+                while try lookup.step() {
+                    let candidate = lookup.int64(0)
+                    if candidate != postID && !pending.posts.contains(candidate) { found.append(candidate) }
+                }
+                lookup.reset()
             }
+            found.sort(by: >)
+            if found.count > Self.candidatesPerBand { found.removeLast(found.count - Self.candidatesPerBand) }
             let saturated = found.count >= Self.candidatesPerBand - 1
-            lookup.reset()
             for candidate in found {
                 if bandsNaming[candidate] == nil { order.append(candidate) }
                 bandsNaming[candidate, default: 0] += 1
@@ -131,8 +283,9 @@ public final class SpreadIndex {
             .sorted { bandsNaming[$0, default: 0] > bandsNaming[$1, default: 0] }
         var checkedPerGroup: [Int64: Int] = [:]
         var best: Match?
+        var ownShingles: [UInt64]?
         for candidate in ranked.prefix(Self.checksPerPost) {
-            let group = groupOf[candidate]
+            let group = try groupOf(candidate)
             if let group {
                 if best?.group == group { continue }
                 let checked = checkedPerGroup[group, default: 0]
@@ -140,7 +293,8 @@ public final class SpreadIndex {
                 checkedPerGroup[group] = checked + 1
             }
             guard let other = try storedShingles(candidate) else { continue }
-            let similarity = SpreadSimilarity(sketch.shingles, other)
+            if ownShingles == nil { ownShingles = print.shingles() }
+            let similarity = SpreadSimilarity(ownShingles!, other)
             guard similarity.isCopy else { continue }
             if best == nil || similarity.strength > best!.similarity.strength {
                 best = Match(post: candidate, group: group, similarity: similarity)
@@ -149,8 +303,16 @@ public final class SpreadIndex {
         return best
     }
 
+    private func groupOf(_ postID: Int64) throws -> Int64? {
+        let select = try connection.cachedStatement("SELECT group_id FROM post_sketches WHERE post_id = ?1")
+        try select.bind([.integer(postID)])
+        defer { select.reset() }
+        return try select.step() ? select.optionalInt64(0) : nil
+    }
+
     /// Shingles recomputed for candidates, by post id: the same recent posts are candidates for
-    /// many posts of a batch when text is repetitive. Emptied when it holds `cacheLimit` posts.
+    /// many posts of a batch when text is repetitive. Emptied when it holds `cacheLimit` posts, and
+    /// at each batch.
     private var shingleCache: [Int64: [UInt64]] = [:]
     private static let cacheLimit = 4_096
 
@@ -214,6 +376,12 @@ public final class SpreadIndex {
         try connection.scalar("SELECT 1 FROM spread_backfill LIMIT 1") != nil
     }
 
+    /// How many posts wait to be fingerprinted.
+    public func backfillRemaining() throws -> Int {
+        guard let next = try connection.scalar("SELECT next_id FROM spread_backfill LIMIT 1")?.int64Value else { return 0 }
+        return Int(try connection.scalar("SELECT count(*) FROM posts WHERE id >= ?1", [.integer(next)])?.int64Value ?? 0)
+    }
+
     /// Fingerprints the posts that wait for it (`spread_backfill`), oldest first, `chunk`
     /// posts per transaction so that memory stays bounded and an interruption loses at most
     /// one chunk. Returns the number of posts read.
@@ -229,16 +397,19 @@ public final class SpreadIndex {
                 rows.append((row.int64(0), row.string(1) ?? "", row.string(2), row.string(3) ?? "", row.string(4)))
             }
             try connection.transaction {
+                try takeOverPending()
                 for row in rows {
                     try connection.run("DELETE FROM post_links WHERE post_id = ?1", [.integer(row.0)])
                     if try connection.scalar("SELECT 1 FROM post_sketches WHERE post_id = ?1", [.integer(row.0)]) != nil {
                         continue
                     }
-                    try add(postID: row.0, source: row.1, title: row.2, text: row.3, url: row.4)
+                    try add(postID: row.0, print: SpreadPrint(source: row.1, title: row.2, text: row.3, url: row.4))
                 }
                 if rows.count < chunk {
                     try connection.execute("DELETE FROM spread_backfill")
+                    try foldPending()
                 } else {
+                    if pending.posts.count >= Self.foldThreshold { try foldPending() }
                     try connection.run("UPDATE spread_backfill SET next_id = ?1", [.integer(rows.last!.0 + 1)])
                 }
             }
@@ -250,10 +421,12 @@ public final class SpreadIndex {
 
     /// Forgets every fingerprint, group and link and computes them again from the posts.
     public func rebuild(progress: (Int) -> Void = { _ in }) throws -> Int {
+        pending.removeAll()
         try connection.transaction {
             try connection.execute(
                 """
-                DELETE FROM post_sketches; DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
+                DELETE FROM spread_bands; DELETE FROM spread_pending; DELETE FROM post_sketches;
+                DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
                 DELETE FROM spread_backfill; INSERT INTO spread_backfill VALUES (0);
                 """)
         }

@@ -5,13 +5,24 @@
 /// batches before (see `RecordOutput.emit`), so that the writer's share of
 /// fingerprinting is the SQL alone.
 struct SpreadPrint: Sendable {
-    /// The post's sketch, nil when its text is too short to fingerprint.
-    let sketch: SpreadSketch?
+    /// The post's MinHash band values (`SpreadSketch.bands`), nil when its text is too short to fingerprint.
+    let bands: [Int64]?
+    /// How many distinct shingles the text has (`post_sketches.shingles`).
+    let shingleCount: Int
     /// The canonical links the post carries, each once, in the order written.
     let links: [String]
+    /// What the sketch was made from. The shingles themselves are not kept: a batch in
+    /// flight would carry tens of megabytes of them, and only the few posts that have a
+    /// candidate copy need them again (`shingles()`).
+    private let title: String?
+    private let text: String
 
     init(source: String, title: String?, text: String, url: String?) {
-        sketch = SpreadSketch(words: SpreadIndex.fingerprintText(title: title, text: text))
+        let sketch = SpreadSketch(words: SpreadIndex.fingerprintText(title: title, text: text))
+        bands = sketch?.bands
+        shingleCount = sketch?.shingles.count ?? 0
+        self.title = title
+        self.text = text
         var addresses = CanonicalLink.addresses(in: text)
         if let url, SpreadIndex.ownURLIsShared(source: source, url: url) { addresses.append(url) }
         var links: [String] = []
@@ -24,6 +35,11 @@ struct SpreadPrint: Sendable {
 
     init(_ record: PostRecord) {
         self.init(source: record.source, title: record.title, text: record.text, url: record.url)
+    }
+
+    /// The sorted distinct shingle hashes the bands were computed from.
+    func shingles() -> [UInt64] {
+        SpreadSketch.shingles(of: SpreadIndex.fingerprintText(title: title, text: text))
     }
 }
 

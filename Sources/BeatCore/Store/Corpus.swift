@@ -29,7 +29,13 @@ public final class Corpus {
     /// - Parameter busyTimeout: seconds a write waits for another process's write.
     /// - Throws: `CorpusError` when the file is not a corpus or is newer than
     ///   this build; `CorpusFault` when it cannot be opened, written or is damaged.
-    public init(path: String, readOnly: Bool = false, busyTimeout: Double = 10) throws {
+    /// - Parameter backfillProgress: called after each chunk while posts stored before spread
+    ///   existed are fingerprinted (once, on the first open for writing after an upgrade),
+    ///   with the posts done and the posts there were to do.
+    public init(
+        path: String, readOnly: Bool = false, busyTimeout: Double = 10,
+        backfillProgress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws {
         self.path = path
         // On a read-only file system nothing can be written anyway: open it for reading
         // (immutable, needing no lock files) and refuse writes in words when they come.
@@ -68,7 +74,10 @@ public final class Corpus {
                 try migrate()
                 // Posts stored before the spread tables existed are fingerprinted once, now.
                 let spread = SpreadIndex(connection: connection)
-                if try spread.backfillPending() { try spread.backfill() }
+                if try spread.backfillPending() {
+                    let total = try spread.backfillRemaining()
+                    try spread.backfill { done in backfillProgress?(done, total) }
+                }
             } else {
                 let version = try currentVersion()
                 if version > Self.schemaVersion {

@@ -141,5 +141,33 @@ enum Schema {
             DELETE FROM post_links WHERE post_id = old.id;
         END;
         """,
+        // 7: band lookups move from six indexes on `post_sketches` to one table
+        // of (value, post) pairs that a writer fills in key order, a fold at a
+        // time (see `SpreadIndex`); `spread_pending` lists the sketched posts
+        // whose bands are not folded in yet. The six band values of a post are
+        // seeded apart, so one key space holds them all.
+        """
+        CREATE TABLE spread_bands (
+            value INTEGER NOT NULL,         -- one of post_sketches.b0…b5
+            post_id INTEGER NOT NULL,       -- posts.id
+            PRIMARY KEY (value, post_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE spread_pending (post_id INTEGER PRIMARY KEY);
+        INSERT OR IGNORE INTO spread_bands(value, post_id)
+        SELECT value, post_id FROM (
+            SELECT b0 AS value, post_id FROM post_sketches UNION ALL SELECT b1, post_id FROM post_sketches
+            UNION ALL SELECT b2, post_id FROM post_sketches UNION ALL SELECT b3, post_id FROM post_sketches
+            UNION ALL SELECT b4, post_id FROM post_sketches UNION ALL SELECT b5, post_id FROM post_sketches
+        ) ORDER BY value, post_id;
+        DROP INDEX post_sketches_b0; DROP INDEX post_sketches_b1; DROP INDEX post_sketches_b2;
+        DROP INDEX post_sketches_b3; DROP INDEX post_sketches_b4; DROP INDEX post_sketches_b5;
+        CREATE TRIGGER post_sketches_ad AFTER DELETE ON post_sketches BEGIN
+            DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
+            DELETE FROM spread_pending WHERE post_id = old.post_id;
+        END;
+        CREATE TRIGGER post_sketches_au AFTER UPDATE OF b0, b1, b2, b3, b4, b5 ON post_sketches BEGIN
+            DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
+        END;
+        """,
     ]
 }

@@ -1,0 +1,140 @@
+/// The band values of posts fingerprinted by this writer and not yet folded
+/// into `spread_bands`, by value: one flat array of (value, post) slots with
+/// linear probing, one slot per distinct value, so that a hundred thousand
+/// posts cost about 16 MB and no allocation per entry. The few values that
+/// several posts share keep their posts in `shared`, at most
+/// `SpreadIndex.candidatesPerBand` of them (the latest, as a lookup in
+/// `spread_bands` returns): text repeated thousands of times (a bot, a
+/// template) must not make every lookup read thousands of posts.
+///
+/// Band values are uniform 64-bit hashes, so the value itself picks the slot.
+/// Entries are only ever added; `drainSorted` hands them over for a fold.
+struct PendingBands {
+    struct Entry {
+        var value: Int64
+        /// The post, `empty` when the slot is free.
+        var post: Int64
+    }
+
+    /// Posts whose bands are held, each once.
+    private(set) var posts: Set<Int64> = []
+    /// True while the map holds exactly the current bands of its posts: false once a post was
+    /// added twice (its text changed, and the old text's bands are still here) or a shared
+    /// value dropped its earliest posts. Only then can a fold be written from memory.
+    private(set) var holdsEveryCurrentBand = true
+    private var slots: [Entry] = []
+    /// The posts of values held by more than one, latest first.
+    private var shared: [Int64: [Int64]] = [:]
+    private var count = 0
+    /// No post id is this low: ids are publication seconds shifted left.
+    private static let empty = Int64.min
+
+    var isEmpty: Bool { posts.isEmpty }
+
+    /// Files the post's band values.
+    mutating func add(postID: Int64, bands: [Int64]) {
+        if !posts.insert(postID).inserted { holdsEveryCurrentBand = false }
+        for value in bands {
+            if (count + 1) * 10 > slots.count * 7 { grow() }
+            insert(value, postID)
+        }
+    }
+
+    /// The held posts that have `value` among their bands, latest first, at most `perValue`.
+    func posts(withBand value: Int64) -> [Int64] {
+        guard let slot = slot(holding: value) else { return [] }
+        return shared[value] ?? [slots[slot].post]
+    }
+
+    /// Posts kept per shared value.
+    static let perValue = SpreadIndex.candidatesPerBand
+
+    /// The slot of `value`, or nil when it is not held.
+    private func slot(holding value: Int64) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Self.slot(of: value, mask: mask)
+        while slots[slot].post != Self.empty {
+            if slots[slot].value == value { return slot }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Every held entry, sorted by value then post, and the map emptied. The entries are
+    /// sorted where they lie, so a fold needs no second copy of them.
+    mutating func drainSorted() -> [Entry] {
+        var entries = slots
+        slots = []
+        var kept = 0
+        var extra: [Entry] = []
+        for index in entries.indices where entries[index].post != Self.empty {
+            let entry = entries[index]
+            entries[kept] = entry
+            kept += 1
+            for other in shared[entry.value] ?? [] where other != entry.post {
+                extra.append(Entry(value: entry.value, post: other))
+            }
+        }
+        entries.removeLast(entries.count - kept)
+        entries.append(contentsOf: extra)
+        entries.sort { ($0.value, $0.post) < ($1.value, $1.post) }
+        removeAll()
+        return entries
+    }
+
+    mutating func removeAll() {
+        posts = []
+        slots = []
+        shared = [:]
+        count = 0
+        holdsEveryCurrentBand = true
+    }
+
+    private static func slot(of value: Int64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(bitPattern: value) >> 7) & mask
+    }
+
+    private mutating func insert(_ value: Int64, _ postID: Int64) {
+        let mask = slots.count - 1
+        var slot = Self.slot(of: value, mask: mask)
+        while slots[slot].post != Self.empty {
+            if slots[slot].value == value {
+                share(value, slots[slot].post, postID)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Entry(value: value, post: postID)
+        count += 1
+    }
+
+    /// Files one more post under a value already held by `first`.
+    private mutating func share(_ value: Int64, _ first: Int64, _ postID: Int64) {
+        var posts = shared[value] ?? [first]
+        guard !posts.contains(postID) else { return }
+        let position = posts.firstIndex { $0 < postID } ?? posts.count
+        posts.insert(postID, at: position)
+        if posts.count > Self.perValue {
+            posts.removeLast()
+            holdsEveryCurrentBand = false
+        }
+        shared[value] = posts
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let capacity = max(1 << 12, slots.count * 2)
+        slots = []
+        slots = [Entry](repeating: Entry(value: 0, post: Self.empty), count: capacity)
+        count = 0
+        // Values are distinct in the slots, so each goes to a free slot.
+        let mask = capacity - 1
+        for entry in old where entry.post != Self.empty {
+            var slot = Self.slot(of: entry.value, mask: mask)
+            while slots[slot].post != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = entry
+            count += 1
+        }
+    }
+}
