@@ -37,8 +37,8 @@ public final class SpreadIndex {
     static let checksPerPost = 24
     /// Members of one group checked before the post is judged not to belong to it.
     static let checksPerGroup = 3
-    /// Posts held in memory before their bands are folded into `spread_bands`: about 17 MB of `PendingBands`.
-    static let foldThreshold = 120_000
+    /// Posts held in memory before their bands are folded into `spread_bands`: 8 MB of `PendingBands` slots.
+    static let foldThreshold = 60_000
 
     private var pending = PendingBands()
     /// Holds every value in `spread_bands` when not nil (see `prepareFilter`).
