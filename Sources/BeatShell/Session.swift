@@ -158,33 +158,42 @@ public final class Session {
             return openedCorpus
         }
         let corpus = try Corpus(
-            path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout, backfillProgress: reportBackfill())
+            path: databasePath, readOnly: isReadOnly, busyTimeout: busyTimeout, upgrading: reportUpgrade())
         openedCorpus = corpus
         interruptTarget.set(corpus.interrupter)
         return corpus
     }
 
-    /// What the first open for writing after an upgrade says while it fingerprints the posts
-    /// stored before spread existed: one line when it starts (a large corpus takes a while),
-    /// a running count on a terminal, and how long it took.
-    private func reportBackfill() -> (Int, Int) -> Void {
+    /// What the first open for writing after an upgrade says: that the schema is migrated
+    /// (quiet for a corpus under 10,000 posts' worth of file), that the posts stored before
+    /// spread existed are fingerprinted, with a running count on a terminal, and how long it took.
+    private func reportUpgrade() -> (CorpusUpgrade) -> Void {
         let errors = self.errors
-        let started = ContinuousClock.now
+        let path = databasePath
+        var started = ContinuousClock.now
         var announced = false
         var finished = false
-        return { done, total in
-            guard total >= 10_000, !finished else { return }
-            if !announced {
-                errors.line("fingerprinting \(total.formatted) posts for spread, once after an upgrade (it resumes if stopped)")
-                announced = true
-            }
-            if done < total {
-                if errors.isTerminal { errors.write("\r\u{1B}[K\(done.formatted) of \(total.formatted) posts") }
-            } else {
-                finished = true
-                let seconds = Double((ContinuousClock.now - started).components.seconds)
-                if errors.isTerminal { errors.write("\r\u{1B}[K") }
-                errors.line("fingerprinted \(total.formatted) posts in \(Int(seconds.rounded())) s")
+        return { event in
+            switch event {
+            case .migrating(let from, let to):
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                guard bytes >= 20_000_000 else { return }
+                errors.line("migrating \(path) from schema \(from) to \(to), once after an upgrade")
+            case .fingerprinting(let done, let total):
+                guard total >= 10_000, !finished else { return }
+                if !announced {
+                    started = ContinuousClock.now
+                    errors.line("fingerprinting \(total.formatted) posts for spread, once after an upgrade (it resumes if stopped)")
+                    announced = true
+                }
+                if done < total {
+                    if errors.isTerminal { errors.write("\r\u{1B}[K\(done.formatted) of \(total.formatted) posts") }
+                } else {
+                    finished = true
+                    let seconds = Double((ContinuousClock.now - started).components.seconds)
+                    if errors.isTerminal { errors.write("\r\u{1B}[K") }
+                    errors.line("fingerprinted \(total.formatted) posts in \(Int(seconds.rounded())) s")
+                }
             }
         }
     }

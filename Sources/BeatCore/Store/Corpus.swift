@@ -1,6 +1,15 @@
 import BeatSQLite
 import Foundation
 
+/// What opening a corpus made by an earlier version does before it is ready.
+public enum CorpusUpgrade: Sendable {
+    /// Its schema is brought from one version to the current one; on a corpus of a million
+    /// posts a migration can take half a minute (migration 7 rewrites the band lookups).
+    case migrating(from: Int, to: Int)
+    /// Posts stored before spread existed are being fingerprinted: `done` of `total`.
+    case fingerprinting(done: Int, total: Int)
+}
+
 /// The corpus: one SQLite file holding posts, their full-text index, the
 /// import log and the beats (`BeatStore`). Opening it applies any pending
 /// schema migrations.
@@ -29,12 +38,11 @@ public final class Corpus {
     /// - Parameter busyTimeout: seconds a write waits for another process's write.
     /// - Throws: `CorpusError` when the file is not a corpus or is newer than
     ///   this build; `CorpusFault` when it cannot be opened, written or is damaged.
-    /// - Parameter backfillProgress: called after each chunk while posts stored before spread
-    ///   existed are fingerprinted (once, on the first open for writing after an upgrade),
-    ///   with the posts done and the posts there were to do.
+    /// - Parameter upgrading: told what the first open for writing after an upgrade does,
+    ///   which can take a while on a large corpus (see `CorpusUpgrade`).
     public init(
         path: String, readOnly: Bool = false, busyTimeout: Double = 10,
-        backfillProgress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        upgrading: ((CorpusUpgrade) -> Void)? = nil
     ) throws {
         self.path = path
         // On a read-only file system nothing can be written anyway: open it for reading
@@ -71,12 +79,12 @@ public final class Corpus {
                 // WAL lets a reading shell work while an import writes; NORMAL
                 // synchronisation in WAL mode stays consistent after a crash.
                 try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
-                try migrate()
+                try migrate(upgrading)
                 // Posts stored before the spread tables existed are fingerprinted once, now.
                 let spread = SpreadIndex(connection: connection)
                 if try spread.backfillPending() {
                     let total = try spread.backfillRemaining()
-                    try spread.backfill { done in backfillProgress?(done, total) }
+                    try spread.backfill { done in upgrading?(.fingerprinting(done: done, total: total)) }
                 }
             } else {
                 let version = try currentVersion()
@@ -150,7 +158,7 @@ public final class Corpus {
         try connection.scalar("SELECT count(*) FROM sqlite_master")?.int64Value ?? 0
     }
 
-    private func migrate() throws {
+    private func migrate(_ upgrading: ((CorpusUpgrade) -> Void)?) throws {
         let version = try currentVersion()
         if version > Self.schemaVersion {
             throw CorpusError.newerSchema(path: path, found: version, supported: Self.schemaVersion)
@@ -159,7 +167,10 @@ public final class Corpus {
             // A non-empty file without a version is some other program's database.
             if try tableCount() > 0 { throw CorpusError.notACorpus(path: path, reason: "it holds tables but no Beat schema version") }
         }
-        if version < Self.schemaVersion && version > 0 { try prepareToWrite(command: "migrating the schema") }
+        if version < Self.schemaVersion && version > 0 {
+            upgrading?(.migrating(from: version, to: Self.schemaVersion))
+            try prepareToWrite(command: "migrating the schema")
+        }
         for next in version..<Self.schemaVersion {
             try connection.transaction {
                 try connection.execute(Schema.migrations[next])
