@@ -173,6 +173,8 @@ import Testing
             """)
         let estimate = try index.estimateStoredBands()
         #expect(estimate > 160_000 && estimate < 240_000, "estimated \(estimate) of 200,000")
+        try corpus.corpus.connection.execute("DELETE FROM spread_bands WHERE post_id > 900")
+        #expect(try index.estimateStoredBands() == 900)
         try corpus.corpus.connection.execute("DELETE FROM spread_bands WHERE post_id > 100")
         #expect(try index.estimateStoredBands() == 100)
     }
