@@ -113,9 +113,9 @@ public final class SpreadIndex {
         }
         let bandValues = bands.map { SQLiteValue.integer($0) }
         // An upsert, not INSERT OR REPLACE: REPLACE may delete a row before
-        // inserting, so SQLite keeps a statement journal for it, and with seven
-        // indexes on the table that journal spills to a temporary file for
-        // every post (gigabytes of writes for a 100k-post import).
+        // inserting, so SQLite keeps a statement journal for it, and with the
+        // table's indexes and triggers that journal spilled to a temporary file
+        // for every post (gigabytes of writes for a 100k-post import).
         try connection.cachedStatement(
             """
             INSERT INTO post_sketches(post_id, group_id, shingles, b0, b1, b2, b3, b4, b5)
@@ -146,7 +146,11 @@ public final class SpreadIndex {
             let entries = pending.drainSorted()
             let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
             for entry in entries {
-                try insert.execute([.integer(entry.value), .integer(entry.post)])
+                // Bound one by one: a fold writes hundreds of thousands of rows.
+                try insert.bind(.integer(entry.value), at: 1)
+                try insert.bind(.integer(entry.post), at: 2)
+                try insert.step()
+                insert.reset()
                 filter?.insert(entry.value)
             }
         } else {
