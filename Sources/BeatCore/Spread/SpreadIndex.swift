@@ -85,8 +85,8 @@ public final class SpreadIndex {
     }
 
     /// Stores a post's print: its links, and its sketch in the group of its closest copy.
+    /// Callers have taken over other writers' pending posts first (`takeOverPending`).
     func add(postID: Int64, print: SpreadPrint) throws {
-        if seenDataVersion == nil { try takeOverPending() }
         for link in print.links {
             try connection.cachedStatement("INSERT OR IGNORE INTO post_links(url, post_id) VALUES (?1, ?2)")
                 .execute([.text(link), .integer(postID)])
@@ -158,15 +158,12 @@ public final class SpreadIndex {
             filter = nil
             try connection.execute(
                 """
+                WITH band(number) AS (VALUES (0), (1), (2), (3), (4), (5))
                 INSERT OR IGNORE INTO spread_bands(value, post_id)
-                SELECT value, post_id FROM (
-                    SELECT s.b0 AS value, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                    UNION ALL SELECT s.b1, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                    UNION ALL SELECT s.b2, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                    UNION ALL SELECT s.b3, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                    UNION ALL SELECT s.b4, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                    UNION ALL SELECT s.b5, s.post_id FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id
-                ) ORDER BY value, post_id
+                SELECT CASE band.number WHEN 0 THEN s.b0 WHEN 1 THEN s.b1 WHEN 2 THEN s.b2
+                                        WHEN 3 THEN s.b3 WHEN 4 THEN s.b4 ELSE s.b5 END AS value, s.post_id
+                FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id, band
+                ORDER BY value, s.post_id
                 """)
             pending.removeAll()
         }
@@ -206,8 +203,7 @@ public final class SpreadIndex {
 
     /// A filter of every stored value, with room for as many again.
     private func buildFilter() throws {
-        var count = 0
-        try connection.forEachRow("SELECT count(*) FROM spread_bands") { count = Int($0.int64(0)) }
+        let count = Int(try connection.scalar("SELECT count(*) FROM spread_bands")?.int64Value ?? 0)
         var built = BandFilter(capacity: max(count, 1) * 2)
         try connection.forEachRow("SELECT value FROM spread_bands") { built.insert($0.int64(0)) }
         filter = built
@@ -226,13 +222,10 @@ public final class SpreadIndex {
         for start in [Int64.min, -0x4000_0000_0000_0000, 0, 0x4000_0000_0000_0000] {
             try sample.bind([.integer(start)])
             defer { sample.reset() }
-            var first: Int64?
             var last: Int64 = start
             var seen = 0
             while try sample.step() {
-                let value = sample.int64(0)
-                if first == nil { first = value }
-                last = value
+                last = sample.int64(0)
                 seen += 1
             }
             // Fewer than 256 values above a point a quarter of the range below the top: a
