@@ -36,4 +36,32 @@ import Testing
         let second = try BeatProcess.run(["--db", db, "--no-rc", "count", "item"], home: home.directory)
         #expect(second.stderr.isEmpty, "\(second.stderr)")
     }
+
+    @Test func migratingALargeCorpusIsAnnounced() throws {
+        let home = try TemporaryCorpus()
+        let db = home.directory + "/older.db"
+        let file = try home.write(
+            "posts.jsonl",
+            #"{"id": "p1", "source": "web", "published_at": 1700000000, "text": "a post that is long enough to fingerprint here"}"#)
+        #expect(try BeatProcess.run(["--db", db, "--no-rc", "import", file], home: home.directory).status == 0)
+        // Back to schema 6, in a file over the 20 MB that makes a migration worth announcing.
+        let corpus = try Corpus(path: db)
+        try corpus.connection.execute(
+            """
+            DROP TABLE spread_bands; DROP TABLE spread_pending; DROP TRIGGER post_sketches_ad; DROP TRIGGER post_sketches_au;
+            CREATE INDEX post_sketches_b0 ON post_sketches(b0); CREATE INDEX post_sketches_b1 ON post_sketches(b1);
+            CREATE INDEX post_sketches_b2 ON post_sketches(b2); CREATE INDEX post_sketches_b3 ON post_sketches(b3);
+            CREATE INDEX post_sketches_b4 ON post_sketches(b4); CREATE INDEX post_sketches_b5 ON post_sketches(b5);
+            CREATE TABLE padding(bytes BLOB); INSERT INTO padding VALUES (zeroblob(21000000));
+            PRAGMA user_version = 6; PRAGMA wal_checkpoint(TRUNCATE);
+            """)
+
+        let first = try BeatProcess.run(["--db", db, "--no-rc", "count", "fingerprint"], home: home.directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("migrating \(db) from schema 6 to 7, once after an upgrade"), "\(first.stderr)")
+        #expect(try corpus.connection.scalar("SELECT count(*) FROM spread_bands")?.int64Value == 6)
+
+        let second = try BeatProcess.run(["--db", db, "--no-rc", "count", "fingerprint"], home: home.directory)
+        #expect(second.stderr.isEmpty, "\(second.stderr)")
+    }
 }
