@@ -128,7 +128,7 @@ import Testing
         for row in try corpus.rows(
             """
             SELECT p.source || ':' || p.source_id, s.group_id, o.source || ':' || o.source_id
-            FROM post_sketches s JOIN posts p ON p.id = s.post_id JOIN spread_groups g ON g.id = s.group_id
+            FROM spread_members s JOIN posts p ON p.id = s.post_id JOIN spread_groups g ON g.id = s.group_id
             JOIN posts o ON o.id = g.origin WHERE s.group_id IS NOT NULL
             """)
         {

@@ -29,7 +29,7 @@ import Testing
     static func group(_ corpus: TemporaryCorpus, _ id: String) throws -> Int64? {
         try corpus.integer(
             """
-            SELECT s.group_id FROM post_sketches s JOIN posts p ON p.id = s.post_id WHERE p.source || ':' || p.source_id = ?1
+            SELECT s.group_id FROM spread_members s JOIN posts p ON p.id = s.post_id WHERE p.source || ':' || p.source_id = ?1
             """, [.text(id)])
     }
 
@@ -93,32 +93,65 @@ import Testing
         #expect(stats.first?[0].int64Value == 3)
         #expect(stats.first?[1].int64Value == mastodonID)
         // No row is left for a post that no longer exists, and no group of one.
-        #expect(try corpus.integer("SELECT count(*) FROM post_sketches WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_members WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
         #expect(try corpus.integer("SELECT count(*) FROM post_links WHERE post_id NOT IN (SELECT id FROM posts)") == 0)
         #expect(try corpus.integer("SELECT count(*) FROM spread_groups WHERE size < 2") == 0)
         #expect(
             try corpus.integer(
                 """
                 SELECT count(*) FROM spread_groups g
-                WHERE g.size != (SELECT count(*) FROM post_sketches s WHERE s.group_id = g.id)
+                WHERE g.size != (SELECT count(*) FROM spread_members s WHERE s.group_id = g.id)
                 """) == 0)
         _ = group
+    }
+
+    @Test func aGroupHeldTogetherByOnePostComesApartWhenItGoes() throws {
+        let corpus = try TemporaryCorpus()
+        let words = """
+            the council voted on tuesday to close the old harbour bridge to lorries from march after engineers found \
+            cracks in two of its steel supports and warned that heavy traffic could make them worse while shops on \
+            both banks said the detour would add an hour to every delivery and cost them customers in the summer
+            """.split(separator: " ").map(String.init)
+        func edited(_ text: [String], at positions: [Int]) -> [String] {
+            var copy = text
+            for position in positions { copy[position] = "changed\(position)" }
+            return copy
+        }
+        // Each post is an edited copy of the one before; the first and the last are too far apart.
+        let second = edited(words, at: [5, 16, 27, 38, 49])
+        let third = edited(second, at: [10, 21, 32, 43, 54])
+        let posts = [
+            Self.line("b1", "bluesky", "1T08:00:00", words.joined(separator: " ")),
+            Self.line("r1", "reddit", "2T08:00:00", second.joined(separator: " ")),
+            Self.line("m1", "mastodon", "3T08:00:00", third.joined(separator: " ")),
+        ].joined(separator: "\n")
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", posts)])
+        let group = try #require(try Self.group(corpus, "bluesky:b1"))
+        try #require(try Self.group(corpus, "mastodon:m1") == group)
+        // The middle post is deleted by another program; the next import forms the group again.
+        try corpus.corpus.connection.execute("DELETE FROM posts WHERE source = 'reddit'")
+        let next = Self.line("x9", "web", "4T08:00:00", "Unrelated words about a bakery.")
+        _ = try corpus.importFiles([try corpus.write("next.jsonl", next)])
+        #expect(try Self.group(corpus, "bluesky:b1") == nil)
+        #expect(try Self.group(corpus, "mastodon:m1") == nil)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_groups") == 0)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_members") == 0)
     }
 
     @Test func aCorpusFromBeforeSpreadIsFingerprintedWhenOpened() throws {
         let corpus = try TemporaryCorpus()
         _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
-        let before = try corpus.rows("SELECT post_id, group_id FROM post_sketches ORDER BY post_id")
+        let before = try corpus.rows("SELECT post_id, group_id FROM spread_members ORDER BY post_id")
         // Back to schema 5: no spread tables.
         try corpus.corpus.connection.execute(
             """
-            DROP TABLE spread_bands; DROP TABLE spread_pending;
-            DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE post_sketches; DROP TABLE spread_groups;
+            DROP TABLE spread_bands; DROP TABLE spread_pending; DROP TABLE spread_removed;
+            DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE spread_members; DROP TABLE spread_groups;
             DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; PRAGMA user_version = 5;
             """)
         let reopened = try Corpus(path: corpus.path)
         var after: [[SQLiteValue]] = []
-        try reopened.connection.forEachRow("SELECT post_id, group_id FROM post_sketches ORDER BY post_id") { row in
+        try reopened.connection.forEachRow("SELECT post_id, group_id FROM spread_members ORDER BY post_id") { row in
             after.append([row.value(0), row.value(1)])
         }
         #expect(after.map { $0[0] } == before.map { $0[0] })

@@ -13,9 +13,9 @@ extension SearchEngine {
         case .post(let publicID):
             guard let id = try rowID(publicID: publicID) else { return nil }
             ids = [id]
-            if let group = try connection.scalar("SELECT group_id FROM post_sketches WHERE post_id = ?1", [.integer(id)])?.int64Value {
+            if let group = try connection.scalar("SELECT group_id FROM spread_members WHERE post_id = ?1", [.integer(id)])?.int64Value {
                 ids = []
-                try connection.forEachRow("SELECT post_id FROM post_sketches WHERE group_id = ?1 ORDER BY post_id", [.integer(group)]) {
+                try connection.forEachRow("SELECT post_id FROM spread_members WHERE group_id = ?1 ORDER BY post_id", [.integer(group)]) {
                     ids.append($0.int64(0))
                 }
             }
@@ -47,8 +47,8 @@ extension SearchEngine {
         var top: [(group: Int64, matching: Int)] = []
         try eachRow(
             """
-            SELECT s.group_id, count(*) AS matching FROM post_sketches s
-            WHERE s.group_id IS NOT NULL AND s.post_id IN (\(ids.sql))
+            SELECT s.group_id, count(*) AS matching FROM spread_members s
+            WHERE s.post_id IN (\(ids.sql))
             GROUP BY s.group_id ORDER BY matching DESC, s.group_id LIMIT ?
             """, ids.bindings + [.integer(Int64(limit))]
         ) { top.append(($0.int64(0), Int($0.int64(1)))) }
@@ -58,7 +58,7 @@ extension SearchEngine {
             var sources: [SourceCount] = []
             try connection.forEachRow(
                 """
-                SELECT p.source, count(*) AS n FROM post_sketches s JOIN posts p ON p.id = s.post_id
+                SELECT p.source, count(*) AS n FROM spread_members s JOIN posts p ON p.id = s.post_id
                 WHERE s.group_id = ?1 GROUP BY p.source ORDER BY n DESC, p.source
                 """, [.integer(group)]
             ) { sources.append(SourceCount(source: $0.string(0) ?? "", posts: Int($0.int64(1)))) }
@@ -108,7 +108,7 @@ extension SearchEngine {
         try eachRow(
             """
             SELECT count(*), count(s.group_id), count(DISTINCT s.group_id)
-            FROM (\(ids.sql)) m LEFT JOIN post_sketches s ON s.post_id = m.id
+            FROM (\(ids.sql)) m LEFT JOIN spread_members s ON s.post_id = m.id
             """, ids.bindings
         ) { row in
             let posts = Int(row.int64(0)), copies = Int(row.int64(1)), groups = Int(row.int64(2))
@@ -120,10 +120,10 @@ extension SearchEngine {
     /// The posts of the spread group holding the post with row id `id`, earliest first, each with
     /// its row id (the time order); nil when the post has no copies. Two indexed lookups.
     public func copies(ofRowID id: Int64) throws -> [(rowID: Int64, post: PostSummary)]? {
-        guard let group = try connection.scalar("SELECT group_id FROM post_sketches WHERE post_id = ?1", [.integer(id)])?.int64Value
+        guard let group = try connection.scalar("SELECT group_id FROM spread_members WHERE post_id = ?1", [.integer(id)])?.int64Value
         else { return nil }
         var ids: [Int64] = []
-        try connection.forEachRow("SELECT post_id FROM post_sketches WHERE group_id = ?1 ORDER BY post_id", [.integer(group)]) {
+        try connection.forEachRow("SELECT post_id FROM spread_members WHERE group_id = ?1 ORDER BY post_id", [.integer(group)]) {
             ids.append($0.int64(0))
         }
         let found = try hits(ids: ids)
@@ -165,14 +165,14 @@ extension SearchEngine {
             let shared = similarity.containment * Double(similarity.smaller)
             guard shared / Double(shingles.count) >= SpreadSimilarity.minimumContainment else { return }
             held.insert(id)
-            if let group = try connection.scalar("SELECT group_id FROM post_sketches WHERE post_id = ?1", [.integer(id)])?.int64Value {
+            if let group = try connection.scalar("SELECT group_id FROM spread_members WHERE post_id = ?1", [.integer(id)])?.int64Value {
                 groups.insert(group)
             }
         }
         for id in candidates { try check(id) }
         for group in groups {
             var members: [Int64] = []
-            try connection.forEachRow("SELECT post_id FROM post_sketches WHERE group_id = ?1", [.integer(group)]) {
+            try connection.forEachRow("SELECT post_id FROM spread_members WHERE group_id = ?1", [.integer(group)]) {
                 members.append($0.int64(0))
             }
             for id in members { try check(id) }

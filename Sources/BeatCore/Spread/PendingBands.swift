@@ -5,7 +5,8 @@
 /// several posts share keep their posts in `shared`, at most
 /// `SpreadIndex.candidatesPerBand` of them (the latest, as a lookup in
 /// `spread_bands` returns): text repeated thousands of times (a bot, a
-/// template) must not make every lookup read thousands of posts.
+/// template) must not make every lookup read thousands of posts. The earlier
+/// ones wait in `overflow`, read only by a fold.
 ///
 /// Band values are uniform 64-bit hashes, so the value itself picks the slot.
 /// Entries are only ever added; `drainSorted` hands them over for a fold.
@@ -19,12 +20,14 @@ struct PendingBands {
     /// Posts whose bands are held, each once.
     private(set) var posts: Set<Int64> = []
     /// True while the map holds exactly the current bands of its posts: false once a post was
-    /// added twice (its text changed, and the old text's bands are still here) or a shared
-    /// value dropped its earliest posts. Only then can a fold be written from memory.
+    /// added twice or deleted (its old text's bands are still here). Only then can a fold be
+    /// written from memory.
     private(set) var holdsEveryCurrentBand = true
     private var slots: [Entry] = []
-    /// The posts of values held by more than one, latest first.
+    /// The posts of values held by more than one, latest first, at most `perValue`.
     private var shared: [Int64: [Int64]] = [:]
+    /// The posts of a shared value beyond the latest `perValue`, in no order.
+    private var overflow: [Int64: [Int64]] = [:]
     private var count = 0
     /// No post id is this low: ids are publication seconds shifted left.
     private static let empty = Int64.min
@@ -38,6 +41,11 @@ struct PendingBands {
             if (count + 1) * 10 > slots.count * 7 { grow() }
             insert(value, postID)
         }
+    }
+
+    /// A held post was deleted or changed: its bands here are no longer its own.
+    mutating func markStale() {
+        holdsEveryCurrentBand = false
     }
 
     /// The held posts that have `value` among their bands, latest first, at most `perValue`.
@@ -70,11 +78,13 @@ struct PendingBands {
         var extra: [Entry] = []
         for index in entries.indices where entries[index].post != Self.empty {
             let entry = entries[index]
-            entries[kept] = entry
-            kept += 1
-            for other in shared[entry.value] ?? [] where other != entry.post {
-                extra.append(Entry(value: entry.value, post: other))
+            guard let posts = shared[entry.value] else {
+                entries[kept] = entry
+                kept += 1
+                continue
             }
+            // A shared value's posts are its list and its overflow, the slot's own post among them.
+            for post in posts + (overflow[entry.value] ?? []) { extra.append(Entry(value: entry.value, post: post)) }
         }
         entries.removeLast(entries.count - kept)
         entries.append(contentsOf: extra)
@@ -87,6 +97,7 @@ struct PendingBands {
         posts = []
         slots = []
         shared = [:]
+        overflow = [:]
         count = 0
         holdsEveryCurrentBand = true
     }
@@ -116,8 +127,7 @@ struct PendingBands {
         let position = posts.firstIndex { $0 < postID } ?? posts.count
         posts.insert(postID, at: position)
         if posts.count > Self.perValue {
-            posts.removeLast()
-            holdsEveryCurrentBand = false
+            overflow[value, default: []].append(posts.removeLast())
         }
         shared[value] = posts
     }

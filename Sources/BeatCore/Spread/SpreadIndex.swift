@@ -1,7 +1,7 @@
 import BeatSQLite
 
-/// Keeps a corpus's spread tables (`post_sketches`, `spread_bands`,
-/// `spread_groups`, `post_links`; see `Schema`, migrations 6 and 7) in step
+/// Keeps a corpus's spread tables (`spread_bands`, `spread_members`,
+/// `spread_groups`, `post_links`; see `Schema`, migrations 6 to 8) in step
 /// with its posts.
 ///
 /// A new or changed post is fingerprinted, its candidates are the posts that
@@ -28,6 +28,10 @@ import BeatSQLite
 /// values (`BandFilter`) and skips the lookups it rules out. The filter is
 /// built from the stored values and kept in step with this writer's folds;
 /// when another connection has written, it is dropped and built again.
+///
+/// A post's bands are stored nowhere but in `spread_bands`: they are computed
+/// again from its text when it is deleted or changed (`applyRemovals`), or
+/// when a writer folds posts another left pending.
 public final class SpreadIndex {
     private let connection: Connection
     /// A band value shared by more posts than this is a stock phrase, not a copy: only the latest are checked.
@@ -37,8 +41,9 @@ public final class SpreadIndex {
     static let checksPerPost = 24
     /// Members of one group checked before the post is judged not to belong to it.
     static let checksPerGroup = 3
-    /// Posts held in memory before their bands are folded into `spread_bands`: 8 MB of `PendingBands` slots.
-    static let foldThreshold = 60_000
+    /// Posts held in memory before their bands are folded into `spread_bands`: 16 MB of `PendingBands`
+    /// slots. Each fold rewrites most pages of the table; at 60,000 a 1M-post import spent 1.5 s more folding.
+    static let foldThreshold = 120_000
 
     private var pending = PendingBands()
     /// Holds every value in `spread_bands` when not nil (see `prepareFilter`).
@@ -64,13 +69,18 @@ public final class SpreadIndex {
         return SpreadWords.hashes(title) + words
     }
 
-    /// The batch step run by the importer (`PostWriter.batchSteps`): recounts groups
+    /// The sketch a post is indexed under: its bands are its keys in `spread_bands`.
+    public static func sketch(title: String?, text: String) -> SpreadSketch? {
+        SpreadSketch(words: fingerprintText(title: title, text: text))
+    }
+
+    /// The batch step run by the importer (`PostWriter.batchSteps`): forms again the groups
     /// that lost a member, then fingerprints every added or changed post.
     func record(_ batch: WrittenBatch) throws {
         // Posts of earlier batches may have been changed since they were cached.
         shingleCache.removeAll(keepingCapacity: true)
-        try recountChangedGroups()
         try takeOverPending()
+        try regroupChangedGroups()
         for post in batch.posts {
             try add(postID: post.id, print: post.print ?? SpreadPrint(post.record))
         }
@@ -78,7 +88,7 @@ public final class SpreadIndex {
     }
 
     /// Fingerprints one stored post, files it in the group of its closest copy, and stores its links.
-    /// The post must have no sketch yet (new, or taken out by the update and delete triggers).
+    /// The post must have no bands stored (new, or taken out after a change: `applyRemovals`).
     public func add(postID: Int64, source: String, title: String?, text: String, url: String?) throws {
         try takeOverPending()
         try add(postID: postID, print: SpreadPrint(source: source, title: title, text: text, url: url))
@@ -92,48 +102,50 @@ public final class SpreadIndex {
                 .execute([.text(link), .integer(postID)])
         }
         guard let bands = print.bands else { return }
-        let match = try closestCopy(of: print, excluding: postID)
-        var groupID: SQLiteValue = .null
-        if let match {
+        try fileInGroup(postID, print)
+        // Only the few posts in a group get a row of their own; the bands of every
+        // post wait in memory, listed on disk, until the next fold.
+        try connection.cachedStatement("INSERT OR IGNORE INTO spread_pending(post_id) VALUES (?1)").execute([.integer(postID)])
+        pending.add(postID: postID, bands: bands)
+    }
+
+    /// Files a post in the group of its closest copy, if it has one: a group of two is made
+    /// when that copy is in none.
+    private func fileInGroup(_ postID: Int64, _ print: SpreadPrint) throws {
+        if let match = try closestCopy(of: print, excluding: postID) {
+            let group: Int64
             if let existing = match.group {
                 try connection.cachedStatement(
                     """
                     UPDATE spread_groups SET size = size + 1, origin = min(origin, ?2), latest = max(latest, ?2) WHERE id = ?1
                     """
                 ).execute([.integer(existing), .integer(postID)])
-                groupID = .integer(existing)
+                group = existing
             } else {
                 try connection.cachedStatement("INSERT INTO spread_groups(origin, latest, size) VALUES (?1, ?2, 2)")
                     .execute([.integer(min(match.post, postID)), .integer(max(match.post, postID))])
-                let created = connection.lastInsertRowID
-                try connection.cachedStatement("UPDATE post_sketches SET group_id = ?2 WHERE post_id = ?1")
-                    .execute([.integer(match.post), .integer(created)])
-                groupID = .integer(created)
+                group = connection.lastInsertRowID
+                try joinGroup(match.post, group)
             }
+            try joinGroup(postID, group)
         }
-        let bandValues = bands.map { SQLiteValue.integer($0) }
-        // An upsert, not INSERT OR REPLACE: REPLACE may delete a row before
-        // inserting, so SQLite keeps a statement journal for it, and with the
-        // table's indexes and triggers that journal spilled to a temporary file
-        // for every post (gigabytes of writes for a 100k-post import).
+    }
+
+    private func joinGroup(_ postID: Int64, _ group: Int64) throws {
         try connection.cachedStatement(
             """
-            INSERT INTO post_sketches(post_id, group_id, shingles, b0, b1, b2, b3, b4, b5)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT(post_id) DO UPDATE SET group_id = excluded.group_id, shingles = excluded.shingles,
-                b0 = excluded.b0, b1 = excluded.b1, b2 = excluded.b2, b3 = excluded.b3, b4 = excluded.b4, b5 = excluded.b5
+            INSERT INTO spread_members(post_id, group_id) VALUES (?1, ?2)
+            ON CONFLICT(post_id) DO UPDATE SET group_id = excluded.group_id
             """
-        ).execute([.integer(postID), groupID, .integer(Int64(print.shingleCount))] + bandValues)
-        try connection.cachedStatement("INSERT OR IGNORE INTO spread_pending(post_id) VALUES (?1)").execute([.integer(postID)])
-        pending.add(postID: postID, bands: bands)
+        ).execute([.integer(postID), .integer(group)])
     }
 
     /// Writes the bands of every pending post into `spread_bands`, sorted, so that each page
     /// of the index is written once, and empties `spread_pending`. Runs in the caller's transaction.
     ///
     /// When the pending posts are exactly this writer's, as they are unless another writer
-    /// left some or a post changed twice, the bands come from memory; otherwise from the
-    /// sketches of the posts `spread_pending` lists.
+    /// left some or a post changed while pending, the bands come from memory; otherwise
+    /// they are computed again from the stored text of the posts `spread_pending` lists.
     public func foldPending() throws {
         try foldPending(memoryIsCurrent: true)
     }
@@ -154,18 +166,8 @@ public final class SpreadIndex {
                 filter?.insert(entry.value)
             }
         } else {
-            // Values from the table that this filter might not hold.
-            filter = nil
-            try connection.execute(
-                """
-                WITH band(number) AS (VALUES (0), (1), (2), (3), (4), (5))
-                INSERT OR IGNORE INTO spread_bands(value, post_id)
-                SELECT CASE band.number WHEN 0 THEN s.b0 WHEN 1 THEN s.b1 WHEN 2 THEN s.b2
-                                        WHEN 3 THEN s.b3 WHEN 4 THEN s.b4 ELSE s.b5 END AS value, s.post_id
-                FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id, band
-                ORDER BY value, s.post_id
-                """)
             pending.removeAll()
+            try foldFromStoredText()
         }
         try connection.execute("DELETE FROM spread_pending")
         if let current = filter, current.count > current.capacity, current.capacity * 10 < BandFilter.maximumBits {
@@ -173,9 +175,53 @@ public final class SpreadIndex {
         }
     }
 
-    /// Folds pending posts this writer does not hold in memory: left by a writer that
-    /// stopped before folding, or added by another connection since this one last looked.
+    /// Computes the bands of the posts `spread_pending` lists from their stored text and
+    /// writes them, sorted. A listed post since deleted has no row and is passed over.
+    private func foldFromStoredText() throws {
+        var entries: [PendingBands.Entry] = []
+        try connection.forEachRow(
+            "SELECT p.id, p.title, p.text FROM spread_pending s JOIN posts p ON p.id = s.post_id"
+        ) { row in
+            for value in Self.sketch(title: row.string(1), text: row.string(2) ?? "")?.bands ?? [] {
+                entries.append(PendingBands.Entry(value: value, post: row.int64(0)))
+            }
+        }
+        entries.sort { ($0.value, $0.post) < ($1.value, $1.post) }
+        let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
+        for entry in entries {
+            try insert.bind(.integer(entry.value), at: 1)
+            try insert.bind(.integer(entry.post), at: 2)
+            try insert.step()
+            insert.reset()
+            filter?.insert(entry.value)
+        }
+    }
+
+    /// Takes the bands of deleted and changed posts out of `spread_bands`: they are computed
+    /// from the text the triggers kept (`spread_removed`). A post whose bands wait in memory
+    /// marks the memory stale, so that the next fold computes them from the stored text.
+    /// A value may stay in the filter: that costs a lookup, never a wrong answer.
+    func applyRemovals() throws {
+        var removed: [(post: Int64, title: String?, text: String)] = []
+        try connection.forEachRow("SELECT post_id, title, text FROM spread_removed") { row in
+            removed.append((row.int64(0), row.string(1), row.string(2) ?? ""))
+        }
+        guard !removed.isEmpty else { return }
+        let delete = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
+        for post in removed {
+            if pending.posts.contains(post.post) { pending.markStale() }
+            for value in Self.sketch(title: post.title, text: post.text)?.bands ?? [] {
+                try delete.execute([.integer(value), .integer(post.post)])
+            }
+        }
+        try connection.execute("DELETE FROM spread_removed")
+    }
+
+    /// Folds pending posts this writer does not hold in memory (left by a writer that
+    /// stopped before folding, or added by another connection since this one last looked),
+    /// after taking out the bands of posts deleted or changed since.
     private func takeOverPending() throws {
+        try applyRemovals()
         let version = try connection.scalar("PRAGMA data_version")?.int64Value ?? 0
         defer { seenDataVersion = version }
         let stored = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
@@ -305,7 +351,7 @@ public final class SpreadIndex {
     }
 
     private func groupOf(_ postID: Int64) throws -> Int64? {
-        let select = try connection.cachedStatement("SELECT group_id FROM post_sketches WHERE post_id = ?1")
+        let select = try connection.cachedStatement("SELECT group_id FROM spread_members WHERE post_id = ?1")
         try select.bind([.integer(postID)])
         defer { select.reset() }
         return try select.step() ? select.optionalInt64(0) : nil
@@ -347,26 +393,30 @@ public final class SpreadIndex {
         }
     }
 
-    /// Recounts the groups that lost a member since the last call (see the triggers in `Schema`):
-    /// a group left with one post is dissolved; otherwise its size, origin and latest post are recomputed.
-    public func recountChangedGroups() throws {
+    /// Forms again each group that lost a member since the last call (see the triggers in
+    /// `Schema`): the post that tied the others together may be the one gone, so they are taken
+    /// out and each, earliest first, joins the group of its closest copy as a new post would.
+    /// A post left with no copy is in no group; a group left with one post is gone.
+    public func regroupChangedGroups() throws {
         var groups: [Int64] = []
         try connection.forEachRow("SELECT group_id FROM spread_dirty") { groups.append($0.int64(0)) }
         guard !groups.isEmpty else { return }
         for group in groups {
-            let stats = try connection.cachedStatement(
-                "SELECT count(*), min(post_id), max(post_id) FROM post_sketches WHERE group_id = ?1")
-            try stats.bind([.integer(group)])
-            _ = try stats.step()
-            let size = stats.int64(0), origin = stats.int64(1), latest = stats.int64(2)
-            stats.reset()
-            if size < 2 {
-                try connection.run("UPDATE post_sketches SET group_id = NULL WHERE group_id = ?1", [.integer(group)])
-                try connection.run("DELETE FROM spread_groups WHERE id = ?1", [.integer(group)])
-            } else {
-                try connection.run(
-                    "UPDATE spread_groups SET size = ?2, origin = ?3, latest = ?4 WHERE id = ?1",
-                    [.integer(group), .integer(size), .integer(origin), .integer(latest)])
+            var members: [Int64] = []
+            try connection.forEachRow(
+                "SELECT post_id FROM spread_members WHERE group_id = ?1 ORDER BY post_id", [.integer(group)]
+            ) { members.append($0.int64(0)) }
+            try connection.run("DELETE FROM spread_members WHERE group_id = ?1", [.integer(group)])
+            try connection.run("DELETE FROM spread_groups WHERE id = ?1", [.integer(group)])
+            for member in members {
+                // Filed already as the closest copy of an earlier member.
+                guard try groupOf(member) == nil else { continue }
+                let text = try connection.cachedStatement("SELECT title, text FROM posts WHERE id = ?1")
+                try text.bind([.integer(member)])
+                let print = try text.step() ? SpreadPrint(source: "", title: text.string(0), text: text.string(1) ?? "", url: nil) : nil
+                text.reset()
+                guard let print, print.bands != nil else { continue }
+                try fileInGroup(member, print)
             }
         }
         try connection.execute("DELETE FROM spread_dirty")
@@ -400,11 +450,11 @@ public final class SpreadIndex {
             try connection.transaction {
                 try takeOverPending()
                 for row in rows {
+                    let print = SpreadPrint(source: row.1, title: row.2, text: row.3, url: row.4)
+                    // Imported with fingerprints since the walk began: its links are stored too.
+                    if let bands = print.bands, try isFingerprinted(row.0, firstBand: bands[0]) { continue }
                     try connection.run("DELETE FROM post_links WHERE post_id = ?1", [.integer(row.0)])
-                    if try connection.scalar("SELECT 1 FROM post_sketches WHERE post_id = ?1", [.integer(row.0)]) != nil {
-                        continue
-                    }
-                    try add(postID: row.0, print: SpreadPrint(source: row.1, title: row.2, text: row.3, url: row.4))
+                    try add(postID: row.0, print: print)
                 }
                 if rows.count < chunk {
                     try connection.execute("DELETE FROM spread_backfill")
@@ -420,14 +470,24 @@ public final class SpreadIndex {
         return done
     }
 
+    /// Whether the post's bands are stored or wait in this writer's memory (which holds every
+    /// pending post once `takeOverPending` has run).
+    private func isFingerprinted(_ postID: Int64, firstBand: Int64) throws -> Bool {
+        if pending.posts.contains(postID) { return true }
+        let stored = try connection.cachedStatement("SELECT 1 FROM spread_bands WHERE value = ?1 AND post_id = ?2")
+        try stored.bind([.integer(firstBand), .integer(postID)])
+        defer { stored.reset() }
+        return try stored.step()
+    }
+
     /// Forgets every fingerprint, group and link and computes them again from the posts.
     public func rebuild(progress: (Int) -> Void = { _ in }) throws -> Int {
         pending.removeAll()
         try connection.transaction {
             try connection.execute(
                 """
-                DELETE FROM spread_bands; DELETE FROM spread_pending; DELETE FROM post_sketches;
-                DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
+                DELETE FROM spread_bands; DELETE FROM spread_pending; DELETE FROM spread_members;
+                DELETE FROM spread_removed; DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
                 DELETE FROM spread_backfill; INSERT INTO spread_backfill VALUES (0);
                 """)
         }

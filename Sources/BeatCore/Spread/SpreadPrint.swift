@@ -7,8 +7,6 @@
 struct SpreadPrint: Sendable {
     /// The post's MinHash band values (`SpreadSketch.bands`), nil when its text is too short to fingerprint.
     let bands: [Int64]?
-    /// How many distinct shingles the text has (`post_sketches.shingles`).
-    let shingleCount: Int
     /// The canonical links the post carries, each once, in the order written.
     let links: [String]
     /// What the sketch was made from. The shingles themselves are not kept: a batch in
@@ -20,7 +18,6 @@ struct SpreadPrint: Sendable {
     init(source: String, title: String?, text: String, url: String?) {
         let sketch = SpreadSketch(words: SpreadIndex.fingerprintText(title: title, text: text))
         bands = sketch?.bands
-        shingleCount = sketch?.shingles.count ?? 0
         self.title = title
         self.text = text
         var addresses = CanonicalLink.addresses(in: text)

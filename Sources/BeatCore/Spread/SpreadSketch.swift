@@ -19,7 +19,7 @@ public struct SpreadSketch: Equatable, Sendable {
 
     /// The distinct shingle hashes, sorted.
     public let shingles: [UInt64]
-    /// One value per band, stored in `post_sketches.b0…b5`.
+    /// One value per band, each a key of `spread_bands`.
     public let bands: [Int64]
 
     /// The sketch of `text`, or nil when it has fewer than `minimumWords` words.

@@ -169,5 +169,51 @@ enum Schema {
             DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
         END;
         """,
+        // 8: a post's bands live in `spread_bands` alone. A sketch row for every
+        // post, keyed by post id, was written all over its table by each batch
+        // (ids follow publication time, files do not) and cost more than the
+        // rest of fingerprinting together; only group membership needs a row,
+        // and only grouped posts have one (`spread_members`). A changed or
+        // deleted post's bands are found again from its old text: the triggers
+        // keep that text in `spread_removed` until the next writer takes the
+        // bands out (`SpreadIndex.applyRemovals`); until then a lookup may name
+        // the post, and the check of its current text rules it out. Pending
+        // posts (`spread_pending`) are folded from their stored text when the
+        // writer that listed them is gone.
+        """
+        WITH band(number) AS (VALUES (0), (1), (2), (3), (4), (5))
+        INSERT OR IGNORE INTO spread_bands(value, post_id)
+        SELECT CASE band.number WHEN 0 THEN s.b0 WHEN 1 THEN s.b1 WHEN 2 THEN s.b2
+                                WHEN 3 THEN s.b3 WHEN 4 THEN s.b4 ELSE s.b5 END AS value, s.post_id
+        FROM spread_pending p JOIN post_sketches s ON s.post_id = p.post_id, band
+        ORDER BY value, s.post_id;
+        DELETE FROM spread_pending;
+        CREATE TABLE spread_members (
+            post_id INTEGER PRIMARY KEY,    -- posts.id
+            group_id INTEGER NOT NULL       -- spread_groups.id
+        );
+        INSERT INTO spread_members(post_id, group_id) SELECT post_id, group_id FROM post_sketches WHERE group_id IS NOT NULL;
+        CREATE INDEX spread_members_group ON spread_members(group_id, post_id);
+        CREATE TABLE spread_removed (
+            post_id INTEGER NOT NULL,       -- posts.id of a post deleted or changed
+            title TEXT,                     -- its title and text before, to find its bands again
+            text TEXT
+        );
+        DROP TRIGGER posts_spread_ad;
+        DROP TRIGGER posts_spread_au;
+        DROP TABLE post_sketches;
+        CREATE TRIGGER posts_spread_ad AFTER DELETE ON posts BEGIN
+            INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM spread_members WHERE post_id = old.id;
+            DELETE FROM spread_members WHERE post_id = old.id;
+            DELETE FROM post_links WHERE post_id = old.id;
+            INSERT INTO spread_removed(post_id, title, text) VALUES (old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER posts_spread_au AFTER UPDATE OF title, text, url ON posts BEGIN
+            INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM spread_members WHERE post_id = old.id;
+            DELETE FROM spread_members WHERE post_id = old.id;
+            DELETE FROM post_links WHERE post_id = old.id;
+            INSERT INTO spread_removed(post_id, title, text) VALUES (old.id, old.title, old.text);
+        END;
+        """,
     ]
 }

@@ -1,0 +1,85 @@
+import BeatCore
+import BeatSQLite
+
+/// Turns a corpus at the current schema back into the spread tables an older
+/// release wrote, so that the migrations from them run on real files.
+///
+/// Schema 6 kept a sketch row for every fingerprinted post (`post_sketches`,
+/// its group and its six band values) with an index on each band; schema 7
+/// moved the band lookups into `spread_bands` and listed unfolded posts in
+/// `spread_pending`, keeping the sketch rows.
+public enum OlderSchema {
+    /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6 or 7)
+    /// held them, and sets that version. With `pending`, the first fingerprinted posts (that
+    /// many) are left as a schema-7 writer that stopped before folding would leave them.
+    public static func restore(_ connection: Connection, version: Int, pending: Int = 0) throws {
+        precondition(version == 6 || version == 7, "schema 6 or 7")
+        var sketches: [(post: Int64, group: Int64?, sketch: SpreadSketch)] = []
+        try connection.forEachRow(
+            "SELECT p.id, m.group_id, p.title, p.text FROM posts p LEFT JOIN spread_members m ON m.post_id = p.id ORDER BY p.id"
+        ) { row in
+            guard let sketch = SpreadIndex.sketch(title: row.string(2), text: row.string(3) ?? "") else { return }
+            sketches.append((row.int64(0), row.optionalInt64(1), sketch))
+        }
+        try connection.transaction {
+            try connection.execute(
+                """
+                CREATE TABLE post_sketches (
+                    post_id INTEGER PRIMARY KEY, group_id INTEGER, shingles INTEGER NOT NULL,
+                    b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL,
+                    b3 INTEGER NOT NULL, b4 INTEGER NOT NULL, b5 INTEGER NOT NULL
+                );
+                CREATE INDEX post_sketches_group ON post_sketches(group_id, post_id) WHERE group_id IS NOT NULL;
+                """)
+            let insert = try connection.cachedStatement(
+                "INSERT INTO post_sketches VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+            for row in sketches {
+                try insert.execute(
+                    [.integer(row.post), row.group.map { .integer($0) } ?? .null, .integer(Int64(row.sketch.shingles.count))]
+                        + row.sketch.bands.map { .integer($0) })
+            }
+            try connection.execute(
+                """
+                DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au;
+                DROP TABLE spread_members; DROP TABLE spread_removed;
+                CREATE TRIGGER posts_spread_ad AFTER DELETE ON posts BEGIN
+                    INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM post_sketches WHERE post_id = old.id AND group_id IS NOT NULL;
+                    DELETE FROM post_sketches WHERE post_id = old.id;
+                    DELETE FROM post_links WHERE post_id = old.id;
+                END;
+                CREATE TRIGGER posts_spread_au AFTER UPDATE OF title, text, url ON posts BEGIN
+                    INSERT OR IGNORE INTO spread_dirty SELECT group_id FROM post_sketches WHERE post_id = old.id AND group_id IS NOT NULL;
+                    DELETE FROM post_sketches WHERE post_id = old.id;
+                    DELETE FROM post_links WHERE post_id = old.id;
+                END;
+                """)
+            if version == 6 {
+                try connection.execute(
+                    """
+                    DROP TABLE spread_bands; DROP TABLE spread_pending;
+                    CREATE INDEX post_sketches_b0 ON post_sketches(b0); CREATE INDEX post_sketches_b1 ON post_sketches(b1);
+                    CREATE INDEX post_sketches_b2 ON post_sketches(b2); CREATE INDEX post_sketches_b3 ON post_sketches(b3);
+                    CREATE INDEX post_sketches_b4 ON post_sketches(b4); CREATE INDEX post_sketches_b5 ON post_sketches(b5);
+                    """)
+            } else {
+                try connection.execute(
+                    """
+                    CREATE TRIGGER post_sketches_ad AFTER DELETE ON post_sketches BEGIN
+                        DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
+                        DELETE FROM spread_pending WHERE post_id = old.post_id;
+                    END;
+                    CREATE TRIGGER post_sketches_au AFTER UPDATE OF b0, b1, b2, b3, b4, b5 ON post_sketches BEGIN
+                        DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
+                    END;
+                    """)
+                let unfold = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
+                let list = try connection.cachedStatement("INSERT INTO spread_pending(post_id) VALUES (?1)")
+                for row in sketches.prefix(pending) {
+                    for value in row.sketch.bands { try unfold.execute([.integer(value), .integer(row.post)]) }
+                    try list.execute([.integer(row.post)])
+                }
+            }
+            try connection.execute("PRAGMA user_version = \(version)")
+        }
+    }
+}
