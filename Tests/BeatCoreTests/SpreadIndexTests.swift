@@ -200,6 +200,21 @@ import Testing
         #expect(CanonicalLink.canonical("https://a.org/x).") == "a.org/x")
     }
 
+    @Test func anImportsBandsAreTheSketchsBands() {
+        let texts = [
+            SpreadIndexTests.sentence,
+            SpreadIndexTests.sentence + ". " + SpreadIndexTests.sentence + ". " + SpreadIndexTests.sentence,
+            "go go go go go go go go go go",
+            "six words are enough for this",
+            "five words are too short",
+        ]
+        for text in texts {
+            let words = SpreadWords.hashes(text)
+            #expect(SpreadSketch.bands(ofWords: words) == SpreadSketch(words: words)?.bands, "\(text)")
+        }
+        #expect(SpreadSketch.bands(ofWords: SpreadWords.hashes("five words are too short")) == nil)
+    }
+
     @Test func wordsIgnoreCaseLinksAndTypography() {
         #expect(SpreadWords.words("Don’t “Stop” — now! https://x.org/y NOW") == ["dont", "stop", "now", "now"])
         #expect(SpreadWords.hashes("Don't stop") == SpreadWords.hashes("don’t  STOP"))

@@ -182,7 +182,7 @@ public final class SpreadIndex {
         try connection.forEachRow(
             "SELECT p.id, p.title, p.text FROM spread_pending s JOIN posts p ON p.id = s.post_id"
         ) { row in
-            for value in Self.sketch(title: row.string(1), text: row.string(2) ?? "")?.bands ?? [] {
+            for value in SpreadSketch.bands(ofWords: Self.fingerprintText(title: row.string(1), text: row.string(2) ?? "")) ?? [] {
                 entries.append(PendingBands.Entry(value: value, post: row.int64(0)))
             }
         }
@@ -210,7 +210,7 @@ public final class SpreadIndex {
         let delete = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
         for post in removed {
             if pending.posts.contains(post.post) { pending.markStale() }
-            for value in Self.sketch(title: post.title, text: post.text)?.bands ?? [] {
+            for value in SpreadSketch.bands(ofWords: Self.fingerprintText(title: post.title, text: post.text)) ?? [] {
                 try delete.execute([.integer(value), .integer(post.post)])
             }
         }

@@ -16,8 +16,7 @@ struct SpreadPrint: Sendable {
     private let text: String
 
     init(source: String, title: String?, text: String, url: String?) {
-        let sketch = SpreadSketch(words: SpreadIndex.fingerprintText(title: title, text: text))
-        bands = sketch?.bands
+        bands = SpreadSketch.bands(ofWords: SpreadIndex.fingerprintText(title: title, text: text))
         self.title = title
         self.text = text
         var addresses = CanonicalLink.addresses(in: text)

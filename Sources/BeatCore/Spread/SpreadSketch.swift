@@ -39,13 +39,7 @@ public struct SpreadSketch: Equatable, Sendable {
         guard words.count >= shingleLength else { return [] }
         var result: [UInt64] = []
         result.reserveCapacity(words.count - shingleLength + 1)
-        for start in 0...(words.count - shingleLength) {
-            var hash = words[start]
-            for offset in 1..<shingleLength {
-                hash = mix(hash &* 0x9E37_79B9_7F4A_7C15 ^ words[start + offset])
-            }
-            result.append(hash)
-        }
+        for start in 0...(words.count - shingleLength) { result.append(shingle(words, at: start)) }
         result.sort()
         var unique = 0
         for index in result.indices where index == 0 || result[index] != result[unique - 1] {
@@ -56,19 +50,48 @@ public struct SpreadSketch: Equatable, Sendable {
         return result
     }
 
+    @inline(__always)
+    private static func shingle(_ words: [UInt64], at start: Int) -> UInt64 {
+        var hash = words[start]
+        for offset in 1..<shingleLength {
+            hash = mix(hash &* 0x9E37_79B9_7F4A_7C15 ^ words[start + offset])
+        }
+        return hash
+    }
+
     /// MinHash over `bandCount * rowsPerBand` hash functions (the shingle hash
     /// re-mixed with a per-function seed), each band's rows hashed into one value.
     static func bands(of shingles: [UInt64]) -> [Int64] {
-        let functions = bandCount * rowsPerBand
-        var minimums = [UInt64](repeating: .max, count: functions)
-        minimums.withUnsafeMutableBufferPointer { minimums in
-            for shingle in shingles {
-                for function in 0..<functions {
-                    let value = mix(shingle ^ seeds[function])
-                    if value < minimums[function] { minimums[function] = value }
+        minimums(shingles.count) { shingles[$0] }
+    }
+
+    /// The bands of `words` (nil when fewer than `minimumWords`), the same as `init(words:)`
+    /// gives, without sorting the shingles: a minimum does not depend on order or repeats.
+    /// An import computes one for every post, on its reading thread.
+    static func bands(ofWords words: [UInt64]) -> [Int64]? {
+        guard words.count >= minimumWords else { return nil }
+        return minimums(words.count - shingleLength + 1) { shingle(words, at: $0) }
+    }
+
+    /// The bands from the minimum of each hash function over `count` shingles.
+    @inline(__always)
+    private static func minimums(_ count: Int, _ shingle: (Int) -> UInt64) -> [Int64] {
+        var minimums = [UInt64](repeating: .max, count: bandCount * rowsPerBand)
+        seeds.withUnsafeBufferPointer { seeds in
+            minimums.withUnsafeMutableBufferPointer { minimums in
+                for index in 0..<count {
+                    let hash = shingle(index)
+                    for function in 0..<seeds.count {
+                        let value = mix(hash ^ seeds[function])
+                        if value < minimums[function] { minimums[function] = value }
+                    }
                 }
             }
         }
+        return bands(fromMinimums: minimums)
+    }
+
+    private static func bands(fromMinimums minimums: [UInt64]) -> [Int64] {
         var bands: [Int64] = []
         bands.reserveCapacity(bandCount)
         for band in 0..<bandCount {
