@@ -74,6 +74,11 @@ public final class SpreadIndex {
         SpreadSketch(words: fingerprintText(title: title, text: text))
     }
 
+    /// The post's keys in `spread_bands` (the bands of `sketch`, computed without it).
+    static func bands(title: String?, text: String) -> [Int64]? {
+        SpreadSketch.bands(ofWords: fingerprintText(title: title, text: text))
+    }
+
     /// The batch step run by the importer (`PostWriter.batchSteps`): forms again the groups
     /// that lost a member, then fingerprints every added or changed post.
     func record(_ batch: WrittenBatch) throws {
@@ -182,7 +187,7 @@ public final class SpreadIndex {
         try connection.forEachRow(
             "SELECT p.id, p.title, p.text FROM spread_pending s JOIN posts p ON p.id = s.post_id"
         ) { row in
-            for value in SpreadSketch.bands(ofWords: Self.fingerprintText(title: row.string(1), text: row.string(2) ?? "")) ?? [] {
+            for value in Self.bands(title: row.string(1), text: row.string(2) ?? "") ?? [] {
                 entries.append(PendingBands.Entry(value: value, post: row.int64(0)))
             }
         }
@@ -210,7 +215,7 @@ public final class SpreadIndex {
         let delete = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
         for post in removed {
             if pending.posts.contains(post.post) { pending.markStale() }
-            for value in SpreadSketch.bands(ofWords: Self.fingerprintText(title: post.title, text: post.text)) ?? [] {
+            for value in Self.bands(title: post.title, text: post.text) ?? [] {
                 try delete.execute([.integer(value), .integer(post.post)])
             }
         }

@@ -16,7 +16,7 @@ struct SpreadPrint: Sendable {
     private let text: String
 
     init(source: String, title: String?, text: String, url: String?) {
-        bands = SpreadSketch.bands(ofWords: SpreadIndex.fingerprintText(title: title, text: text))
+        bands = SpreadIndex.bands(title: title, text: text)
         self.title = title
         self.text = text
         var addresses = CanonicalLink.addresses(in: text)
