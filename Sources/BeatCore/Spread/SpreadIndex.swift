@@ -160,16 +160,7 @@ public final class SpreadIndex {
     private func foldPending(memoryIsCurrent: Bool) throws {
         let listed = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
         if memoryIsCurrent && listed == Int64(pending.posts.count) && pending.holdsEveryCurrentBand {
-            let entries = pending.drainSorted()
-            let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
-            for entry in entries {
-                // Bound one by one: a fold writes hundreds of thousands of rows.
-                try insert.bind(.integer(entry.value), at: 1)
-                try insert.bind(.integer(entry.post), at: 2)
-                try insert.step()
-                insert.reset()
-                filter?.insert(entry.value)
-            }
+            try write(pending.drainSorted())
         } else {
             pending.removeAll()
             try foldFromStoredText()
@@ -192,8 +183,15 @@ public final class SpreadIndex {
             }
         }
         entries.sort { ($0.value, $0.post) < ($1.value, $1.post) }
+        try write(entries)
+    }
+
+    /// Writes entries sorted by value then post into `spread_bands`, each page once, and
+    /// into the filter.
+    private func write(_ entries: [PendingBands.Entry]) throws {
         let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
         for entry in entries {
+            // Bound one by one: a fold writes hundreds of thousands of rows.
             try insert.bind(.integer(entry.value), at: 1)
             try insert.bind(.integer(entry.post), at: 2)
             try insert.step()
