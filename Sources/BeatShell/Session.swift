@@ -165,8 +165,8 @@ public final class Session {
     }
 
     /// What the first open for writing after an upgrade says: that the schema is migrated
-    /// (quiet for a corpus under 10,000 posts' worth of file), that the posts stored before
-    /// spread existed are fingerprinted, with a running count on a terminal, and how long it took.
+    /// (quiet for a file under 20 MB), that the posts stored before spread existed are
+    /// fingerprinted (quiet for under 10,000), with a running count on a terminal, and how long it took.
     private func reportUpgrade() -> (CorpusUpgrade) -> Void {
         let errors = self.errors
         let path = databasePath

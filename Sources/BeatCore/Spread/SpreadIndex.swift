@@ -376,12 +376,16 @@ public final class SpreadIndex {
     }
 
     private func readShingles(_ postID: Int64) throws -> [UInt64]? {
+        guard let stored = try storedText(postID) else { return nil }
+        return Self.sketch(title: stored.title, text: stored.text)?.shingles
+    }
+
+    /// The title and text of a stored post, nil when it is gone.
+    private func storedText(_ postID: Int64) throws -> (title: String?, text: String)? {
         let select = try connection.cachedStatement("SELECT title, text FROM posts WHERE id = ?1")
         try select.bind([.integer(postID)])
         defer { select.reset() }
-        guard try select.step() else { return nil }
-        let words = Self.fingerprintText(title: select.string(0), text: select.string(1) ?? "")
-        return SpreadSketch(words: words)?.shingles
+        return try select.step() ? (select.string(0), select.string(1) ?? "") : nil
     }
 
     /// Whether a post's own address counts as a link it shares: an article's address
@@ -414,11 +418,9 @@ public final class SpreadIndex {
             for member in members {
                 // Filed already as the closest copy of an earlier member.
                 guard try groupOf(member) == nil else { continue }
-                let text = try connection.cachedStatement("SELECT title, text FROM posts WHERE id = ?1")
-                try text.bind([.integer(member)])
-                let print = try text.step() ? SpreadPrint(source: "", title: text.string(0), text: text.string(1) ?? "", url: nil) : nil
-                text.reset()
-                guard let print, print.bands != nil else { continue }
+                guard let stored = try storedText(member) else { continue }
+                let print = SpreadPrint(source: "", title: stored.title, text: stored.text, url: nil)
+                guard print.bands != nil else { continue }
                 try fileInGroup(member, print)
             }
         }
