@@ -152,22 +152,32 @@ import Testing
         #expect(try Self.strayBands(corpus) == 0)
     }
 
-    @Test(arguments: [6, 7])
-    func aCorpusWithSketchRowsKeepsItsGroupsAndBands(version: Int) throws {
+    @Test(arguments: [6, 7, 8])
+    func anOlderCorpusKeepsItsGroupsAndBands(version: Int) throws {
         let corpus = try TemporaryCorpus()
         _ = try corpus.importFiles([try corpus.write("posts.jsonl", SpreadIndexTests.posts)])
         let groups = try corpus.rows("SELECT post_id, group_id FROM spread_members ORDER BY post_id")
-        // Back to schema 6 (six band indexes on post_sketches) or 7 (spread_bands, with two
-        // posts left pending by a writer that stopped).
+        // Back to schema 6 (six band indexes on post_sketches), 7 (spread_bands beside the
+        // sketch rows) or 8 (spread_bands alone, in one run), the last two with two posts
+        // left pending by a writer that stopped.
         try OlderSchema.restore(corpus.corpus.connection, version: version, pending: 2)
-        #expect(try corpus.integer("SELECT count(*) FROM post_sketches") == 5)
+        if version < 8 { #expect(try corpus.integer("SELECT count(*) FROM post_sketches") == 5) }
+        if version > 6 {
+            #expect(try corpus.integer("SELECT count(*) FROM spread_bands") == 18)
+            #expect(try corpus.integer("SELECT count(*) FROM spread_pending") == 2)
+        }
         let reopened = try Corpus(path: corpus.path)
         #expect(try reopened.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
+        // Migration 8 folds the posts a schema-7 writer left; from schema 8 on, the next writer does.
+        try reopened.connection.transaction { try SpreadIndex(connection: reopened.connection).foldPending() }
         #expect(try corpus.rows("SELECT post_id, group_id FROM spread_members ORDER BY post_id") == groups)
         #expect(try corpus.integer("SELECT count(*) FROM spread_bands") == 30)
         #expect(try corpus.integer("SELECT count(*) FROM spread_pending") == 0)
         #expect(try Self.strayBands(corpus) == 0)
         #expect(try corpus.integer("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'post_sketches%'") == 0)
+        // What the file held is one run; the posts left pending, when the next writer folds them, another.
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == (version == 8 ? 2 : 1))
+        #expect(try corpus.integer("SELECT sum(entries) FROM spread_runs") == 30)
     }
 
     @Test func pendingBandsHoldEveryPostOfAValueAcrossGrowth() {
@@ -216,20 +226,156 @@ import Testing
         #expect(falsePositives.count < 1_500)
     }
 
-    @Test func theStoredBandCountIsEstimatedFromAFewPages() throws {
+    /// Imports one post at a time, each import folding it as a run of its own.
+    static func importOneByOne(_ corpus: TemporaryCorpus, _ lines: [String]) throws {
+        for (number, line) in lines.enumerated() {
+            _ = try corpus.importFiles([try corpus.write("post\(number).jsonl", line)])
+        }
+    }
+
+    @Test func runsOfOneSizeAreMergedAndLookupsStillFindEveryPost() throws {
         let corpus = try TemporaryCorpus()
-        let index = SpreadIndex(connection: corpus.corpus.connection)
-        #expect(try index.estimateStoredBands() == 0)
-        try corpus.corpus.connection.execute(
-            """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
-            INSERT OR IGNORE INTO spread_bands(value, post_id) SELECT random(), i FROM n
-            """)
-        let estimate = try index.estimateStoredBands()
-        #expect(estimate > 160_000 && estimate < 240_000, "estimated \(estimate) of 200,000")
-        try corpus.corpus.connection.execute("DELETE FROM spread_bands WHERE post_id > 900")
-        #expect(try index.estimateStoredBands() == 900)
-        try corpus.corpus.connection.execute("DELETE FROM spread_bands WHERE post_id > 100")
-        #expect(try index.estimateStoredBands() == 100)
+        // Unrelated posts, one per import: each import's fold writes a run of six entries.
+        let unrelated = (0..<BandRuns.mergeWidth - 1).map { i in
+            SpreadIndexTests.line(
+                "u\(i)", "web", "1T0\(i % 10):\(10 + i):00",
+                "Unrelated post number \(i) about item \(i * 7) and topic \(i * 13), nothing copied here.")
+        }
+        try Self.importOneByOne(corpus, unrelated)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == Int64(BandRuns.mergeWidth - 1))
+        // The sixteenth run of that size merges them all into one, in key order.
+        let original = SpreadIndexTests.line("b1", "bluesky", "2T10:00:00", Self.sentence + ", officials said.")
+        try Self.importOneByOne(corpus, [original])
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == 1)
+        let entries = Int64(BandRuns.mergeWidth * 6)
+        #expect(try corpus.integer("SELECT entries FROM spread_runs") == entries)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_bands") == entries)
+        #expect(try corpus.integer("SELECT count(DISTINCT run) FROM spread_bands") == 1)
+        #expect(try Self.strayBands(corpus) == 0)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs WHERE filter IS NULL") == 0)
+        // A copy finds the original in the merged run, and one more run begins.
+        let copy = SpreadIndexTests.line("m1", "mastodon", "2T11:00:00", Self.sentence + ", officials said today.")
+        try Self.importOneByOne(corpus, [copy])
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:m1") == SpreadIndexTests.group(corpus, "bluesky:b1"))
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:m1") != nil)
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == 2)
+        // Deleting the original takes its entries out of whichever run holds them.
+        _ = try corpus.corpus.connection.execute("DELETE FROM posts WHERE source = 'bluesky'")
+        try corpus.corpus.connection.transaction { try SpreadIndex(connection: corpus.corpus.connection).applyRemovals() }
+        #expect(try corpus.integer("SELECT count(*) FROM spread_bands") == entries)
+        #expect(try Self.strayBands(corpus) == 0)
+    }
+
+    @Test func aMergeReadsEachRunAPageAtATime() throws {
+        let corpus = try TemporaryCorpus()
+        let connection = corpus.corpus.connection
+        // Sixteen runs of the same size class, each longer than a page of the merge.
+        let perRun = BandRuns.mergePage + 1_000
+        try connection.transaction {
+            for run in 1...BandRuns.mergeWidth {
+                try connection.run(
+                    """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+                    INSERT INTO spread_bands(run, value, post_id) SELECT ?1, (i * 7919 + ?1 * 104729) % 1000003, i FROM n
+                    """, [.integer(Int64(run)), .integer(Int64(perRun))])
+                try connection.run(
+                    "INSERT INTO spread_runs(run, entries) VALUES (?1, ?2)", [.integer(Int64(run)), .integer(Int64(perRun))])
+            }
+        }
+        let before = try corpus.rows("SELECT value, post_id FROM spread_bands ORDER BY value, post_id")
+        // The runs were stored without filters, as migration 9 leaves a file's first run.
+        try connection.transaction { try BandRuns(connection: connection).mergeRuns() }
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == 1)
+        #expect(try corpus.integer("SELECT run FROM spread_runs") == Int64(BandRuns.mergeWidth + 1))
+        // The same keys, none lost, in one run, and every one found through its filter.
+        #expect(try corpus.rows("SELECT value, post_id FROM spread_bands ORDER BY value, post_id") == before)
+        #expect(try corpus.integer("SELECT entries FROM spread_runs") == Int64(before.count))
+        let runs = BandRuns(connection: connection)
+        #expect(try before.allSatisfy { try runs.holds($0[0].int64Value!, post: $0[1].int64Value!) })
+        #expect(try !runs.holds(before[0][0].int64Value!, post: -1))
+    }
+
+    @Test func foldEntriesSortAsTheIndexOrdersThem() {
+        var generator = SystemRandomNumberGenerator()
+        // Uniform values of both signs, the extremes, and values several posts share.
+        var entries = (0..<20_000).map { post in
+            PendingBands.Entry(value: Int64.random(in: .min ... .max, using: &generator), post: Int64(post))
+        }
+        for post in 0..<300 { entries.append(PendingBands.Entry(value: Int64(post % 7) - 3, post: Int64(50_000 - post))) }
+        entries += [PendingBands.Entry(value: .min, post: 9), PendingBands.Entry(value: .max, post: 8)]
+        entries.shuffle()
+        var sorted = entries
+        PendingBands.Entry.sort(&sorted)
+        #expect(sorted.map { [$0.value, $0.post] } == entries.map { [$0.value, $0.post] }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
+    }
+
+    @Test func aMergeRolledBackLeavesEveryRunFound() throws {
+        let corpus = try TemporaryCorpus()
+        let unrelated = (0..<BandRuns.mergeWidth - 1).map { i in
+            SpreadIndexTests.line(
+                "u\(i)", "web", "1T0\(i % 10):\(10 + i):00",
+                "Unrelated post number \(i) about item \(i * 7) and topic \(i * 13), nothing copied here.")
+        }
+        try Self.importOneByOne(corpus, unrelated)
+        let connection = corpus.corpus.connection
+        var options = ImportOptions()
+        options.fingerprints = false
+        let original = Self.sentence + ", officials said."
+        let copy = "Unrelated post number 4 about item 28 and topic 52, nothing copied here!"
+        let lines = [
+            SpreadIndexTests.line("b1", "bluesky", "2T10:00:00", original),
+            SpreadIndexTests.line("c1", "mastodon", "3T10:00:00", copy),
+        ]
+        _ = try corpus.importFiles([try corpus.write("late.jsonl", lines.joined(separator: "\n"))], options: options)
+        try connection.execute("DELETE FROM spread_backfill")
+        let index = SpreadIndex(connection: connection)
+        // A fold that merges the sixteen runs, in a transaction that is undone.
+        struct Undo: Error {}
+        let first = try #require(try corpus.post("bluesky", "b1")?["id"]?.int64Value)
+        #expect(throws: Undo.self) {
+            try connection.transaction {
+                try index.add(postID: first, source: "bluesky", title: nil, text: original, url: nil)
+                try index.foldPending()
+                #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == 1)
+                throw Undo()
+            }
+        }
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == Int64(BandRuns.mergeWidth - 1))
+        // The same writer goes on: a copy of a post in one of the runs it merged and lost finds it.
+        let second = try #require(try corpus.post("mastodon", "c1")?["id"]?.int64Value)
+        try connection.transaction { try index.add(postID: second, source: "mastodon", title: nil, text: copy, url: nil) }
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:c1") == SpreadIndexTests.group(corpus, "web:u4"))
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:c1") != nil)
+    }
+
+    @Test func aStoredFilterReadsBackAndABrokenOneIsBuiltAgain() throws {
+        var filter = BandFilter(capacity: 1_000)
+        let values = (0..<1_000).map { Int64($0) &* 0x5851_F42D_4C95_7F2D }
+        for value in values { filter.insert(value) }
+        let stored = try #require(BandFilter(bytes: filter.bytes))
+        #expect(stored.bytes == filter.bytes)
+        #expect(values.allSatisfy { stored.mayContain($0) })
+        #expect(BandFilter(bytes: Array(filter.bytes.dropLast())) == nil)
+        #expect(BandFilter(bytes: []) == nil)
+
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", SpreadIndexTests.posts)])
+        let connection = corpus.corpus.connection
+        try connection.execute("UPDATE spread_runs SET filter = x'00ff'")
+        // The copy is found all the same, and the run's filter is stored again.
+        let copy = SpreadIndexTests.line("h1", "hackernews", "3T10:00:00", Self.sentence + ", officials said.")
+        _ = try corpus.importFiles([try corpus.write("copy.jsonl", copy)])
+        #expect(try SpreadIndexTests.group(corpus, "hackernews:h1") == SpreadIndexTests.group(corpus, "bluesky:b1"))
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs WHERE length(filter) < 64") == 0)
+    }
+
+    @Test func sizeClassesAreHexadecimalDigits() {
+        #expect(BandRuns.sizeClass(0) == 0)
+        #expect(BandRuns.sizeClass(6) == 1)
+        #expect(BandRuns.sizeClass(15) == 1)
+        #expect(BandRuns.sizeClass(16) == 2)
+        #expect(BandRuns.sizeClass(96) == 2)
+        #expect(BandRuns.sizeClass(720_000) == 5)
+        #expect(BandRuns.sizeClass(11_520_000) == 6)
     }
 }

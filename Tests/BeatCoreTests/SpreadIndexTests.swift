@@ -145,7 +145,7 @@ import Testing
         // Back to schema 5: no spread tables.
         try corpus.corpus.connection.execute(
             """
-            DROP TABLE spread_bands; DROP TABLE spread_pending; DROP TABLE spread_removed;
+            DROP TABLE spread_bands; DROP TABLE spread_runs; DROP TABLE spread_pending; DROP TABLE spread_removed;
             DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE spread_members; DROP TABLE spread_groups;
             DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; PRAGMA user_version = 5;
             """)

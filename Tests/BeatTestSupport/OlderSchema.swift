@@ -7,13 +7,32 @@ import BeatSQLite
 /// Schema 6 kept a sketch row for every fingerprinted post (`post_sketches`,
 /// its group and its six band values) with an index on each band; schema 7
 /// moved the band lookups into `spread_bands` and listed unfolded posts in
-/// `spread_pending`, keeping the sketch rows.
+/// `spread_pending`, keeping the sketch rows. Schema 8 dropped the sketch rows
+/// and kept `spread_bands` as one index of (value, post) keys, which schema 9
+/// cut into runs.
 public enum OlderSchema {
-    /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6 or 7)
-    /// held them, and sets that version. With `pending`, the first fingerprinted posts (that
-    /// many) are left as a schema-7 writer that stopped before folding would leave them.
+    /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6, 7
+    /// or 8) held them, and sets that version. With `pending`, the first fingerprinted posts
+    /// (that many) are left as a schema-7 or schema-8 writer that stopped before folding would
+    /// leave them.
     public static func restore(_ connection: Connection, version: Int, pending: Int = 0) throws {
-        precondition(version == 6 || version == 7, "schema 6 or 7")
+        precondition((6...8).contains(version), "schema 6, 7 or 8")
+        try connection.transaction {
+            try connection.execute(
+                """
+                CREATE TABLE spread_bands_flat (
+                    value INTEGER NOT NULL, post_id INTEGER NOT NULL, PRIMARY KEY (value, post_id)
+                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO spread_bands_flat SELECT value, post_id FROM spread_bands ORDER BY value, post_id;
+                DROP TABLE spread_bands; DROP TABLE spread_runs;
+                ALTER TABLE spread_bands_flat RENAME TO spread_bands;
+                """)
+            if version == 8 {
+                try leavePending(connection, posts: pending)
+                try connection.execute("PRAGMA user_version = 8")
+            }
+        }
+        guard version < 8 else { return }
         var sketches: [(post: Int64, group: Int64?, sketch: SpreadSketch)] = []
         try connection.forEachRow(
             "SELECT p.id, m.group_id, p.title, p.text FROM posts p LEFT JOIN spread_members m ON m.post_id = p.id ORDER BY p.id"
@@ -72,14 +91,27 @@ public enum OlderSchema {
                         DELETE FROM spread_bands WHERE post_id = old.post_id AND value IN (old.b0, old.b1, old.b2, old.b3, old.b4, old.b5);
                     END;
                     """)
-                let unfold = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
-                let list = try connection.cachedStatement("INSERT INTO spread_pending(post_id) VALUES (?1)")
-                for row in sketches.prefix(pending) {
-                    for value in row.sketch.bands { try unfold.execute([.integer(value), .integer(row.post)]) }
-                    try list.execute([.integer(row.post)])
-                }
+                try leavePending(connection, posts: pending)
             }
             try connection.execute("PRAGMA user_version = \(version)")
+        }
+    }
+
+    /// Takes the bands of the first `posts` fingerprinted posts out of the flat `spread_bands`
+    /// and lists them in `spread_pending`, as a writer that stopped before folding left them.
+    private static func leavePending(_ connection: Connection, posts: Int) throws {
+        guard posts > 0 else { return }
+        var first: [(post: Int64, bands: [Int64])] = []
+        try connection.forEachRow("SELECT id, title, text FROM posts ORDER BY id") { row in
+            guard first.count < posts, let bands = SpreadIndex.sketch(title: row.string(1), text: row.string(2) ?? "")?.bands
+            else { return }
+            first.append((row.int64(0), bands))
+        }
+        let unfold = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
+        let list = try connection.cachedStatement("INSERT INTO spread_pending(post_id) VALUES (?1)")
+        for row in first {
+            for value in row.bands { try unfold.execute([.integer(value), .integer(row.post)]) }
+            try list.execute([.integer(row.post)])
         }
     }
 }

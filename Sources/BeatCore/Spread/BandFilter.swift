@@ -2,30 +2,58 @@
 /// values that no post has, so that a writer skips the `spread_bands` lookup
 /// for them. Nearly every band value of a post without copies is unique, and
 /// each lookup of one reads a random leaf of an index larger than the page
-/// cache: without the filter, those reads were a tenth of a large import.
+/// cache: without a filter, those reads were a tenth of a large import.
 ///
-/// Three probes per value at about ten bits per value answer "maybe" for
-/// about 2 % of absent values. Band values are uniform 64-bit hashes, so the
-/// probes are slices of the value and of one remix of it.
+/// Three probes per value at ten to twenty bits per value answer "maybe" for
+/// about 1-2 % of absent values. Band values are uniform 64-bit hashes, so the
+/// probes are slices of the value and of one remix of it. Each run of
+/// `spread_bands` stores its filter (`bytes`), so the probes and the layout are
+/// part of the file format: a change to either needs a migration that drops
+/// the stored filters (a writer builds a missing one from the run).
 struct BandFilter {
     private var words: [UInt64]
     private let mask: UInt64
-    /// Values inserted, counting repeats.
+    /// Values inserted since it was made (not counting those it was read with), repeats included.
     private(set) var count = 0
 
-    /// Room for about `capacity` values at ten bits each.
-    init(capacity: Int) {
-        var bits = 1 << 16
-        while bits < capacity * 10 && bits < Self.maximumBits { bits <<= 1 }
+    /// Room for `capacity` values at ten bits each or more (a power of two in all), at most `maximumBits`.
+    init(capacity: Int, maximumBits: Int = Self.maximumBits) {
+        var bits = Self.minimumBits
+        while bits < capacity * 10 && bits < maximumBits { bits <<= 1 }
         words = [UInt64](repeating: 0, count: bits / 64)
         mask = UInt64(bits - 1)
     }
 
-    /// 2^28 bits, 32 MB: beyond about 27M values the filter answers "maybe" more often
-    /// (a fifth of absent values at 60M, a ten-million-post corpus) instead of growing.
-    static let maximumBits = 1 << 28
+    /// The filter stored as `bytes`, nil when they are not one (a length that is not a power of
+    /// two of at least `minimumBits`): a writer then builds it again from its run.
+    init?(bytes: [UInt8]) {
+        let bits = bytes.count * 8
+        guard bits >= Self.minimumBits, bits <= Self.maximumBits, bits & (bits - 1) == 0 else { return nil }
+        var words = [UInt64](repeating: 0, count: bytes.count / 8)
+        for index in words.indices {
+            var word: UInt64 = 0
+            for byte in 0..<8 { word |= UInt64(bytes[index * 8 + byte]) << (8 * UInt64(byte)) }
+            words[index] = word
+        }
+        self.words = words
+        mask = UInt64(bits - 1)
+    }
 
-    /// The values the filter was sized for; past it the false positives grow.
+    /// The filter as stored: its words, little-endian.
+    var bytes: [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: words.count * 8)
+        for (index, word) in words.enumerated() {
+            for byte in 0..<8 { bytes[index * 8 + byte] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(byte))) }
+        }
+        return bytes
+    }
+
+    /// 512 bits: a run of a few posts' bands costs 64 bytes.
+    static let minimumBits = 1 << 9
+    /// 2^31 bits, 256 MB: room for 200M values, a run of 30M posts.
+    static let maximumBits = 1 << 31
+
+    /// The values it was sized for; past it the false positives grow.
     var capacity: Int { words.count * 64 / 10 }
 
     mutating func insert(_ value: Int64) {

@@ -88,7 +88,7 @@ struct PendingBands {
         }
         entries.removeLast(entries.count - kept)
         entries.append(contentsOf: extra)
-        entries.sort { ($0.value, $0.post) < ($1.value, $1.post) }
+        PendingBands.Entry.sort(&entries)
         removeAll()
         return entries
     }

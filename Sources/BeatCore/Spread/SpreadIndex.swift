@@ -1,8 +1,8 @@
 import BeatSQLite
 
-/// Keeps a corpus's spread tables (`spread_bands`, `spread_members`,
-/// `spread_groups`, `post_links`; see `Schema`, migrations 6 to 8) in step
-/// with its posts.
+/// Keeps a corpus's spread tables (`spread_bands`, `spread_runs`,
+/// `spread_members`, `spread_groups`, `post_links`; see `Schema`, migrations
+/// 6 to 9) in step with its posts.
 ///
 /// A new or changed post is fingerprinted, its candidates are the posts that
 /// share one of its MinHash bands (indexed equality lookups, at most
@@ -16,18 +16,14 @@ import BeatSQLite
 /// random pages of a band index: written a batch at a time, every batch
 /// rewrites most of the index, and at a million posts that was a third of
 /// the import. So a writer keeps the bands of the posts it fingerprinted in
-/// memory (`PendingBands`, listed on disk in `spread_pending`) and folds
-/// them into `spread_bands` in key order, one pass over the index, when
-/// `foldThreshold` posts wait or its work ends (`foldPending`). A writer
-/// that finds pending posts it does not hold (another process's, or a
-/// crashed one's) folds them first, so lookups always see every post.
-///
-/// Most band values are held by one post only, and the lookup of each reads a
-/// random page of an index larger than the page cache; a writer that looks up
-/// more than a few bands per stored one keeps a Bloom filter of the stored
-/// values (`BandFilter`) and skips the lookups it rules out. The filter is
-/// built from the stored values and kept in step with this writer's folds;
-/// when another connection has written, it is dropped and built again.
+/// memory (`PendingBands`, listed on disk in `spread_pending`) and, when
+/// `foldThreshold` posts wait or its work ends (`foldPending`), writes them
+/// sorted as a new run (`BandRuns`): appended after the other runs, so that a
+/// fold writes its own pages and no others. A writer that finds pending posts
+/// it does not hold (another process's, or a crashed one's) folds them first,
+/// so lookups always see every post. Most band values are held by one post
+/// only; each run's Bloom filter keeps nearly all their lookups away from the
+/// index.
 ///
 /// A post's bands are stored nowhere but in `spread_bands`: they are computed
 /// again from its text when it is deleted or changed (`applyRemovals`), or
@@ -42,22 +38,19 @@ public final class SpreadIndex {
     /// Members of one group checked before the post is judged not to belong to it.
     static let checksPerGroup = 3
     /// Posts held in memory before their bands are folded into `spread_bands`: 16 MB of `PendingBands`
-    /// slots. Each fold rewrites most pages of the table; at 60,000 a 1M-post import spent 1.5 s more folding.
+    /// slots, and runs of 720,000 entries.
     static let foldThreshold = 120_000
 
     private var pending = PendingBands()
-    /// Holds every value in `spread_bands` when not nil (see `prepareFilter`).
-    private var filter: BandFilter?
-    /// Band lookups made in `spread_bands` since the filter was last dropped or found unneeded.
-    private var lookupsWithoutFilter = 0
-    /// About how many values `spread_bands` holds, estimated when this writer started or last lost its filter.
-    private var storedBandsEstimate: Int?
+    /// The stored bands, in runs.
+    private let runs: BandRuns
     /// `PRAGMA data_version` when this writer last looked: it changes when another connection commits.
     private var seenDataVersion: Int64?
 
     /// The spread tables of the corpus open on `connection`.
     public init(connection: Connection) {
         self.connection = connection
+        runs = BandRuns(connection: connection)
     }
 
     /// The text a post's fingerprint is made from: its body, or its title and body
@@ -86,10 +79,21 @@ public final class SpreadIndex {
         shingleCache.removeAll(keepingCapacity: true)
         try takeOverPending()
         try regroupChangedGroups()
-        for post in batch.posts {
-            try add(postID: post.id, print: post.print ?? SpreadPrint(post.record))
+        var fingerprinted: [Int64] = []
+        for post in batch.posts where try add(postID: post.id, print: post.print ?? SpreadPrint(post.record), listing: false) {
+            fingerprinted.append(post.id)
         }
+        try listPending(fingerprinted)
         if pending.posts.count >= Self.foldThreshold { try foldPending() }
+    }
+
+    /// Lists posts in `spread_pending`, a batch in one statement (one per post cost half a second
+    /// in a million-post import). Runs in the transaction that fingerprinted them.
+    private func listPending(_ posts: [Int64]) throws {
+        guard !posts.isEmpty else { return }
+        try connection.run(
+            "INSERT OR IGNORE INTO spread_pending(post_id) SELECT value FROM json_each(?1)",
+            [.text("[" + posts.map(String.init).joined(separator: ",") + "]")])
     }
 
     /// Fingerprints one stored post, files it in the group of its closest copy, and stores its links.
@@ -101,17 +105,21 @@ public final class SpreadIndex {
 
     /// Stores a post's print: its links, and its sketch in the group of its closest copy.
     /// Callers have taken over other writers' pending posts first (`takeOverPending`).
-    func add(postID: Int64, print: SpreadPrint) throws {
+    /// Returns whether the post was fingerprinted; without `listing`, the caller lists it in
+    /// `spread_pending` (`listPending`) before its transaction ends.
+    @discardableResult
+    func add(postID: Int64, print: SpreadPrint, listing: Bool = true) throws -> Bool {
         for link in print.links {
             try connection.cachedStatement("INSERT OR IGNORE INTO post_links(url, post_id) VALUES (?1, ?2)")
                 .execute([.text(link), .integer(postID)])
         }
-        guard let bands = print.bands else { return }
+        guard let bands = print.bands else { return false }
         try fileInGroup(postID, print)
         // Only the few posts in a group get a row of their own; the bands of every
         // post wait in memory, listed on disk, until the next fold.
-        try connection.cachedStatement("INSERT OR IGNORE INTO spread_pending(post_id) VALUES (?1)").execute([.integer(postID)])
+        if listing { try listPending([postID]) }
         pending.add(postID: postID, bands: bands)
+        return true
     }
 
     /// Files a post in the group of its closest copy, if it has one: a group of two is made
@@ -160,15 +168,12 @@ public final class SpreadIndex {
     private func foldPending(memoryIsCurrent: Bool) throws {
         let listed = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
         if memoryIsCurrent && listed == Int64(pending.posts.count) && pending.holdsEveryCurrentBand {
-            try write(pending.drainSorted())
+            try runs.append(pending.drainSorted())
         } else {
             pending.removeAll()
             try foldFromStoredText()
         }
         try connection.execute("DELETE FROM spread_pending")
-        if let current = filter, current.count > current.capacity, current.capacity * 10 < BandFilter.maximumBits {
-            try buildFilter()
-        }
     }
 
     /// Computes the bands of the posts `spread_pending` lists from their stored text and
@@ -182,40 +187,22 @@ public final class SpreadIndex {
                 entries.append(PendingBands.Entry(value: value, post: row.int64(0)))
             }
         }
-        entries.sort { ($0.value, $0.post) < ($1.value, $1.post) }
-        try write(entries)
-    }
-
-    /// Writes entries sorted by value then post into `spread_bands`, each page once, and
-    /// into the filter.
-    private func write(_ entries: [PendingBands.Entry]) throws {
-        let insert = try connection.cachedStatement("INSERT OR IGNORE INTO spread_bands(value, post_id) VALUES (?1, ?2)")
-        for entry in entries {
-            // Bound one by one: a fold writes hundreds of thousands of rows.
-            try insert.bind(.integer(entry.value), at: 1)
-            try insert.bind(.integer(entry.post), at: 2)
-            try insert.step()
-            insert.reset()
-            filter?.insert(entry.value)
-        }
+        PendingBands.Entry.sort(&entries)
+        try runs.append(entries)
     }
 
     /// Takes the bands of deleted and changed posts out of `spread_bands`: they are computed
     /// from the text the triggers kept (`spread_removed`). A post whose bands wait in memory
     /// marks the memory stale, so that the next fold computes them from the stored text.
-    /// A value may stay in the filter: that costs a lookup, never a wrong answer.
     func applyRemovals() throws {
         var removed: [(post: Int64, title: String?, text: String)] = []
         try connection.forEachRow("SELECT post_id, title, text FROM spread_removed") { row in
             removed.append((row.int64(0), row.string(1), row.string(2) ?? ""))
         }
         guard !removed.isEmpty else { return }
-        let delete = try connection.cachedStatement("DELETE FROM spread_bands WHERE value = ?1 AND post_id = ?2")
         for post in removed {
             if pending.posts.contains(post.post) { pending.markStale() }
-            for value in Self.bands(title: post.title, text: post.text) ?? [] {
-                try delete.execute([.integer(value), .integer(post.post)])
-            }
+            for value in Self.bands(title: post.title, text: post.text) ?? [] { try runs.delete(value, post: post.post) }
         }
         try connection.execute("DELETE FROM spread_removed")
     }
@@ -229,63 +216,8 @@ public final class SpreadIndex {
         defer { seenDataVersion = version }
         let stored = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
         let othersWrote = seenDataVersion != nil && seenDataVersion != version
-        if othersWrote || seenDataVersion == nil {
-            // Another connection may have folded values this filter does not hold.
-            filter = nil
-            storedBandsEstimate = nil
-            lookupsWithoutFilter = 0
-        }
+        try runs.sync()
         if stored != Int64(pending.posts.count) || (othersWrote && stored > 0) { try foldPending(memoryIsCurrent: !othersWrote) }
-        try prepareFilter()
-    }
-
-    /// Builds the filter once it pays: a scan of `spread_bands` costs about as much as one
-    /// lookup per eight to sixteen stored values, so it is built when this writer has made
-    /// a quarter as many lookups as there are stored values (at once when there are few).
-    private func prepareFilter() throws {
-        guard filter == nil else { return }
-        if storedBandsEstimate == nil { storedBandsEstimate = try estimateStoredBands() }
-        let stored = storedBandsEstimate ?? 0
-        guard stored < 65_536 || lookupsWithoutFilter * 4 >= stored else { return }
-        try buildFilter()
-    }
-
-    /// A filter of every stored value, with room for as many again.
-    private func buildFilter() throws {
-        let count = Int(try connection.scalar("SELECT count(*) FROM spread_bands")?.int64Value ?? 0)
-        var built = BandFilter(capacity: max(count, 1) * 2)
-        try connection.forEachRow("SELECT value FROM spread_bands") { built.insert($0.int64(0)) }
-        filter = built
-        storedBandsEstimate = count
-        lookupsWithoutFilter = 0
-    }
-
-    /// The number of stored band values, from how densely the values lie around a few random
-    /// points: they are uniform 64-bit hashes, so 256 consecutive ones spanning a share s of the
-    /// value range mean about 256 / s values in all. Reads a handful of pages whatever the size.
-    func estimateStoredBands() throws -> Int {
-        let sample = try connection.cachedStatement(
-            "SELECT value FROM spread_bands WHERE value >= ?1 ORDER BY value LIMIT 256")
-        var spans: Double = 0
-        var values = 0
-        for start in [Int64.min, -0x4000_0000_0000_0000, 0, 0x4000_0000_0000_0000] {
-            try sample.bind([.integer(start)])
-            defer { sample.reset() }
-            var last: Int64 = start
-            var seen = 0
-            while try sample.step() {
-                last = sample.int64(0)
-                seen += 1
-            }
-            // Fewer than 256 values above a point a quarter of the range below the top: a
-            // small table, counted exactly.
-            guard seen == 256 else {
-                return Int(try connection.scalar("SELECT count(*) FROM spread_bands")?.int64Value ?? 0)
-            }
-            spans += Double(UInt64(bitPattern: last &- start))
-            values += seen
-        }
-        return Int(Double(values) / (spans / 18_446_744_073_709_551_616.0))
     }
 
     /// A verified copy: the post and the group it is in, if any.
@@ -306,19 +238,9 @@ public final class SpreadIndex {
         var order: [Int64] = []
         for value in print.bands ?? [] {
             var found = pending.posts(withBand: value).filter { $0 != postID }
-            // A value the filter rules out is certainly not stored: only pending posts may have it.
-            if filter?.mayContain(value) ?? true {
-                if filter == nil { lookupsWithoutFilter += 1 }
-                let lookup = try connection.cachedStatement(
-                    """
-                    SELECT b.post_id FROM spread_bands b WHERE b.value = ?1 ORDER BY b.post_id DESC LIMIT \(Self.candidatesPerBand)
-                    """)
-                try lookup.bind([.integer(value)])
-                while try lookup.step() {
-                    let candidate = lookup.int64(0)
-                    if candidate != postID && !pending.posts.contains(candidate) { found.append(candidate) }
-                }
-                lookup.reset()
+            for candidate in try runs.posts(withBand: value, limit: Self.candidatesPerBand)
+            where candidate != postID && !pending.posts.contains(candidate) {
+                found.append(candidate)
             }
             found.sort(by: >)
             if found.count > Self.candidatesPerBand { found.removeLast(found.count - Self.candidatesPerBand) }
@@ -479,19 +401,17 @@ public final class SpreadIndex {
     /// pending post once `takeOverPending` has run).
     private func isFingerprinted(_ postID: Int64, firstBand: Int64) throws -> Bool {
         if pending.posts.contains(postID) { return true }
-        let stored = try connection.cachedStatement("SELECT 1 FROM spread_bands WHERE value = ?1 AND post_id = ?2")
-        try stored.bind([.integer(firstBand), .integer(postID)])
-        defer { stored.reset() }
-        return try stored.step()
+        return try runs.holds(firstBand, post: postID)
     }
 
     /// Forgets every fingerprint, group and link and computes them again from the posts.
     public func rebuild(progress: (Int) -> Void = { _ in }) throws -> Int {
         pending.removeAll()
         try connection.transaction {
+            try runs.removeAll()
             try connection.execute(
                 """
-                DELETE FROM spread_bands; DELETE FROM spread_pending; DELETE FROM spread_members;
+                DELETE FROM spread_pending; DELETE FROM spread_members;
                 DELETE FROM spread_removed; DELETE FROM spread_groups; DELETE FROM post_links; DELETE FROM spread_dirty;
                 DELETE FROM spread_backfill; INSERT INTO spread_backfill VALUES (0);
                 """)

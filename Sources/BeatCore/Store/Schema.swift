@@ -215,5 +215,30 @@ enum Schema {
             INSERT INTO spread_removed(post_id, title, text) VALUES (old.id, old.title, old.text);
         END;
         """,
+        // 9: band entries are kept in runs, one per fold, as an LSM tree keeps
+        // them: a fold appends its sorted entries after the others instead of
+        // inserting them all over one index (each fold rewrote most of it, and
+        // at ten million posts the index is larger than any page cache). A
+        // lookup probes the runs whose Bloom filter may hold the value; runs
+        // of about the same size are merged once enough of them accumulate
+        // (`BandRuns`). What a file held becomes its first run; its filter is
+        // built by the first writer.
+        """
+        CREATE TABLE spread_runs (
+            run INTEGER PRIMARY KEY AUTOINCREMENT, -- in the order written, never used twice
+            entries INTEGER NOT NULL,       -- spread_bands rows written to it
+            filter BLOB                     -- BandFilter.bytes of its values; NULL: not built yet
+        );
+        CREATE TABLE spread_bands_by_run (
+            run INTEGER NOT NULL,           -- spread_runs.run
+            value INTEGER NOT NULL,         -- a MinHash band of the post
+            post_id INTEGER NOT NULL,       -- posts.id
+            PRIMARY KEY (run, value, post_id)
+        ) WITHOUT ROWID;
+        INSERT INTO spread_bands_by_run(run, value, post_id) SELECT 1, value, post_id FROM spread_bands ORDER BY value, post_id;
+        INSERT INTO spread_runs(run, entries) SELECT 1, count(*) FROM spread_bands_by_run HAVING count(*) > 0;
+        DROP TABLE spread_bands;
+        ALTER TABLE spread_bands_by_run RENAME TO spread_bands;
+        """,
     ]
 }

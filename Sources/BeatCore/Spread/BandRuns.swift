@@ -1,0 +1,310 @@
+import BeatSQLite
+
+/// The stored band entries of a corpus: `spread_bands`, (value, post) keys cut
+/// into runs (`spread_runs`), as an LSM tree keeps them.
+///
+/// A writer's fold is one run, its entries sorted and numbered after every
+/// stored run, so that writing it appends pages at the end of the index and
+/// touches no others; inserting the same entries all over one index rewrote
+/// most of its pages at every fold. Runs of one size class are merged once
+/// `mergeWidth` of them accumulate, so there are a few of them at most.
+///
+/// Each run carries a Bloom filter of its values (`BandFilter`, stored with the
+/// run): a lookup probes only the runs whose filter may hold the value, which is
+/// no run at all for nearly every band of a post without copies. A run stored
+/// without one (what migration 9 kept of a file) gets it built the first time
+/// a writer looks. Checking every run's filter lets about 1 % of absent values
+/// through each; a writer that looks up many values (a large import) keeps one
+/// more filter of every stored value in memory, checked first, so that a value
+/// no run holds costs one check and almost never a probe.
+final class BandRuns {
+    typealias Entry = PendingBands.Entry
+
+    private let connection: Connection
+    /// The filter of each stored run this connection knows, by run.
+    private var filters: [Int64: BandFilter] = [:]
+    private var synced = false
+    /// Holds every value of every run when not nil (see `prepareCorpusFilter`).
+    private var corpusFilter: BandFilter?
+    /// Values looked up since the corpus filter was last dropped or found unneeded.
+    private var lookupsWithoutCorpusFilter = 0
+    /// The corpus filter's size limit, 32 MB: past 27M values (4.5M posts) it lets more through.
+    static let corpusFilterBits = 1 << 28
+
+    /// Runs of one size class (`sizeClass`) merged into one when this many have accumulated: at
+    /// most this many per class, a handful of classes in all. An import of a million posts writes
+    /// nine runs and merges none; one of ten million merges five times.
+    static let mergeWidth = 16
+    /// Entries read from one run at a time while merging: 16 runs hold 4 MB in memory.
+    static let mergePage = 16_384
+
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Makes the filters match the runs stored now: another connection may have written or
+    /// merged runs, and a transaction rolled back may have taken away runs this one wrote.
+    /// Run numbers are never used twice (`AUTOINCREMENT`), so a run known here is the same run.
+    func sync() throws {
+        var stored: [(run: Int64, hasFilter: Bool)] = []
+        try connection.forEachRow("SELECT run, filter IS NOT NULL FROM spread_runs") { row in
+            stored.append((row.int64(0), row.int64(1) != 0))
+        }
+        let current = Set(stored.map(\.run))
+        for run in filters.keys where !current.contains(run) { filters[run] = nil }
+        for (run, hasFilter) in stored where filters[run] == nil {
+            // Written by another connection: the corpus filter does not hold its values.
+            if synced { dropCorpusFilter() }
+            filters[run] = try hasFilter ? storedFilter(run) ?? buildFilter(run) : buildFilter(run)
+        }
+        synced = true
+        try prepareCorpusFilter()
+    }
+
+    private func dropCorpusFilter() {
+        corpusFilter = nil
+        lookupsWithoutCorpusFilter = 0
+    }
+
+    /// Builds the corpus filter once it pays: a scan of every stored value costs about as much
+    /// as one lookup per eight to sixteen of them, so it is built when this writer has looked
+    /// up a quarter as many values as are stored (at once when there are few).
+    private func prepareCorpusFilter() throws {
+        guard corpusFilter == nil else { return }
+        let stored = try storedEntries()
+        guard stored < 65_536 || lookupsWithoutCorpusFilter * 4 >= stored else { return }
+        try buildCorpusFilter(stored)
+    }
+
+    /// A filter of every stored value, with room for as many again.
+    private func buildCorpusFilter(_ stored: Int) throws {
+        var built = BandFilter(capacity: max(stored, 1) * 2, maximumBits: Self.corpusFilterBits)
+        try connection.forEachRow("SELECT value FROM spread_bands") { built.insert($0.int64(0)) }
+        corpusFilter = built
+        lookupsWithoutCorpusFilter = 0
+    }
+
+    /// The entries written to the stored runs (those deleted since are counted too: they are
+    /// few, and only size filters).
+    func storedEntries() throws -> Int {
+        Int(try connection.scalar("SELECT coalesce(sum(entries), 0) FROM spread_runs")?.int64Value ?? 0)
+    }
+
+    private func storedFilter(_ run: Int64) throws -> BandFilter? {
+        guard case .blob(let bytes)? = try connection.scalar("SELECT filter FROM spread_runs WHERE run = ?1", [.integer(run)])
+        else { return nil }
+        return BandFilter(bytes: bytes)
+    }
+
+    /// The filter of a run stored without one (or with one this build cannot read), from its
+    /// values, stored for the next writer. A read-only connection cannot store it and builds
+    /// it again next time.
+    private func buildFilter(_ run: Int64) throws -> BandFilter {
+        let entries = try connection.scalar("SELECT entries FROM spread_runs WHERE run = ?1", [.integer(run)])?.int64Value ?? 0
+        var filter = BandFilter(capacity: Int(entries))
+        try connection.forEachRow("SELECT value FROM spread_bands WHERE run = ?1", [.integer(run)]) { filter.insert($0.int64(0)) }
+        try? connection.run("UPDATE spread_runs SET filter = ?1 WHERE run = ?2", [.blob(filter.bytes), .integer(run)])
+        return filter
+    }
+
+    /// The runs that may hold `value`.
+    private func runs(holding value: Int64) throws -> [Int64] {
+        if !synced { try sync() }
+        if let corpusFilter {
+            guard corpusFilter.mayContain(value) else { return [] }
+        } else {
+            lookupsWithoutCorpusFilter += 1
+        }
+        return filters.compactMap { $0.value.mayContain(value) ? $0.key : nil }
+    }
+
+    /// The posts stored under `value`, latest first, at most `limit`.
+    func posts(withBand value: Int64, limit: Int) throws -> [Int64] {
+        let runs = try runs(holding: value)
+        guard !runs.isEmpty else { return [] }
+        let select = try connection.cachedStatement(
+            "SELECT post_id FROM spread_bands WHERE run = ?1 AND value = ?2 ORDER BY post_id DESC LIMIT ?3")
+        var posts: [Int64] = []
+        for run in runs {
+            try select.bind([.integer(run), .integer(value), .integer(Int64(limit))])
+            defer { select.reset() }
+            while try select.step() { posts.append(select.int64(0)) }
+        }
+        if runs.count > 1 {
+            posts.sort(by: >)
+            if posts.count > limit { posts.removeLast(posts.count - limit) }
+        }
+        return posts
+    }
+
+    /// Whether the entry (value, post) is stored.
+    func holds(_ value: Int64, post: Int64) throws -> Bool {
+        let select = try connection.cachedStatement("SELECT 1 FROM spread_bands WHERE run = ?1 AND value = ?2 AND post_id = ?3")
+        for run in try runs(holding: value) {
+            try select.bind([.integer(run), .integer(value), .integer(post)])
+            defer { select.reset() }
+            if try select.step() { return true }
+        }
+        return false
+    }
+
+    /// Deletes the entry (value, post) from whichever run holds it. The value stays in that
+    /// run's filter: that costs a lookup, never a wrong answer.
+    func delete(_ value: Int64, post: Int64) throws {
+        let delete = try connection.cachedStatement("DELETE FROM spread_bands WHERE run = ?1 AND value = ?2 AND post_id = ?3")
+        for run in try runs(holding: value) { try delete.execute([.integer(run), .integer(value), .integer(post)]) }
+    }
+
+    /// Writes entries sorted by value then post as a new run, with its filter, then merges runs
+    /// if enough of one size class have accumulated. Runs in the caller's transaction.
+    func append(_ entries: [Entry]) throws {
+        guard !entries.isEmpty else { return }
+        if !synced { try sync() }
+        let run = try newRun()
+        var filter = BandFilter(capacity: entries.count)
+        for entry in entries {
+            filter.insert(entry.value)
+            corpusFilter?.insert(entry.value)
+        }
+        try insert(entries[...], into: run)
+        try finish(run, entries: Int64(entries.count), filter: filter)
+        try mergeRuns()
+        if let full = corpusFilter, full.count > full.capacity, full.capacity * 10 < Self.corpusFilterBits {
+            try buildCorpusFilter(try storedEntries())
+        }
+    }
+
+    /// Rows per INSERT statement. A fold writes hundreds of thousands of rows, and one statement
+    /// per row spent more in SQLite's statement machinery than in appending to the index.
+    static let rowsPerInsert = 128
+
+    /// Appends sorted entries to `run`, `rowsPerInsert` to a statement.
+    private func insert(_ entries: ArraySlice<Entry>, into run: Int64) throws {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let count = min(Self.rowsPerInsert, entries.endIndex - start)
+            let statement = try connection.cachedStatement(Self.insertSQL(rows: count))
+            try statement.bind(.integer(run), at: 1)
+            for offset in 0..<count {
+                let entry = entries[start + offset]
+                try statement.bind(.integer(entry.value), at: Int32(2 * offset + 2))
+                try statement.bind(.integer(entry.post), at: Int32(2 * offset + 3))
+            }
+            try statement.step()
+            statement.reset()
+            start += count
+        }
+    }
+
+    /// `INSERT` of `rows` entries into one run (?1). Only two shapes are cached in practice:
+    /// a whole statement, and the rest of a fold.
+    private static func insertSQL(rows: Int) -> String {
+        "INSERT OR IGNORE INTO spread_bands(run, value, post_id) VALUES "
+            + (0..<rows).map { "(?1, ?\(2 * $0 + 2), ?\(2 * $0 + 3))" }.joined(separator: ", ")
+    }
+
+    /// A run numbered after every stored one, so that its keys sort after every stored key.
+    private func newRun() throws -> Int64 {
+        try connection.run("INSERT INTO spread_runs(entries) VALUES (0)")
+        return connection.lastInsertRowID
+    }
+
+    private func finish(_ run: Int64, entries: Int64, filter: BandFilter) throws {
+        try connection.run(
+            "UPDATE spread_runs SET entries = ?1, filter = ?2 WHERE run = ?3", [.integer(entries), .blob(filter.bytes), .integer(run)])
+        filters[run] = filter
+    }
+
+    /// Runs whose entry counts have the same number of hexadecimal digits are one size class.
+    static func sizeClass(_ entries: Int64) -> Int {
+        entries <= 0 ? 0 : (64 - entries.leadingZeroBitCount + 3) / 4
+    }
+
+    /// Merges the runs of a size class once `mergeWidth` of them have accumulated, and again
+    /// as long as that makes a class full: each entry is rewritten once per size class it
+    /// climbs, about log16 of the corpus's size times in all.
+    func mergeRuns() throws {
+        while true {
+            var classes: [Int: [(run: Int64, entries: Int64)]] = [:]
+            try connection.forEachRow("SELECT run, entries FROM spread_runs ORDER BY run") { row in
+                classes[Self.sizeClass(row.int64(1)), default: []].append((row.int64(0), row.int64(1)))
+            }
+            guard let full = classes.keys.sorted().first(where: { classes[$0]!.count >= Self.mergeWidth }) else { return }
+            let runs = classes[full]!
+            try merge(runs.map(\.run), entries: runs.reduce(0) { $0 + $1.entries })
+        }
+    }
+
+    /// Writes the entries of `runs` as one new run, in key order, and deletes them. Each run is
+    /// read a page of `mergePage` entries at a time, after the last key read: no statement
+    /// reads the table while it is written, which would make SQLite save and restore each
+    /// reading cursor at every insert.
+    private func merge(_ runs: [Int64], entries: Int64) throws {
+        if !synced { try sync() }
+        let page = try connection.cachedStatement(
+            """
+            SELECT value, post_id FROM spread_bands WHERE run = ?1 AND (value, post_id) > (?2, ?3)
+            ORDER BY value, post_id LIMIT \(Self.mergePage)
+            """)
+        func read(_ run: Int64, after key: Entry) throws -> [Entry] {
+            var entries: [Entry] = []
+            entries.reserveCapacity(Self.mergePage)
+            try page.bind([.integer(run), .integer(key.value), .integer(key.post)])
+            defer { page.reset() }
+            while try page.step() { entries.append(Entry(value: page.int64(0), post: page.int64(1))) }
+            return entries
+        }
+        let start = Entry(value: .min, post: .min)
+        var heads = try runs.map { try read($0, after: start) }
+        var positions = [Int](repeating: 0, count: runs.count)
+        let target = try newRun()
+        var filter = BandFilter(capacity: Int(entries))
+        var output: [Entry] = []
+        output.reserveCapacity(Self.mergePage)
+        var written: Int64 = 0
+        while true {
+            // The smallest head: a linear scan, since there are `mergeWidth` runs at most.
+            var smallest: Int?
+            for index in heads.indices where positions[index] < heads[index].count {
+                let entry = heads[index][positions[index]]
+                if let best = smallest {
+                    let other = heads[best][positions[best]]
+                    if (entry.value, entry.post) < (other.value, other.post) { smallest = index }
+                } else {
+                    smallest = index
+                }
+            }
+            guard let index = smallest else { break }
+            let entry = heads[index][positions[index]]
+            // The same entry in two runs (a post fingerprinted twice) is kept once.
+            if output.last.map({ $0.value != entry.value || $0.post != entry.post }) ?? true {
+                output.append(entry)
+                filter.insert(entry.value)
+                written += 1
+            }
+            if output.count == Self.mergePage {
+                try insert(output[...], into: target)
+                output.removeAll(keepingCapacity: true)
+            }
+            positions[index] += 1
+            if positions[index] == heads[index].count && heads[index].count == Self.mergePage {
+                heads[index] = try read(runs[index], after: entry)
+                positions[index] = 0
+            }
+        }
+        try insert(output[...], into: target)
+        for run in runs {
+            try connection.run("DELETE FROM spread_bands WHERE run = ?1", [.integer(run)])
+            try connection.run("DELETE FROM spread_runs WHERE run = ?1", [.integer(run)])
+            filters[run] = nil
+        }
+        try finish(target, entries: written, filter: filter)
+    }
+
+    /// Forgets every run.
+    func removeAll() throws {
+        try connection.execute("DELETE FROM spread_bands; DELETE FROM spread_runs")
+        filters = [:]
+        dropCorpusFilter()
+    }
+}
