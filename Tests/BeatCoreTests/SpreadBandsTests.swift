@@ -369,6 +369,27 @@ import Testing
         #expect(try corpus.integer("SELECT count(*) FROM spread_runs WHERE length(filter) < 64") == 0)
     }
 
+    @Test func runCountsFromADamagedFileAreNotTrusted() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", SpreadIndexTests.posts)])
+        let connection = corpus.corpus.connection
+        // Sixteen runs claiming the largest count there is, with no filter: the same size class.
+        try connection.transaction {
+            for run in 100..<(100 + BandRuns.mergeWidth - 1) {
+                try connection.run(
+                    "INSERT INTO spread_runs(run, entries) VALUES (?1, 9223372036854775807)", [.integer(Int64(run))])
+                try connection.run(
+                    "INSERT INTO spread_bands(run, value, post_id) VALUES (?1, ?1, 1)", [.integer(Int64(run))])
+            }
+            try connection.execute("UPDATE spread_runs SET entries = 9223372036854775807, filter = NULL")
+        }
+        // The next import sums, sizes and merges them without overflowing, and finds the copy.
+        let copy = SpreadIndexTests.line("h1", "hackernews", "3T10:00:00", Self.sentence + ", officials said.")
+        _ = try corpus.importFiles([try corpus.write("copy.jsonl", copy)])
+        #expect(try SpreadIndexTests.group(corpus, "hackernews:h1") == SpreadIndexTests.group(corpus, "bluesky:b1"))
+        #expect(try corpus.integer("SELECT count(*) FROM spread_bands") == 30 + 6 + Int64(BandRuns.mergeWidth - 1))
+    }
+
     @Test func sizeClassesAreHexadecimalDigits() {
         #expect(BandRuns.sizeClass(0) == 0)
         #expect(BandRuns.sizeClass(6) == 1)

@@ -18,8 +18,11 @@ struct BandFilter {
 
     /// Room for `capacity` values at ten bits each or more (a power of two in all), at most `maximumBits`.
     init(capacity: Int, maximumBits: Int = Self.maximumBits) {
+        // A count read from a damaged file may be anything: it must not overflow.
+        let wanted = capacity.multipliedReportingOverflow(by: 10)
+        let target = wanted.overflow || wanted.partialValue < 0 ? maximumBits : wanted.partialValue
         var bits = Self.minimumBits
-        while bits < capacity * 10 && bits < maximumBits { bits <<= 1 }
+        while bits < target && bits < maximumBits { bits <<= 1 }
         words = [UInt64](repeating: 0, count: bits / 64)
         mask = UInt64(bits - 1)
     }

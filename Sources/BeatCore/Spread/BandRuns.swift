@@ -87,7 +87,8 @@ final class BandRuns {
     /// The entries written to the stored runs (those deleted since are counted too: they are
     /// few, and only size filters).
     func storedEntries() throws -> Int {
-        Int(try connection.scalar("SELECT coalesce(sum(entries), 0) FROM spread_runs")?.int64Value ?? 0)
+        // total() and the bound: a damaged file's counts must not overflow the sum.
+        Int(try connection.scalar("SELECT CAST(min(total(entries), 1 << 40) AS INTEGER) FROM spread_runs")?.int64Value ?? 0)
     }
 
     private func storedFilter(_ run: Int64) throws -> BandFilter? {
@@ -100,11 +101,16 @@ final class BandRuns {
     /// values, stored for the next writer. A read-only connection cannot store it and builds
     /// it again next time.
     private func buildFilter(_ run: Int64) throws -> BandFilter {
-        let entries = try connection.scalar("SELECT entries FROM spread_runs WHERE run = ?1", [.integer(run)])?.int64Value ?? 0
-        var filter = BandFilter(capacity: Int(entries))
+        var filter = BandFilter(capacity: try entryCount(run))
         try connection.forEachRow("SELECT value FROM spread_bands WHERE run = ?1", [.integer(run)]) { filter.insert($0.int64(0)) }
         try? connection.run("UPDATE spread_runs SET filter = ?1 WHERE run = ?2", [.blob(filter.bytes), .integer(run)])
         return filter
+    }
+
+    /// The entries a run holds, counted: what `spread_runs` records of a damaged file could
+    /// make a filter of any size.
+    private func entryCount(_ run: Int64) throws -> Int {
+        Int(try connection.scalar("SELECT count(*) FROM spread_bands WHERE run = ?1", [.integer(run)])?.int64Value ?? 0)
     }
 
     /// The runs that may hold `value`.
@@ -230,8 +236,7 @@ final class BandRuns {
                 classes[Self.sizeClass(row.int64(1)), default: []].append((row.int64(0), row.int64(1)))
             }
             guard let full = classes.keys.sorted().first(where: { classes[$0]!.count >= Self.mergeWidth }) else { return }
-            let runs = classes[full]!
-            try merge(runs.map(\.run), entries: runs.reduce(0) { $0 + $1.entries })
+            try merge(classes[full]!.map(\.run))
         }
     }
 
@@ -239,7 +244,7 @@ final class BandRuns {
     /// read a page of `mergePage` entries at a time, after the last key read: no statement
     /// reads the table while it is written, which would make SQLite save and restore each
     /// reading cursor at every insert.
-    private func merge(_ runs: [Int64], entries: Int64) throws {
+    private func merge(_ runs: [Int64]) throws {
         if !synced { try sync() }
         let page = try connection.cachedStatement(
             """
@@ -258,7 +263,7 @@ final class BandRuns {
         var heads = try runs.map { try read($0, after: start) }
         var positions = [Int](repeating: 0, count: runs.count)
         let target = try newRun()
-        var filter = BandFilter(capacity: Int(entries))
+        var filter = BandFilter(capacity: try runs.reduce(0) { $0 + (try entryCount($1)) })
         var output: [Entry] = []
         output.reserveCapacity(Self.mergePage)
         var written: Int64 = 0
