@@ -189,7 +189,8 @@ final class BandRuns {
         var start = entries.startIndex
         while start < entries.endIndex {
             let count = min(Self.rowsPerInsert, entries.endIndex - start)
-            let statement = try connection.cachedStatement(Self.insertSQL(rows: count))
+            let statement = try connection.cachedStatement(
+                count == Self.rowsPerInsert ? Self.fullInsertSQL : Self.insertSQL(rows: count))
             try statement.bind(.integer(run), at: 1)
             for offset in 0..<count {
                 let entry = entries[start + offset]
@@ -201,6 +202,9 @@ final class BandRuns {
             start += count
         }
     }
+
+    /// The `INSERT` of a whole statement's rows, made once: a fold runs it thousands of times.
+    private static let fullInsertSQL = insertSQL(rows: rowsPerInsert)
 
     /// `INSERT` of `rows` entries into one run (?1). Only two shapes are cached in practice:
     /// a whole statement, and the rest of a fold.
