@@ -226,6 +226,13 @@ import Testing
         #expect(falsePositives.count < 1_500)
     }
 
+    /// One post fewer than a merge needs, none a copy of another: each import of one writes a run of six entries.
+    static let unrelatedPosts = (0..<BandRuns.mergeWidth - 1).map { i in
+        SpreadIndexTests.line(
+            "u\(i)", "web", "1T0\(i % 10):\(10 + i):00",
+            "Unrelated post number \(i) about item \(i * 7) and topic \(i * 13), nothing copied here.")
+    }
+
     /// Imports one post at a time, each import folding it as a run of its own.
     static func importOneByOne(_ corpus: TemporaryCorpus, _ lines: [String]) throws {
         for (number, line) in lines.enumerated() {
@@ -235,13 +242,7 @@ import Testing
 
     @Test func runsOfOneSizeAreMergedAndLookupsStillFindEveryPost() throws {
         let corpus = try TemporaryCorpus()
-        // Unrelated posts, one per import: each import's fold writes a run of six entries.
-        let unrelated = (0..<BandRuns.mergeWidth - 1).map { i in
-            SpreadIndexTests.line(
-                "u\(i)", "web", "1T0\(i % 10):\(10 + i):00",
-                "Unrelated post number \(i) about item \(i * 7) and topic \(i * 13), nothing copied here.")
-        }
-        try Self.importOneByOne(corpus, unrelated)
+        try Self.importOneByOne(corpus, Self.unrelatedPosts)
         #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == Int64(BandRuns.mergeWidth - 1))
         // The sixteenth run of that size merges them all into one, in key order.
         let original = SpreadIndexTests.line("b1", "bluesky", "2T10:00:00", Self.sentence + ", officials said.")
@@ -311,12 +312,7 @@ import Testing
 
     @Test func aMergeRolledBackLeavesEveryRunFound() throws {
         let corpus = try TemporaryCorpus()
-        let unrelated = (0..<BandRuns.mergeWidth - 1).map { i in
-            SpreadIndexTests.line(
-                "u\(i)", "web", "1T0\(i % 10):\(10 + i):00",
-                "Unrelated post number \(i) about item \(i * 7) and topic \(i * 13), nothing copied here.")
-        }
-        try Self.importOneByOne(corpus, unrelated)
+        try Self.importOneByOne(corpus, Self.unrelatedPosts)
         let connection = corpus.corpus.connection
         var options = ImportOptions()
         options.fingerprints = false
