@@ -310,6 +310,26 @@ import Testing
         #expect(sorted.map { [$0.value, $0.post] } == entries.map { [$0.value, $0.post] }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
     }
 
+    /// A fold's entries come out of the pending table sorted where they lie: with clusters that
+    /// wrap past the table's end to its start, and a value shared past what a lookup keeps.
+    @Test func pendingBandsDrainInTheIndexOrder() {
+        var generator = SystemRandomNumberGenerator()
+        var pending = PendingBands()
+        var expected: [[Int64]] = []
+        for post in 1...20_000 {
+            let id = Int64(post) << 20
+            var bands = (0..<6).map { _ in Int64.random(in: .min ... .max, using: &generator) }
+            // All start their probe at the table's last slot, so the cluster wraps to its start.
+            if post <= 60 { bands[0] = Int64.max - Int64(post) }
+            if post % 200 == 0 { bands[1] = 42 }
+            pending.add(postID: id, bands: bands)
+            expected += bands.map { [$0, id] }
+        }
+        let drained = pending.drainSorted()
+        #expect(drained.map { [$0.value, $0.post] } == expected.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
+        #expect(pending.isEmpty)
+    }
+
     @Test func aMergeRolledBackLeavesEveryRunFound() throws {
         let corpus = try TemporaryCorpus()
         try Self.importOneByOne(corpus, Self.unrelatedPosts)

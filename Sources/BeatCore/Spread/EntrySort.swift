@@ -1,4 +1,10 @@
 extension PendingBands.Entry {
+    /// Whether `a` comes before `b` in `spread_bands`' order: by value, then post.
+    @inline(__always)
+    static func precedes(_ a: PendingBands.Entry, _ b: PendingBands.Entry) -> Bool {
+        (a.value, a.post) < (b.value, b.post)
+    }
+
     /// Sorts `entries` by value, then post, as `spread_bands` orders its keys.
     ///
     /// A fold sorts hundreds of thousands of entries whose values are uniform 64-bit hashes:

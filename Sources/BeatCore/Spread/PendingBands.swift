@@ -8,8 +8,11 @@
 /// template) must not make every lookup read thousands of posts. The earlier
 /// ones wait in `overflow`, read only by a fold.
 ///
-/// Band values are uniform 64-bit hashes, so the value itself picks the slot.
-/// Entries are only ever added; `drainSorted` hands them over for a fold.
+/// Band values are uniform 64-bit hashes, so the value itself picks the slot:
+/// its top bits, so that slots follow value order and the table is nearly
+/// sorted already (an entry sits at most its probe cluster past its place).
+/// Entries are only ever added; `drainSorted` hands them over for a fold,
+/// sorted where they lie, with no second buffer the size of the table.
 struct PendingBands {
     struct Entry {
         var value: Int64
@@ -61,7 +64,7 @@ struct PendingBands {
     private func slot(holding value: Int64) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Self.slot(of: value, mask: mask)
+        var slot = Self.home(of: value, tableSize: slots.count)
         while slots[slot].post != Self.empty {
             if slots[slot].value == value { return slot }
             slot = (slot + 1) & mask
@@ -70,27 +73,70 @@ struct PendingBands {
     }
 
     /// Every held entry, sorted by value then post, and the map emptied. The entries are
-    /// sorted where they lie, so a fold needs no second copy of them.
+    /// sorted where they lie: the table is in value order but for the entries of a probe
+    /// cluster, so an insertion sort moves each a few places at most; the few that probed
+    /// past the end of the table to its start go to the end first. The posts of shared
+    /// values, few, are sorted apart and merged in from the back.
     mutating func drainSorted() -> [Entry] {
         var entries = slots
         slots = []
         var kept = 0
+        var wrapped: [Entry] = []
         var extra: [Entry] = []
         for index in entries.indices where entries[index].post != Self.empty {
             let entry = entries[index]
-            guard let posts = shared[entry.value] else {
+            if let posts = shared[entry.value] {
+                // A shared value's posts are its list and its overflow, the slot's own post among them.
+                for post in posts + (overflow[entry.value] ?? []) { extra.append(Entry(value: entry.value, post: post)) }
+            } else if Self.home(of: entry.value, tableSize: entries.count) > index {
+                wrapped.append(entry)
+            } else {
                 entries[kept] = entry
                 kept += 1
-                continue
             }
-            // A shared value's posts are its list and its overflow, the slot's own post among them.
-            for post in posts + (overflow[entry.value] ?? []) { extra.append(Entry(value: entry.value, post: post)) }
         }
         entries.removeLast(entries.count - kept)
-        entries.append(contentsOf: extra)
-        PendingBands.Entry.sort(&entries)
+        entries.append(contentsOf: wrapped)
+        Self.insertionSort(&entries)
+        extra.sort(by: Entry.precedes)
+        Self.merge(extra, into: &entries)
         removeAll()
         return entries
+    }
+
+    /// Sorts entries that are each a few places from where they belong.
+    private static func insertionSort(_ entries: inout [Entry]) {
+        entries.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 1 else { return }
+            for index in 1..<buffer.count {
+                let entry = buffer[index]
+                var position = index
+                while position > 0 && Entry.precedes(entry, buffer[position - 1]) {
+                    buffer[position] = buffer[position - 1]
+                    position -= 1
+                }
+                buffer[position] = entry
+            }
+        }
+    }
+
+    /// Merges sorted `other` into sorted `entries`, from the back, in `entries`' own storage.
+    private static func merge(_ other: [Entry], into entries: inout [Entry]) {
+        guard !other.isEmpty else { return }
+        var left = entries.count - 1
+        var right = other.count - 1
+        entries.append(contentsOf: other)
+        var target = entries.count - 1
+        while right >= 0 {
+            if left >= 0 && Entry.precedes(other[right], entries[left]) {
+                entries[target] = entries[left]
+                left -= 1
+            } else {
+                entries[target] = other[right]
+                right -= 1
+            }
+            target -= 1
+        }
     }
 
     mutating func removeAll() {
@@ -102,13 +148,16 @@ struct PendingBands {
         holdsEveryCurrentBand = true
     }
 
-    private static func slot(of value: Int64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(bitPattern: value) >> 7) & mask
+    /// The slot where `value`'s probe starts in a table of `tableSize` slots (a power of two): the
+    /// value's top bits, the sign bit flipped, so that a higher slot holds higher values.
+    private static func home(of value: Int64, tableSize: Int) -> Int {
+        let shift = UInt64(64 - tableSize.trailingZeroBitCount)
+        return Int(truncatingIfNeeded: (UInt64(bitPattern: value) ^ (1 << 63)) >> shift)
     }
 
     private mutating func insert(_ value: Int64, _ postID: Int64) {
         let mask = slots.count - 1
-        var slot = Self.slot(of: value, mask: mask)
+        var slot = Self.home(of: value, tableSize: slots.count)
         while slots[slot].post != Self.empty {
             if slots[slot].value == value {
                 share(value, slots[slot].post, postID)
@@ -141,7 +190,7 @@ struct PendingBands {
         // Values are distinct in the slots, so each goes to a free slot.
         let mask = capacity - 1
         for entry in old where entry.post != Self.empty {
-            var slot = Self.slot(of: entry.value, mask: mask)
+            var slot = Self.home(of: entry.value, tableSize: capacity)
             while slots[slot].post != Self.empty { slot = (slot + 1) & mask }
             slots[slot] = entry
             count += 1
