@@ -129,9 +129,10 @@ import Testing
         var seen: [[String]] = []
         writer.batchSteps.append { batch, connection in
             #expect(connection.isInTransaction)
+            var sourceIDs: [String] = []
             for post in batch.posts {
                 let stored = try connection.scalar("SELECT source_id FROM posts WHERE id = ?1", [.integer(post.id)])
-                #expect(stored?.stringValue == post.record.sourceID)
+                sourceIDs.append(stored?.stringValue ?? "?")
             }
             // The range and the id list name exactly the rows a step may work on.
             let ids = batch.posts.map(\.id)
@@ -140,7 +141,7 @@ import Testing
                 "SELECT count(*) FROM posts WHERE id IN (SELECT value FROM json_each(?1)) AND id BETWEEN ?2 AND ?3",
                 [.text(batch.idsJSON), .integer(batch.idRange!.lowerBound), .integer(batch.idRange!.upperBound)])
             #expect(listed?.int64Value == Int64(batch.posts.count))
-            seen.append(batch.posts.map { "\($0.record.sourceID) \($0.outcome)" })
+            seen.append(zip(sourceIDs, batch.posts).map { "\($0) \($1.outcome)" })
         }
         let a = PostRecord(source: "reddit", sourceID: "a", publishedAt: 200, text: "alpha")
         let b = PostRecord(source: "reddit", sourceID: "b", publishedAt: 100, text: "beta")
@@ -152,6 +153,63 @@ import Testing
         }
         #expect(seen == [["b added", "a added"], ["a updated"]])
         try corpus.checkIndexIntegrity()
+    }
+
+    /// The writer takes each record out of its batch once stored, so that its memory goes back
+    /// while the reader fills the next batch; a throw leaves exactly those not written.
+    @Test func theWriterTakesEachRecordOutOfTheBatchOnceWritten() throws {
+        let corpus = try TemporaryCorpus()
+        let connection = corpus.corpus.connection
+        try connection.run("INSERT INTO imports(path, format, started_at) VALUES ('x', 'jsonl', 0)")
+        let writer = PostWriter(connection: connection, importID: connection.lastInsertRowID, now: 0)
+        var batch = [300, 100, 500, 200, 400].map {
+            IncomingPost(record: PostRecord(source: "reddit", sourceID: "p\($0)", publishedAt: Int64($0), text: "t"), print: nil)
+        }
+        struct Stop: Error {}
+        var written = 0
+        try connection.transaction {
+            #expect(throws: Stop.self) {
+                try writer.write(batch: &batch) { _ in
+                    written += 1
+                    if written == 3 { throw Stop() }
+                }
+            }
+        }
+        #expect(batch.map(\.record.sourceID).sorted() == ["p400", "p500"])
+        #expect(try corpus.rows("SELECT source_id FROM posts ORDER BY id").map { $0[0].stringValue } == ["p100", "p200", "p300"])
+        try connection.transaction { try writer.write(batch: &batch) { _ in } }
+        #expect(batch.isEmpty)
+        #expect(try corpus.integer("SELECT count(*) FROM posts") == 5)
+        try corpus.checkIndexIntegrity()
+    }
+
+    /// Rejected lines are released from the reader's channel as they arrive: more of them than
+    /// the channel holds, with few good records between, must not stall the import.
+    @Test func moreRejectedLinesThanTheChannelHoldsDoNotStallTheImport() throws {
+        let corpus = try TemporaryCorpus()
+        let rejected = EventChannel.readAhead + 100 + 500
+        // Rejected for their unknown platform; the first line is good, so the format is known.
+        var lines = (1...rejected).map { Self.line("b\($0)", day: 2, text: "x").replacingOccurrences(of: "reddit", with: "nowhere") }
+        lines.insert(Self.line("good1", day: 3, text: "first good"), at: 0)
+        lines.append(Self.line("good2", day: 4, text: "last good"))
+        let file = try corpus.write("bad.jsonl", lines.joined(separator: "\n"))
+        // On a thread of its own, so that a stalled import fails the test instead of hanging the run.
+        final class Result: @unchecked Sendable {
+            let corpus: TemporaryCorpus
+            var outcome: TemporaryCorpus.Outcome?
+            init(_ corpus: TemporaryCorpus) { self.corpus = corpus }
+        }
+        let result = Result(corpus)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            result.outcome = try? result.corpus.importFiles([file], options: ImportOptions(batchSize: 100))
+            finished.signal()
+        }.start()
+        try #require(finished.wait(timeout: .now() + 60) == .success, "the import stalled")
+        let outcome = try #require(result.outcome)
+        #expect(outcome.failures.isEmpty)
+        #expect(outcome.summary.added == 2)
+        #expect(outcome.summary.skipped == rejected)
     }
 
     /// The largest the write-ahead log gets while `file` is imported into a fresh corpus.

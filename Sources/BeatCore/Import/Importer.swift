@@ -179,7 +179,8 @@ public final class Importer {
 
         var summary = ImportSummary()
         var pending: [IncomingPost] = []
-        pending.reserveCapacity(min(options.batchSize, 65_536))
+        // A batch is written once it holds batchSize records, so it may hold one reader batch more.
+        pending.reserveCapacity(min(options.batchSize, 65_536) + RecordOutput.batchSize)
         var lastProgress = started
         func reportProgress(pendingRecords: Int) {
             let now = clock()
@@ -193,9 +194,12 @@ public final class Importer {
 
         // Records are written a batch at a time (see PostWriter); each batch
         // is one transaction unless the whole import is (--strict).
+        // Each record written is released from the channel, 1,024 at a time, so
+        // that the reader parses the next batch while this one is written.
         func writePending() throws {
             var written = 0
-            try writer.write(batch: pending) { outcome in
+            defer { channel.release(written % 1024) }
+            try writer.write(batch: &pending) { outcome in
                 switch outcome {
                 case .added: summary.added += 1
                 case .updated: summary.updated += 1
@@ -203,11 +207,11 @@ public final class Importer {
                 }
                 written += 1
                 if written % 1024 == 0 {
+                    channel.release(1024)
                     if cancellation.isSet { throw ImportError.cancelled }
                     reportProgress(pendingRecords: 0)
                 }
             }
-            pending.removeAll(keepingCapacity: true)
         }
 
         do {
@@ -217,6 +221,7 @@ public final class Importer {
                     case .record(let post):
                         pending.append(post)
                     case .problem(let problem):
+                        channel.release(1)
                         if options.strict { throw ImportError.strictAbort(problem) }
                         summary.skipped += 1
                         events.problem(problem)

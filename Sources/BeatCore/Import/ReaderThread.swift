@@ -7,14 +7,17 @@ extension FormatReader {
     /// This is how `beat import` runs every reader, and how the fuzz targets run
     /// them, so that what is fuzzed is the code path that ships. The caller
     /// receives until the channel gives nil (or throws the reader's error), then
-    /// closes it; closing early makes the reader stop at its next record.
+    /// closes it; closing early makes the reader stop at its next record. It
+    /// releases every event it received (`EventChannel.release`) once done
+    /// with it: the reader waits while `options.batchSize` + `EventChannel.readAhead` are
+    /// held, so that it parses a whole batch while the writer writes one.
     /// - Parameters:
     ///   - input: the opened input, read only by the new thread from now on.
     ///   - path: the input's name, for problems.
     ///   - options: the import's options (`--source`, `--venue`, `--date-format`...).
     /// - Returns: the channel to receive from.
     func startReading(_ input: InputFile, path: String, options: ImportOptions) -> EventChannel {
-        let channel = EventChannel()
+        let channel = EventChannel(capacity: options.batchSize + EventChannel.readAhead)
         let output = RecordOutput(path: path, options: options, channel: channel)
         let thread = Thread {
             do {

@@ -15,7 +15,8 @@ public final class RecordOutput: @unchecked Sendable {
     let options: ImportOptions
     private let channel: EventChannel
     private var batch: [ReadEvent] = []
-    private static let batchSize = 256
+    /// Events handed to the writer at a time.
+    static let batchSize = 256
 
     init(path: String, options: ImportOptions, channel: EventChannel) {
         self.path = path
@@ -79,7 +80,7 @@ public final class RecordOutput: @unchecked Sendable {
             return
         }
         if record.originLine == nil { record.originLine = location.line }
-        send(.record(IncomingPost(record: record, print: options.fingerprints ? SpreadPrint(record) : nil)))
+        send(.record(IncomingPost(record: record, print: options.fingerprints ? SpreadPrint(incoming: record) : nil)))
     }
 
     /// Reports a record that cannot be imported; the import goes on without it.
@@ -105,15 +106,28 @@ public final class RecordOutput: @unchecked Sendable {
 }
 
 /// A bounded queue of event batches between one reader thread and the writer.
+///
+/// What it bounds is the events in flight: sent and not yet released by the
+/// receiver (`release`), whether still queued or already received and waiting
+/// to be written. The writer releases records as it writes them, not as it
+/// receives them, so the reader can parse the next batch while the writer
+/// writes this one, and the records of both never exceed `capacity`.
 final class EventChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [[ReadEvent]] = []
+    private var unreleased = 0
     private var finished = false
     private var closed = false
     private var failure: (any Error)?
     private let capacity: Int
+    /// Events a reader may send beyond a whole writer batch before it waits. The writer never
+    /// waits for records as long as a whole batch fits: it releases the last batch's records as
+    /// it writes them, so the next batch is read meanwhile.
+    static let readAhead = 1_024
 
-    init(capacity: Int = 16) { self.capacity = capacity }
+    /// A channel holding at most `capacity` unreleased events (a batch larger than
+    /// that is still let through when nothing else is in flight).
+    init(capacity: Int) { self.capacity = capacity }
 
     var isClosed: Bool {
         condition.lock()
@@ -121,13 +135,15 @@ final class EventChannel: @unchecked Sendable {
         return closed
     }
 
-    /// Queues a batch, waiting while the queue is full. Dropped once closed.
+    /// Queues a batch, waiting while it would take the events in flight past the
+    /// capacity. Dropped once closed.
     func send(_ batch: [ReadEvent]) {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count >= capacity && !closed { condition.wait() }
+        while unreleased > 0 && unreleased + batch.count > capacity && !closed { condition.wait() }
         guard !closed else { return }
         queue.append(batch)
+        unreleased += batch.count
         condition.broadcast()
     }
 
@@ -141,17 +157,24 @@ final class EventChannel: @unchecked Sendable {
     }
 
     /// The next batch, or nil once the reader has finished and everything was received.
+    /// Its events stay in flight until released.
     /// - Throws: the reader's error, after every batch sent before it.
     func receive() throws -> [ReadEvent]? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }
-        if !queue.isEmpty {
-            condition.broadcast()
-            return queue.removeFirst()
-        }
+        if !queue.isEmpty { return queue.removeFirst() }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Makes room for `count` more events: the receiver is done with that many it received.
+    func release(_ count: Int) {
+        guard count > 0 else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        unreleased = max(0, unreleased - count)
+        condition.broadcast()
     }
 
     /// Stops the reader: further sends are dropped and `isClosed` turns true.

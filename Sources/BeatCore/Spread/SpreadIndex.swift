@@ -80,8 +80,9 @@ public final class SpreadIndex {
         try takeOverPending()
         try regroupChangedGroups()
         var fingerprinted: [Int64] = []
-        for post in batch.posts where try add(postID: post.id, print: post.print ?? SpreadPrint(post.record), listing: false) {
-            fingerprinted.append(post.id)
+        for post in batch.posts {
+            guard let print = try post.print ?? storedPrint(post.id) else { continue }
+            if try add(postID: post.id, print: print, listing: false) { fingerprinted.append(post.id) }
         }
         try listPending(fingerprinted)
         if pending.posts.count >= Self.foldThreshold { try foldPending() }
@@ -232,6 +233,8 @@ public final class SpreadIndex {
     /// A band whose lookup fills its limit is a common value (text made of a few frequent words
     /// shares bands with everything): its candidates are checked only when another band names
     /// them too. Candidates named by more bands are checked first, and at most `checksPerPost`.
+    /// `postID` is the post the print was made of (0 for text not stored), whose stored text
+    /// gives its shingles when the print did not keep them.
     func closestCopy(of print: SpreadPrint, excluding postID: Int64) throws -> Match? {
         var bandsNaming: [Int64: Int] = [:]
         var fromRareBand: Set<Int64> = []
@@ -265,7 +268,7 @@ public final class SpreadIndex {
                 checkedPerGroup[group] = checked + 1
             }
             guard let other = try storedShingles(candidate) else { continue }
-            if ownShingles == nil { ownShingles = print.shingles() }
+            if ownShingles == nil { ownShingles = try print.shingles() ?? storedShingles(postID) ?? [] }
             let similarity = SpreadSimilarity(ownShingles!, other)
             guard similarity.isCopy else { continue }
             if best == nil || similarity.strength > best!.similarity.strength {
@@ -300,6 +303,17 @@ public final class SpreadIndex {
     private func readShingles(_ postID: Int64) throws -> [UInt64]? {
         guard let stored = try storedText(postID) else { return nil }
         return Self.sketch(title: stored.title, text: stored.text)?.shingles
+    }
+
+    /// The print of a stored post, from its row; nil when it is gone.
+    private func storedPrint(_ postID: Int64) throws -> SpreadPrint? {
+        let select = try connection.cachedStatement("SELECT source, title, text, url FROM posts WHERE id = ?1")
+        try select.bind([.integer(postID)])
+        defer { select.reset() }
+        guard try select.step() else { return nil }
+        return SpreadPrint(
+            source: select.string(0) ?? "", title: select.string(1), text: select.string(2) ?? "", url: select.string(3),
+            keepingText: false)
     }
 
     /// The title and text of a stored post, nil when it is gone.

@@ -9,16 +9,17 @@ struct SpreadPrint: Sendable {
     let bands: [Int64]?
     /// The canonical links the post carries, each once, in the order written.
     let links: [String]
-    /// What the sketch was made from. The shingles themselves are not kept: a batch in
-    /// flight would carry tens of megabytes of them, and only the few posts that have a
-    /// candidate copy need them again (`shingles()`).
-    private let title: String?
-    private let text: String
+    /// What the sketch was made from, when kept. The shingles themselves are not kept: a
+    /// batch in flight would carry tens of megabytes of them, and only the few posts that
+    /// have a candidate copy need them again (`shingles()`).
+    private let words: (title: String?, text: String)?
 
-    init(source: String, title: String?, text: String, url: String?) {
+    /// The print of a post. `keepingText` false: the print does not hold on to the text, so
+    /// that a record's memory goes as soon as the record is stored; its shingles are then
+    /// read back from the stored post when needed (an import's prints).
+    init(source: String, title: String?, text: String, url: String?, keepingText: Bool = true) {
         bands = SpreadIndex.bands(title: title, text: text)
-        self.title = title
-        self.text = text
+        words = keepingText ? (title, text) : nil
         var addresses = CanonicalLink.addresses(in: text)
         if let url, SpreadIndex.ownURLIsShared(source: source, url: url) { addresses.append(url) }
         var links: [String] = []
@@ -29,13 +30,15 @@ struct SpreadPrint: Sendable {
         self.links = links
     }
 
-    init(_ record: PostRecord) {
-        self.init(source: record.source, title: record.title, text: record.text, url: record.url)
+    /// The print of a record on its way to be stored, without its text (see `keepingText`).
+    init(incoming record: PostRecord) {
+        self.init(source: record.source, title: record.title, text: record.text, url: record.url, keepingText: false)
     }
 
-    /// The sorted distinct shingle hashes the bands were computed from.
-    func shingles() -> [UInt64] {
-        SpreadSketch.shingles(of: SpreadIndex.fingerprintText(title: title, text: text))
+    /// The sorted distinct shingle hashes the bands were computed from, nil when the text was not kept.
+    func shingles() -> [UInt64]? {
+        guard let words else { return nil }
+        return SpreadSketch.shingles(of: SpreadIndex.fingerprintText(title: words.title, text: words.text))
     }
 }
 

@@ -3,10 +3,11 @@ import BeatSQLite
 /// One batch as it was written, for the steps that run after it in the same
 /// transaction (see `PostWriter.batchSteps`).
 struct WrittenBatch {
-    /// A post the batch added or changed: its row id (after any move) and the record as stored.
+    /// A post the batch added or changed: its row id (after any move). The record itself is
+    /// not kept (the writer lets go of each once written); steps read what they need from
+    /// the stored row.
     struct Post {
         let id: Int64
-        let record: PostRecord
         let outcome: PostWriter.Outcome
         /// The record's spread print when the reader computed it, else nil.
         var print: SpreadPrint? = nil
@@ -81,13 +82,19 @@ final class PostWriter {
     /// a rowid is lower than the previous one; sorting the batch makes its
     /// index entries one ascending run.
     func write(batch records: [PostRecord], each: (Outcome) throws -> Void) throws {
-        try write(batch: records.map { IncomingPost(record: $0, print: nil) }, each: each)
+        var posts = records.map { IncomingPost(record: $0, print: nil) }
+        try write(batch: &posts, each: each)
     }
 
-    /// Writes `posts` as `write(batch:each:)` does, keeping each one's spread print for the batch steps.
-    func write(batch posts: [IncomingPost], each: (Outcome) throws -> Void) throws {
-        let ordered = posts.sorted { $0.record.publishedAt < $1.record.publishedAt }
-        for post in ordered {
+    /// Writes `posts` as `write(batch:each:)` does, keeping each one's spread print for the
+    /// batch steps, and takes them out of `posts` one by one as they are written: a record's
+    /// memory is given back as soon as it is stored, so the reader can fill it with the next
+    /// batch meanwhile (see `EventChannel`). After a throw, `posts` holds those not written.
+    func write(batch posts: inout [IncomingPost], each: (Outcome) throws -> Void) throws {
+        // Reversed after sorting, so that popping from the end gives them in order.
+        posts.sort { $0.record.publishedAt < $1.record.publishedAt }
+        posts.reverse()
+        while let post = posts.popLast() {
             let outcome = try write(post.record, print: post.print)
             do {
                 try each(outcome)
@@ -174,7 +181,7 @@ final class PostWriter {
         guard connection.changes == 1 else { return false }
         let id = connection.lastInsertRowID
         unindexed.append(id)
-        written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .added, print: print))
+        written.posts.append(WrittenBatch.Post(id: id, outcome: .added, print: print))
         return true
     }
 
@@ -216,7 +223,7 @@ final class PostWriter {
                 record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
                 .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
             ])
-            written.posts.append(WrittenBatch.Post(id: id, record: record, outcome: .updated, print: print))
+            written.posts.append(WrittenBatch.Post(id: id, outcome: .updated, print: print))
         } else {
             // The id encodes the date, so a changed date moves the post: delete
             // and insert again, keeping when it was first imported.
@@ -225,8 +232,7 @@ final class PostWriter {
             let newID = connection.lastInsertRowID
             try connection.cachedStatement("UPDATE posts SET imported_at = ?2, updated_at = ?3 WHERE id = ?1")
                 .execute([.integer(newID), .integer(importedAt), .integer(now)])
-            written.posts[written.posts.count - 1] = WrittenBatch.Post(
-                id: newID, record: record, outcome: .updated, print: print)
+            written.posts[written.posts.count - 1] = WrittenBatch.Post(id: newID, outcome: .updated, print: print)
         }
         return .updated
     }
