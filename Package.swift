@@ -22,8 +22,10 @@ let package = Package(
             name: "BeatSQLite", dependencies: ["CSQLite"],
             // Glibc keeps floor/round in libm, which Swift's numeric conversions call.
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        // One setting of the C library's allocator, which Swift's Glibc module does not expose.
+        .target(name: "CAllocator"),
         .target(
-            name: "BeatCore", dependencies: ["BeatSQLite"],
+            name: "BeatCore", dependencies: ["BeatSQLite", "CAllocator"],
             resources: [.copy("Resources/demo-corpus.jsonl"), .copy("Resources/sentiment")]),
         .target(name: "BeatShell", dependencies: ["BeatCore", "CEditLine"]),
         .executableTarget(name: "beat", dependencies: ["BeatShell", "BeatCore"]),

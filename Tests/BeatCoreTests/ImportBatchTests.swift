@@ -212,6 +212,14 @@ import Testing
         #expect(outcome.summary.skipped == rejected)
     }
 
+    /// An import's large arrays go back to the system when freed: with glibc, only once its
+    /// allocator is told so (see `LargeBlocks`).
+    @Test func largeBlocksAreReturnedWhenFreed() {
+        #if canImport(Glibc)
+        #expect(LargeBlocks.returnWhenFreed())
+        #endif
+    }
+
     /// The largest the write-ahead log gets while `file` is imported into a fresh corpus.
     static func largestLog(importing contents: String, checkpointBytes: Int) throws -> Int {
         let corpus = try TemporaryCorpus()

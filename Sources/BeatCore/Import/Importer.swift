@@ -92,6 +92,7 @@ public final class Importer {
     /// transaction, and the first problem undoes it all.
     /// - Throws: `ImportError.strictAbort` or `.cancelled`, and `SQLiteError` when the database fails.
     public func run(_ paths: [String], events: ImportEvents = ImportEvents()) throws -> ImportSummary {
+        LargeBlocks.returnWhenFreed()
         var total = ImportSummary()
         let connection = corpus.connection
         try corpus.prepareToWrite(command: "import")
