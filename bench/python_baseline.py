@@ -51,7 +51,8 @@ def main():
     source = sqlite3.connect("file:%s?mode=ro" % schema_db, uri=True)
     statements = [row[0] for row in source.execute(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'posts_fts_%' "
-        "AND name != 'posts_ai' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")]
+        # sqlite_sequence (made by an AUTOINCREMENT table) is SQLite's own: it cannot be created by hand.
+        "AND name != 'posts_ai' AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")]
     user_version = source.execute("PRAGMA user_version").fetchone()[0]
     source.close()
     db = sqlite3.connect(out_db, isolation_level=None)
