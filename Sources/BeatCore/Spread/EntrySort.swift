@@ -7,7 +7,9 @@ extension PendingBands.Entry {
 
     /// Sorts `entries` by value, then post, as `spread_bands` orders its keys.
     ///
-    /// A fold sorts hundreds of thousands of entries whose values are uniform 64-bit hashes:
+    /// A fold from stored text (`SpreadIndex.foldFromStoredText`; a fold from memory is sorted
+    /// where it lies, see `PendingBands.drainSorted`) sorts hundreds of thousands of entries
+    /// whose values are uniform 64-bit hashes:
     /// a least-significant-digit radix sort on the value (six passes of 11 bits, each one's
     /// counts fitting in the first-level cache) takes a fifth of the time of a comparison
     /// sort. Equal values (text several posts share) are then put in post order, a few at a time.
