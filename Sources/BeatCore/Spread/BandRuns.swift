@@ -271,25 +271,27 @@ final class BandRuns {
         var output: [Entry] = []
         output.reserveCapacity(Self.mergePage)
         var written: Int64 = 0
+        var last: Entry?
         while true {
             // The smallest head: a linear scan, since there are `mergeWidth` runs at most.
             var smallest: Int?
             for index in heads.indices where positions[index] < heads[index].count {
                 let entry = heads[index][positions[index]]
                 if let best = smallest {
-                    let other = heads[best][positions[best]]
-                    if (entry.value, entry.post) < (other.value, other.post) { smallest = index }
+                    if Entry.precedes(entry, heads[best][positions[best]]) { smallest = index }
                 } else {
                     smallest = index
                 }
             }
             guard let index = smallest else { break }
             let entry = heads[index][positions[index]]
-            // The same entry in two runs (a post fingerprinted twice) is kept once.
-            if output.last.map({ $0.value != entry.value || $0.post != entry.post }) ?? true {
+            // The same entry in two runs (a post fingerprinted twice) is kept once, also when
+            // the first was already written out with the page before.
+            if last.map({ Entry.precedes($0, entry) }) ?? true {
                 output.append(entry)
                 filter.insert(entry.value)
                 written += 1
+                last = entry
             }
             if output.count == Self.mergePage {
                 try insert(output[...], into: target)
