@@ -94,7 +94,7 @@ public final class SpreadIndex {
         guard !posts.isEmpty else { return }
         try connection.run(
             "INSERT OR IGNORE INTO spread_pending(post_id) SELECT value FROM json_each(?1)",
-            [.text("[" + posts.map(String.init).joined(separator: ",") + "]")])
+            [.text(PostWriter.jsonArray(posts))])
     }
 
     /// Fingerprints one stored post, files it in the group of its closest copy, and stores its links.
