@@ -296,6 +296,59 @@ import Testing
         #expect(try !runs.holds(before[0][0].int64Value!, post: -1))
     }
 
+    /// The corpus filter is kept only while it fits the filter budget beside the run filters;
+    /// without it every lookup still finds every stored entry, through the run filters.
+    @Test func theCorpusFilterIsKeptOnlyWithinItsBudget() throws {
+        let corpus = try TemporaryCorpus()
+        let connection = corpus.corpus.connection
+        let entries = Self.scatteredEntries(posts: 0..<3_000)
+        try connection.transaction { try BandRuns(connection: connection).append(entries) }
+
+        let roomy = BandRuns(connection: connection)
+        try roomy.sync()
+        #expect(roomy.holdsCorpusFilter)
+        #expect(roomy.filterBytes > 0)
+
+        // A budget smaller than the run filters alone: no corpus filter, and none built later.
+        let tight = BandRuns(connection: connection, corpusFilterBudget: 1)
+        try tight.sync()
+        #expect(!tight.holdsCorpusFilter)
+        #expect(tight.filterBytes < roomy.filterBytes)
+        #expect(try entries.allSatisfy { try tight.holds($0.value, post: $0.post) })
+        #expect(try tight.posts(withBand: entries[7].value, limit: 10) == [entries[7].post])
+        #expect(try !tight.holds(1, post: 1))
+
+        // A corpus filter held is dropped once a new run takes the filters past the budget.
+        let shrinking = BandRuns(connection: connection, corpusFilterBudget: roomy.filterBytes)
+        try shrinking.sync()
+        #expect(shrinking.holdsCorpusFilter)
+        let more = Self.scatteredEntries(posts: 5_000..<8_000)
+        try connection.transaction { try shrinking.append(more) }
+        #expect(!shrinking.holdsCorpusFilter)
+        #expect(try (entries + more).allSatisfy { try shrinking.holds($0.value, post: $0.post) })
+    }
+
+    /// One entry per post, values spread over the whole range, sorted as a run holds them.
+    static func scatteredEntries(posts: Range<Int64>) -> [PendingBands.Entry] {
+        let entries: [PendingBands.Entry] = posts.map { post in
+            PendingBands.Entry(value: post &* -0x61C8_8646_80B5_83EB, post: post)
+        }
+        return entries.sorted { ($0.value, $0.post) < ($1.value, $1.post) }
+    }
+
+    @Test func theImportPageCacheGivesBackWhatTheFiltersTake() {
+        #expect(ImportMemory.cacheKiB(filterBytes: 0) == ImportMemory.largestCacheKiB)
+        #expect(ImportMemory.cacheKiB(filterBytes: 30 << 20) == ImportMemory.largestCacheKiB)
+        #expect(ImportMemory.cacheKiB(filterBytes: 40 << 20) == ImportMemory.budgetKiB - (40 << 10))
+        #expect(ImportMemory.cacheKiB(filterBytes: 90 << 20) == ImportMemory.smallestCacheKiB)
+        // The cache and the filters stay within the budget until the cache is at its floor.
+        for megabytes in stride(from: 32, through: 88, by: 8) {
+            let filterKiB: Int = megabytes * 1024
+            let cacheKiB: Int = ImportMemory.cacheKiB(filterBytes: filterKiB * 1024)
+            #expect(cacheKiB + filterKiB <= ImportMemory.budgetKiB)
+        }
+    }
+
     @Test func foldEntriesSortAsTheIndexOrdersThem() {
         var generator = SystemRandomNumberGenerator()
         // Uniform values of both signs, the extremes, and values several posts share.

@@ -147,7 +147,8 @@ import Testing
             """
             DROP TABLE spread_bands; DROP TABLE spread_runs; DROP TABLE spread_pending; DROP TABLE spread_removed;
             DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE spread_members; DROP TABLE spread_groups;
-            DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; PRAGMA user_version = 5;
+            DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; DROP INDEX posts_facets;
+            PRAGMA user_version = 5;
             """)
         let reopened = try Corpus(path: corpus.path)
         var after: [[SQLiteValue]] = []

@@ -22,7 +22,7 @@ import Testing
             let plan = try Self.plan(statement.sql, statement.bindings, in: corpus)
             let fts = QueryPlanTests.ftsStep(plan.first)
             #expect(fts.isFTS && fts.match && fts.lower && fts.upper, "\(text): \(plan)")
-            #expect(Array(plan.dropFirst()) == [QueryPlanTests.primaryKeyLookup], "\(text): \(plan)")
+            #expect(Array(plan.dropFirst()) == [QueryPlanTests.facetsLookup], "\(text): \(plan)")
         }
     }
 
@@ -30,7 +30,7 @@ import Testing
         let corpus = try QueryDemo.corpus()
         for text in ["source:reddit", ""] {
             let statement = try SummaryDemo.compile(text).combined(with: Self.window.query).summaryRowsSQL()
-            #expect(try Self.plan(statement.sql, statement.bindings, in: corpus) == [QueryPlanTests.idRangeScan], "\(text)")
+            #expect(try Self.plan(statement.sql, statement.bindings, in: corpus) == [QueryPlanTests.facetsRangeScan], "\(text)")
         }
         let byAuthor = try SummaryDemo.compile("author:gguf_goblin").combined(with: Self.window.query).summaryRowsSQL()
         let plan = try Self.plan(byAuthor.sql, byAuthor.bindings, in: corpus)

@@ -9,7 +9,7 @@ import BeatSQLite
 /// moved the band lookups into `spread_bands` and listed unfolded posts in
 /// `spread_pending`, keeping the sketch rows. Schema 8 dropped the sketch rows
 /// and kept `spread_bands` as one index of (value, post) keys, which schema 9
-/// cut into runs.
+/// cut into runs; schema 10 added the `posts_facets` index.
 public enum OlderSchema {
     /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6, 7
     /// or 8) held them, and sets that version. With `pending`, the first fingerprinted posts
@@ -26,6 +26,7 @@ public enum OlderSchema {
                 INSERT OR IGNORE INTO spread_bands_flat SELECT value, post_id FROM spread_bands ORDER BY value, post_id;
                 DROP TABLE spread_bands; DROP TABLE spread_runs;
                 ALTER TABLE spread_bands_flat RENAME TO spread_bands;
+                DROP INDEX posts_facets;
                 """)
             if version == 8 {
                 try leavePending(connection, posts: pending)

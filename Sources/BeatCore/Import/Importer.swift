@@ -97,9 +97,10 @@ public final class Importer {
         let connection = corpus.connection
         try corpus.prepareToWrite(command: "import")
         // A larger page cache keeps the index's hot pages in memory while a
-        // batch is written; it is given back when the import ends.
+        // batch is written; it shrinks as the band filters grow (ImportMemory)
+        // and is given back when the import ends.
         let previousCache = try connection.scalar("PRAGMA cache_size")?.int64Value ?? -2000
-        try connection.execute("PRAGMA cache_size = -65536")
+        try connection.execute("PRAGMA cache_size = -\(ImportMemory.largestCacheKiB)")
         // Checkpoint about once per `checkpointBytes` of log instead of every
         // 4 MB: most pages a batch rewrites (index b-trees, FTS5 segments)
         // are rewritten by the next ones, so a page is copied from the log
@@ -173,7 +174,17 @@ public final class Importer {
         }
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
         let spread = options.fingerprints ? SpreadIndex(connection: connection) : nil
-        if let spread { writer.batchSteps.append { batch, _ in try spread.record(batch) } }
+        if let spread {
+            var cacheKiB: Int?
+            writer.batchSteps.append { batch, _ in
+                try spread.record(batch)
+                let fitting = ImportMemory.cacheKiB(filterBytes: spread.filterBytes)
+                if fitting != cacheKiB {
+                    try connection.execute("PRAGMA cache_size = -\(fitting)")
+                    cacheKiB = fitting
+                }
+            }
+        }
 
         let channel = reader.startReading(input, path: path, options: options)
         defer { channel.close() }

@@ -26,6 +26,15 @@ public indirect enum PostCondition: Sendable, Equatable {
     /// The post does not match the FTS5 expression (a query of exclusions only).
     case notMatching(String)
 
+    /// Whether the condition reads no column of `p` but its id, source, venue and author:
+    /// the columns the `posts_facets` index holds.
+    var readsFacetsOnly: Bool {
+        switch self {
+        case .source, .venue, .author, .matchesAny, .notMatching: return true
+        case .publishedWithin, .publishedBefore, .publishedAfter, .publishedOutside: return false
+        }
+    }
+
     /// The condition as SQL on `p` with its bindings, in order.
     /// - Parameter textDriven: true when the FTS5 index drives the statement (the query has words).
     public func sql(textDriven: Bool) -> (sql: String, bindings: [SQLiteValue]) {

@@ -15,7 +15,8 @@ public enum SearchSort: String, CaseIterable, Sendable {
 /// - with words, `posts_fts f` drives: `posts_fts MATCH ?` first, then the date
 ///   span as `f.rowid >= ? AND f.rowid <= ?` inside the FTS5 index (post ids
 ///   follow time, see `Schema`), and `posts p` is joined by its INTEGER PRIMARY
-///   KEY only when a condition or a column needs it;
+///   KEY only when a condition or a column needs it, through the `posts_facets`
+///   index when every column read is a source, venue or author;
 /// - filters only, `posts p` is read in id (time) order within the date span.
 ///
 /// Time orders are rowid orders, so `--sort new` needs no sorting step, and
@@ -23,7 +24,7 @@ public enum SearchSort: String, CaseIterable, Sendable {
 extension CompiledQuery {
     /// The FROM and WHERE every statement shares.
     struct Selection {
-        /// `posts_fts f [JOIN posts p ON p.id = f.rowid]` or `posts p`.
+        /// `posts_fts f [JOIN posts p [INDEXED BY posts_facets] ON p.id = f.rowid]` or `posts p`.
         var from: String
         /// The WHERE expression.
         var filter: String
@@ -39,7 +40,14 @@ extension CompiledQuery {
         let from: String
         if let match {
             id = "f.rowid"
-            from = conditions.isEmpty && !joiningPosts ? "posts_fts f" : "posts_fts f JOIN posts p ON p.id = f.rowid"
+            if conditions.isEmpty && !joiningPosts {
+                from = "posts_fts f"
+            } else if conditions.allSatisfy(\.readsFacetsOnly) {
+                // The facets index holds every column these read (a post's row is 2 KB).
+                from = "posts_fts f JOIN posts p INDEXED BY posts_facets ON p.id = f.rowid"
+            } else {
+                from = "posts_fts f JOIN posts p ON p.id = f.rowid"
+            }
             clauses.append("posts_fts MATCH ?")
             values.append(.text(match))
         } else {

@@ -59,6 +59,9 @@ struct BandFilter {
     /// The values it was sized for; past it the false positives grow.
     var capacity: Int { words.count * 64 / 10 }
 
+    /// The memory its bits take.
+    var byteCount: Int { words.count * 8 }
+
     mutating func insert(_ value: Int64) {
         count += 1
         let (first, second, third) = Self.probes(value, mask)

@@ -16,7 +16,10 @@ import BeatSQLite
 /// a writer looks. Checking every run's filter lets about 1 % of absent values
 /// through each; a writer that looks up many values (a large import) keeps one
 /// more filter of every stored value in memory, checked first, so that a value
-/// no run holds costs one check and almost never a probe.
+/// no run holds costs one check and almost never a probe. That filter is kept
+/// only while all the filters together fit `corpusFilterBudget`: past about
+/// three million posts the run filters alone are that large, and memory matters
+/// more than the probes it saves.
 final class BandRuns {
     typealias Entry = PendingBands.Entry
 
@@ -30,6 +33,14 @@ final class BandRuns {
     private var lookupsWithoutCorpusFilter = 0
     /// The corpus filter's size limit, 32 MB: past 27M values (4.5M posts) it lets more through.
     static let corpusFilterBits = 1 << 28
+    /// The most the run filters and the corpus filter may take together for the corpus filter
+    /// to be kept (48 MiB: a corpus of about three million posts).
+    let corpusFilterBudget: Int
+
+    /// The memory the filters held in this connection take: a writer's page cache gives it back
+    /// (see `ImportMemory`).
+    var filterBytes: Int { runFilterBytes + (corpusFilter?.byteCount ?? 0) }
+    private var runFilterBytes: Int { filters.values.reduce(0) { $0 + $1.byteCount } }
 
     /// Runs of one size class (`sizeClass`) merged into one when this many have accumulated: at
     /// most this many per class, a handful of classes in all. An import of a million posts writes
@@ -38,8 +49,9 @@ final class BandRuns {
     /// Entries read from one run at a time while merging: 16 runs hold 4 MB in memory.
     static let mergePage = 16_384
 
-    init(connection: Connection) {
+    init(connection: Connection, corpusFilterBudget: Int = 48 << 20) {
         self.connection = connection
+        self.corpusFilterBudget = corpusFilterBudget
     }
 
     /// Makes the filters match the runs stored now: another connection may have written or
@@ -76,9 +88,20 @@ final class BandRuns {
         try buildCorpusFilter(stored)
     }
 
-    /// A filter of every stored value, with room for as many again.
+    /// Whether the corpus filter is held now (for tests).
+    var holdsCorpusFilter: Bool { corpusFilter != nil }
+
+    /// A filter of every stored value, with room for as many again; none when it would not fit
+    /// the budget beside the run filters.
     private func buildCorpusFilter(_ stored: Int) throws {
-        var built = BandFilter(capacity: max(stored, 1) * 2, maximumBits: Self.corpusFilterBits)
+        corpusFilter = nil
+        let size = BandFilter(capacity: max(stored, 1) * 2, maximumBits: Self.corpusFilterBits)
+        guard runFilterBytes + size.byteCount <= corpusFilterBudget else {
+            // Counting starts again, so the budget is not asked again at every lookup.
+            lookupsWithoutCorpusFilter = 0
+            return
+        }
+        var built = size
         try connection.forEachRow("SELECT value FROM spread_bands") { built.insert($0.int64(0)) }
         corpusFilter = built
         lookupsWithoutCorpusFilter = 0
@@ -175,8 +198,12 @@ final class BandRuns {
         try insert(entries[...], into: run)
         try finish(run, entries: Int64(entries.count), filter: filter)
         try mergeRuns()
-        if let full = corpusFilter, full.count > full.capacity, full.capacity * 10 < Self.corpusFilterBits {
-            try buildCorpusFilter(try storedEntries())
+        if let held = corpusFilter {
+            if held.count > held.capacity, held.capacity * 10 < Self.corpusFilterBits {
+                try buildCorpusFilter(try storedEntries())
+            } else if runFilterBytes + held.byteCount > corpusFilterBudget {
+                dropCorpusFilter()
+            }
         }
     }
 

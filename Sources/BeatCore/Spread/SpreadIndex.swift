@@ -53,6 +53,9 @@ public final class SpreadIndex {
         runs = BandRuns(connection: connection)
     }
 
+    /// The memory this writer's band filters take (see `ImportMemory`).
+    var filterBytes: Int { runs.filterBytes }
+
     /// The text a post's fingerprint is made from: its body, or its title and body
     /// when the body is too short to fingerprint (a link post, a headline).
     static func fingerprintText(title: String?, text: String) -> [UInt64] {
