@@ -338,11 +338,11 @@ import Testing
 
     @Test func theImportPageCacheGivesBackWhatTheFiltersTake() {
         #expect(ImportMemory.cacheKiB(filterBytes: 0) == ImportMemory.largestCacheKiB)
-        #expect(ImportMemory.cacheKiB(filterBytes: 30 << 20) == ImportMemory.largestCacheKiB)
-        #expect(ImportMemory.cacheKiB(filterBytes: 40 << 20) == ImportMemory.budgetKiB - (40 << 10))
+        #expect(ImportMemory.cacheKiB(filterBytes: 500 << 10) == ImportMemory.budgetKiB - 500)
+        #expect(ImportMemory.cacheKiB(filterBytes: 25 << 20) == ImportMemory.budgetKiB - (25 << 10))
         #expect(ImportMemory.cacheKiB(filterBytes: 90 << 20) == ImportMemory.smallestCacheKiB)
         // The cache and the filters stay within the budget until the cache is at its floor.
-        for megabytes in stride(from: 32, through: 88, by: 8) {
+        for megabytes in stride(from: 1, through: 56, by: 5) {
             let filterKiB: Int = megabytes * 1024
             let cacheKiB: Int = ImportMemory.cacheKiB(filterBytes: filterKiB * 1024)
             #expect(cacheKiB + filterKiB <= ImportMemory.budgetKiB)

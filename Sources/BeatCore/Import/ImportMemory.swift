@@ -2,7 +2,7 @@
 /// band filters of the spread index share one budget, so that peak memory does not
 /// grow with the corpus. The filters take about 1.5 bytes per stored band entry
 /// (9 MB for a million posts, 90 MB for ten million); the page cache gives back
-/// what they take beyond the budget's rest, down to a floor.
+/// what they take, down to a floor.
 ///
 /// On a large corpus the page cache holds a small share of the pages a batch
 /// writes anyway (a batch in random time order lands on pages all over the file,
@@ -12,8 +12,10 @@ enum ImportMemory {
     static let largestCacheKiB = 65_536
     /// The least the page cache is given: 8 MiB, room for the upper levels of the b-trees a batch descends.
     static let smallestCacheKiB = 8_192
-    /// The page cache and the filters together: 96 MiB.
-    static let budgetKiB = 98_304
+    /// The page cache and the filters together: 64 MiB, what the page cache alone took before
+    /// the filters grew (the rest of an import's memory, about 100 MB, is its records in
+    /// flight, the pending bands and the program).
+    static let budgetKiB = 65_536
 
     /// The page cache, in KiB, beside filters of `filterBytes`.
     static func cacheKiB(filterBytes: Int) -> Int {

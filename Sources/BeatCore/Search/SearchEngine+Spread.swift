@@ -52,6 +52,11 @@ extension SearchEngine {
             GROUP BY s.group_id ORDER BY matching DESC, s.group_id LIMIT ?
             """, ids.bindings + [.integer(Int64(limit))]
         ) { top.append(($0.int64(0), Int($0.int64(1)))) }
+        return try groupSummaries(top)
+    }
+
+    /// The summaries of groups, each with how many of its posts matched, in the order given.
+    func groupSummaries(_ top: [(group: Int64, matching: Int)]) throws -> [SpreadGroupSummary] {
         var result: [SpreadGroupSummary] = []
         for (group, matching) in top {
             guard let row = try groupRow(group) else { continue }

@@ -17,9 +17,9 @@ import BeatSQLite
 /// through each; a writer that looks up many values (a large import) keeps one
 /// more filter of every stored value in memory, checked first, so that a value
 /// no run holds costs one check and almost never a probe. That filter is kept
-/// only while all the filters together fit `corpusFilterBudget`: past about
-/// three million posts the run filters alone are that large, and memory matters
-/// more than the probes it saves.
+/// only while all the filters together fit `corpusFilterBudget`: past about a
+/// million and a half posts it would take more memory than the probes it saves
+/// are worth (an import's page cache gives the filters what they take).
 final class BandRuns {
     typealias Entry = PendingBands.Entry
 
@@ -34,7 +34,7 @@ final class BandRuns {
     /// The corpus filter's size limit, 32 MB: past 27M values (4.5M posts) it lets more through.
     static let corpusFilterBits = 1 << 28
     /// The most the run filters and the corpus filter may take together for the corpus filter
-    /// to be kept (48 MiB: a corpus of about three million posts).
+    /// to be kept (32 MiB: a corpus of about a million and a half posts).
     let corpusFilterBudget: Int
 
     /// The memory the filters held in this connection take: a writer's page cache gives it back
@@ -49,7 +49,7 @@ final class BandRuns {
     /// Entries read from one run at a time while merging: 16 runs hold 4 MB in memory.
     static let mergePage = 16_384
 
-    init(connection: Connection, corpusFilterBudget: Int = 48 << 20) {
+    init(connection: Connection, corpusFilterBudget: Int = 32 << 20) {
         self.connection = connection
         self.corpusFilterBudget = corpusFilterBudget
     }

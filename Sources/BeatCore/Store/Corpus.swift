@@ -25,6 +25,8 @@ public final class Corpus {
     private let readOnlyReason: String?
     /// Set once the pages were checked before a first write (see `prepareToWrite`).
     private var checkedForWrites = false
+    /// How a second connection for reading opens the file: as this one, or read-only.
+    private let readerMode: Connection.Mode
 
     /// The schema version this build writes.
     public static var schemaVersion: Int { Schema.migrations.count }
@@ -68,6 +70,7 @@ public final class Corpus {
         }
         try Self.checkFileHeader(path)
         let mode: Connection.Mode = readOnly ? (Self.cannotChange(path) ? .immutable : .readOnly) : .readWrite
+        readerMode = mode == .immutable ? .immutable : .readOnly
         let timeout = Int32(max(0, min(busyTimeout, 86_400)) * 1000)
         do {
             connection = try Connection(path: path, mode: mode, busyTimeoutMilliseconds: timeout)
@@ -253,5 +256,16 @@ public enum CorpusLocation {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/beat/corpus.db" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/share/beat/corpus.db"
+    }
+}
+
+extension Corpus {
+    /// Opens another connection to the corpus file, for reading only: for a share of a
+    /// command's reads done on a second thread (see `TermCounter.counts(of:in:sharingWith:)`).
+    /// Like each statement of the corpus's own connection outside a transaction, each of its
+    /// statements reads the corpus as last committed.
+    func readerOpener() -> @Sendable () throws -> Connection {
+        let (path, mode) = (path, readerMode)
+        return { try Connection(path: path, mode: mode, busyTimeoutMilliseconds: 10_000) }
     }
 }

@@ -1,3 +1,5 @@
+import BeatSQLite
+
 /// Finds the words and two-word phrases a beat's posts use more than the rest
 /// of the corpus in the same window: at least 1.5 times as often per post,
 /// ranked by G2.
@@ -12,6 +14,8 @@ struct KeyTermFinder {
     /// Words of the query itself (`open`, `weights` for `"open weights"`): every
     /// post of the beat has them, so they say nothing about it.
     let queryWords: Set<String>
+    /// Opens a second connection, so that the candidates are counted on two cores (nil: one).
+    var openHelper: (@Sendable () throws -> Connection)? = nil
 
     func keyTerms(
         beat: TermFrequencies, background: TermFrequencies, scan: SummaryScan, side: CountedSide, corpusPosts: Int,
@@ -22,8 +26,8 @@ struct KeyTermFinder {
         guard count > 0, scan.posts > 0, restPosts > 0, beat.documents > 0 else { return [] }
         let chosen = candidateTerms(beat: beat, against: background, limit: candidates)
         var result: [KeyTerm] = []
-        for term in chosen {
-            let (inBeat, inWindow) = try counter.counts(of: term, in: side)
+        let counts = try counter.counts(of: chosen, in: side, sharingWith: openHelper)
+        for (term, (inBeat, inWindow)) in zip(chosen, counts) {
             guard inBeat > 0 else { continue }
             let other = inWindow - inBeat
             guard Self.ratio(inBeat, of: scan.posts, other, of: restPosts) >= Self.smallestRatio else { continue }

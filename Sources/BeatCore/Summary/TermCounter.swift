@@ -1,8 +1,9 @@
 import BeatSQLite
+import Foundation
 
 /// The posts of one query in one window, as the summary counted them: what
 /// a term's count "in the beat" is counted against.
-struct CountedSide {
+struct CountedSide: Sendable {
     let window: SummaryWindow
     /// The matching post ids.
     let ids: Set<Int64>
@@ -55,10 +56,77 @@ struct TermCounter {
         return (inSide, inWindow)
     }
 
+    /// `counts(of:in:)` of each term, in order, shared out with a second thread that counts
+    /// on its own connection (`open`), each thread taking the next term not yet taken.
+    /// Counting one term reads its posting list in the window, a few hundred thousand ids
+    /// for a common word in a year of a large corpus, so the candidates of a summary take
+    /// seconds on one core. A term the other thread could not count (its connection failed)
+    /// is counted here; an error here stops the other thread after its current term.
+    func counts(
+        of terms: [String], in side: CountedSide, sharingWith open: (@Sendable () throws -> Connection)?
+    ) throws -> [(inSide: Int, inWindow: Int)] {
+        let queue = TermQueue(count: terms.count)
+        let helper = terms.count < 2 ? nil : open.map { open in
+            BackgroundResult { () -> [Int: Counts] in
+                var counted: [Int: Counts] = [:]
+                guard let connection = try? open() else { return counted }
+                let counter = TermCounter(connection: connection)
+                while let index = queue.take() {
+                    guard let counts = try? counter.counts(of: terms[index], in: side) else { break }
+                    counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+                }
+                return counted
+            }
+        }
+        var counted = [Counts?](repeating: nil, count: terms.count)
+        do {
+            while let index = queue.take() {
+                let counts = try self.counts(of: terms[index], in: side)
+                counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+            }
+        } catch {
+            queue.stop()
+            throw error
+        }
+        for (index, counts) in helper?.value() ?? [:] { counted[index] = counts }
+        return try terms.indices.map { index in
+            if let counts = counted[index] { return (counts.inSide, counts.inWindow) }
+            return try self.counts(of: terms[index], in: side)
+        }
+    }
+
+    private struct Counts: Sendable {
+        var inSide: Int
+        var inWindow: Int
+    }
+
     private func count(_ query: CompiledQuery) throws -> Int {
         let statement = query.countSQL()
         return Int(try connection.scalar(statement.sql, statement.bindings)?.int64Value ?? 0)
     }
+}
+
+/// The indexes of a list handed out once each to whichever thread asks next.
+///
+/// `@unchecked Sendable`: every access to its state holds the lock.
+private final class TermQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+
+    init(count: Int) { self.count = count }
+
+    /// The next index not yet taken, nil when all are (or `stop()` was called).
+    func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Hands out nothing more.
+    func stop() { lock.withLock { next = count } }
 }
 
 /// Document frequencies of words and phrases over a sample of posts.
