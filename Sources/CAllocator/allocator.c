@@ -20,3 +20,13 @@ int beat_return_blocks_of_at_least(size_t bytes) {
     return 0;
 #endif
 }
+
+int beat_release_free_memory(void) {
+#if defined(__GLIBC__)
+    // Gives back every whole free page of the heap, not only its top: after
+    // many small blocks are freed the heap is full of holes the process keeps.
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
+}

@@ -328,6 +328,32 @@ import Testing
         #expect(try (entries + more).allSatisfy { try shrinking.holds($0.value, post: $0.post) })
     }
 
+    /// A filter is stored a chunk at a time: the stored bytes are the filter's, whatever the chunk.
+    @Test func aFilterIsStoredAChunkAtATime() throws {
+        let corpus = try TemporaryCorpus()
+        let connection = corpus.corpus.connection
+        var filter = BandFilter(capacity: 50_000)
+        for entry in Self.scatteredEntries(posts: 0..<50_000) { filter.insert(entry.value) }
+        try connection.execute("CREATE TABLE blobs(id INTEGER PRIMARY KEY, value BLOB)")
+        for chunkSize in [8, 24, 4_096, 65_536, 1 << 20] {
+            try connection.run("INSERT OR REPLACE INTO blobs VALUES (1, zeroblob(?1))", [.integer(Int64(filter.byteCount))])
+            try connection.fillBlob(table: "blobs", column: "value", row: 1, chunkSize: chunkSize) { offset, chunk in
+                filter.copyBytes(from: offset, into: chunk)
+            }
+            #expect(try connection.scalar("SELECT value FROM blobs WHERE id = 1") == .blob(filter.bytes), "\(chunkSize)")
+        }
+        // A row that is not there is an error, not a write elsewhere.
+        #expect(throws: SQLiteError.self) {
+            try connection.fillBlob(table: "blobs", column: "value", row: 2) { _, _ in }
+        }
+        // What an append stores is the run's filter.
+        let entries = Self.scatteredEntries(posts: 0..<2_000)
+        try connection.transaction { try BandRuns(connection: connection).append(entries) }
+        var expected = BandFilter(capacity: entries.count)
+        for entry in entries { expected.insert(entry.value) }
+        #expect(try connection.scalar("SELECT filter FROM spread_runs ORDER BY run DESC LIMIT 1") == .blob(expected.bytes))
+    }
+
     /// One entry per post, values spread over the whole range, sorted as a run holds them.
     static func scatteredEntries(posts: Range<Int64>) -> [PendingBands.Entry] {
         let entries: [PendingBands.Entry] = posts.map { post in

@@ -14,6 +14,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case strictAbort(ImportProblem)
     /// The import was cancelled; batches committed before are kept.
     case cancelled
+    /// The temporary file an import sorts its records in could not be written or read.
+    case spillFailed(folder: String, reason: String)
 
     /// The error as the shell shows it.
     public var description: String {
@@ -42,6 +44,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(problem) (--strict: the import was undone; the corpus is as it was before)"
         case .cancelled:
             return "import cancelled; records committed before the cancel are kept, and running the same import again completes it"
+        case .spillFailed(let folder, let reason):
+            return
+                "cannot sort the records in a temporary file in \(folder): \(reason); free some space there or import the file in parts (batches committed before are kept)"
         }
     }
 }

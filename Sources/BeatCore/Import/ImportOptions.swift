@@ -21,6 +21,13 @@ public struct ImportOptions: Sendable {
     /// Fingerprint posts for spread as each batch is written (`SpreadIndex`). Off, the
     /// import leaves them to the next open's backfill, as for posts from before the spread tables.
     public var fingerprints = true
+    /// Write the records of each input in time order (`TimeSorter`), not in the order read.
+    public var timeOrder = true
+    /// The folder of the temporary file records are sorted in; nil: the corpus's folder (an
+    /// import sets it). Readers started without it send records in the order read.
+    public var sortFolder: String?
+    /// Records held in memory before a sorted run is written to the temporary file (their size, estimated).
+    var sortRunBytes = 32 << 20
 
     /// An `ImportOptions` made of the values given.
     public init(

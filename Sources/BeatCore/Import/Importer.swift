@@ -160,6 +160,12 @@ public final class Importer {
         let format = try options.format ?? FormatDetector.detect(input: input, hasMapping: options.mapping != nil)
         let reader = try format.makeReader(options: options)
         let connection = corpus.connection
+        // Records are written in time order, sorted next to the corpus (see TimeSorter).
+        var readingOptions = options
+        if readingOptions.sortFolder == nil {
+            let folder = (corpus.path as NSString).deletingLastPathComponent
+            readingOptions.sortFolder = folder.isEmpty ? "." : folder
+        }
 
         // The write lock is held only while a batch is written, never while the
         // reader parses the next one, so other writers wait at most one batch.
@@ -186,7 +192,7 @@ public final class Importer {
             }
         }
 
-        let channel = reader.startReading(input, path: path, options: options)
+        let channel = reader.startReading(input, path: path, options: readingOptions)
         defer { channel.close() }
 
         var summary = ImportSummary()
@@ -237,6 +243,9 @@ public final class Importer {
                         if options.strict { throw ImportError.strictAbort(problem) }
                         summary.skipped += 1
                         events.problem(problem)
+                    case .sorting(let records):
+                        channel.release(1)
+                        reportProgress(pendingRecords: records)
                     }
                 }
                 if cancellation.isSet { throw ImportError.cancelled }

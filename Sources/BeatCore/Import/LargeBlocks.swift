@@ -10,6 +10,10 @@ enum LargeBlocks {
     @discardableResult
     static func returnWhenFreed() -> Bool { applied }
 
+    /// Gives back the free pages inside the heap: after a time sort has held and freed
+    /// tens of megabytes of small records, before the writer's page cache fills.
+    static func releaseFreePages() { _ = beat_release_free_memory() }
+
     /// Blocks of 1 MiB or more are mapped apart and unmapped when freed.
     private static let applied = beat_return_blocks_of_at_least(1 << 20) == 1
 }

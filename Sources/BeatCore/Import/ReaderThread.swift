@@ -22,10 +22,11 @@ extension FormatReader {
         let thread = Thread {
             do {
                 try read(input, into: output)
-                output.flush()
+                try output.finish()
                 channel.finish(error: nil)
             } catch {
-                output.flush()
+                // What was read before the error is still written, as it would be unsorted.
+                try? output.finish()
                 channel.finish(error: error)
             }
         }

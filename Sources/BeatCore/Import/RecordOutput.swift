@@ -4,6 +4,8 @@ import Foundation
 enum ReadEvent: Sendable {
     case record(IncomingPost)
     case problem(ImportProblem)
+    /// Records read and held to be sorted into time order: the writer's progress while it waits for the first.
+    case sorting(records: Int)
 }
 
 /// Where a format reader sends what it reads. It fills in what the format does
@@ -17,11 +19,18 @@ public final class RecordOutput: @unchecked Sendable {
     private var batch: [ReadEvent] = []
     /// Events handed to the writer at a time.
     static let batchSize = 256
+    /// Holds the records until the input is read, to send them in time order (`options.sortFolder`).
+    private let sorter: TimeSorter?
+    /// Why the records could not be sorted; the reader stops, and `finish` throws it.
+    private var sortFailure: (any Error)?
+    /// Records between two `sorting` progress events.
+    static let sortingProgressEvery = 32_768
 
     init(path: String, options: ImportOptions, channel: EventChannel) {
         self.path = path
         self.options = options
         self.channel = channel
+        sorter = options.timeOrder ? options.sortFolder.map { TimeSorter(runBytes: options.sortRunBytes, folder: $0) } : nil
         batch.reserveCapacity(Self.batchSize)
     }
 
@@ -30,8 +39,9 @@ public final class RecordOutput: @unchecked Sendable {
     /// The venue given by `--venue`, for formats that do not carry one.
     public var defaultVenue: String? { options.venue }
 
-    /// True once the writer has stopped (cancelled, or failed): readers may stop early.
-    public var isCancelled: Bool { channel.isClosed }
+    /// True once the writer has stopped (cancelled, or failed), or the records could not be
+    /// sorted: readers may stop early.
+    public var isCancelled: Bool { sortFailure != nil || channel.isClosed }
 
     /// Parses a date with `--date-format` when given, else with the built-in forms.
     func date(from value: JSONValue?) -> Int64? {
@@ -80,7 +90,42 @@ public final class RecordOutput: @unchecked Sendable {
             return
         }
         if record.originLine == nil { record.originLine = location.line }
-        send(.record(IncomingPost(record: record, print: options.fingerprints ? SpreadPrint(incoming: record) : nil)))
+        guard let sorter else { return send(incoming(record)) }
+        guard sortFailure == nil else { return }
+        do {
+            try sorter.add(record)
+        } catch {
+            sortFailure = error
+            return
+        }
+        if sorter.count % Self.sortingProgressEvery == 0 {
+            send(.sorting(records: sorter.count))
+            flush()
+        }
+    }
+
+    /// A checked record on its way to the writer, with its spread print.
+    private func incoming(_ record: PostRecord) -> ReadEvent {
+        .record(IncomingPost(record: record, print: options.fingerprints ? SpreadPrint(incoming: record) : nil))
+    }
+
+    /// Sends the records held for sorting, in time order, then what is buffered.
+    /// - Throws: why the records could not be sorted (`ImportError.spillFailed`).
+    func finish() throws {
+        if let sorter, sortFailure == nil {
+            do {
+                try sorter.drain { record in
+                    guard !channel.isClosed else { throw ImportError.cancelled }
+                    send(incoming(record))
+                }
+            } catch ImportError.cancelled {
+                // The writer stopped: nothing more is wanted.
+            } catch {
+                sortFailure = error
+            }
+        }
+        flush()
+        if let sortFailure { throw sortFailure }
     }
 
     /// Reports a record that cannot be imported; the import goes on without it.

@@ -42,6 +42,15 @@ struct BandFilter {
         mask = UInt64(bits - 1)
     }
 
+    /// Writes the stored bytes from `offset` (a multiple of 8) into `buffer` (a multiple of 8
+    /// long): a large filter stored a chunk at a time, without a copy of it whole.
+    func copyBytes(from offset: Int, into buffer: UnsafeMutableRawBufferPointer) {
+        for index in 0..<(buffer.count / 8) {
+            let word = words[offset / 8 + index]
+            buffer.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self)
+        }
+    }
+
     /// The filter as stored: its words, little-endian.
     var bytes: [UInt8] {
         var bytes = [UInt8](repeating: 0, count: words.count * 8)

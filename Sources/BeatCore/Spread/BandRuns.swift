@@ -126,7 +126,7 @@ final class BandRuns {
     private func buildFilter(_ run: Int64) throws -> BandFilter {
         var filter = BandFilter(capacity: try entryCount(run))
         try connection.forEachRow("SELECT value FROM spread_bands WHERE run = ?1", [.integer(run)]) { filter.insert($0.int64(0)) }
-        try? connection.run("UPDATE spread_runs SET filter = ?1 WHERE run = ?2", [.blob(filter.bytes), .integer(run)])
+        try? store(filter, of: run)
         return filter
     }
 
@@ -247,9 +247,19 @@ final class BandRuns {
     }
 
     private func finish(_ run: Int64, entries: Int64, filter: BandFilter) throws {
-        try connection.run(
-            "UPDATE spread_runs SET entries = ?1, filter = ?2 WHERE run = ?3", [.integer(entries), .blob(filter.bytes), .integer(run)])
+        try connection.run("UPDATE spread_runs SET entries = ?1 WHERE run = ?2", [.integer(entries), .integer(run)])
+        try store(filter, of: run)
         filters[run] = filter
+    }
+
+    /// Stores a run's filter a chunk at a time: a merged run's filter is 16 MB at ten million
+    /// posts, and binding it whole would hold two more copies of it for a moment.
+    private func store(_ filter: BandFilter, of run: Int64) throws {
+        try connection.run(
+            "UPDATE spread_runs SET filter = zeroblob(?1) WHERE run = ?2", [.integer(Int64(filter.byteCount)), .integer(run)])
+        try connection.fillBlob(table: "spread_runs", column: "filter", row: run) { offset, chunk in
+            filter.copyBytes(from: offset, into: chunk)
+        }
     }
 
     /// Runs whose entry counts have the same number of hexadecimal digits are one size class.

@@ -16,8 +16,16 @@ struct SummaryScan {
     private(set) var idSet: Set<Int64> = []
     private(set) var sources: [String: Int] = [:]
     private(set) var venues: [VenueKey: Int] = [:]
-    /// Posts per author, per source they posted on.
-    private(set) var authors: [String: [String: Int]] = [:]
+    /// An author on one source.
+    struct AuthorKey: Hashable {
+        var author: String
+        var source: String
+    }
+
+    /// Posts per author and source: one flat table, not a table per author, so that a
+    /// window of a million posts by hundreds of thousands of authors is counted without
+    /// a dictionary allocated for each of them.
+    private(set) var authors: [AuthorKey: Int] = [:]
 
     var posts: Int { ids.count }
 
@@ -34,7 +42,7 @@ struct SummaryScan {
             ids.append(id)
             sources[source, default: 0] += 1
             venues[VenueKey(source: source, venue: prepared.string(2)), default: 0] += 1
-            if let author = prepared.string(3) { authors[author, default: [:]][source, default: 0] += 1 }
+            if let author = prepared.string(3) { authors[AuthorKey(author: author, source: source), default: 0] += 1 }
         }
         idSet = Set(ids)
     }
@@ -44,14 +52,19 @@ struct SummaryScan {
 
     /// Authors by posts, most first (then by name), each with the source they post on most.
     func voices() -> [Voice] {
-        authors.filter { !Self.placeholderAuthors.contains($0.key) }.map { author, bySource in
-            Voice(author: author, source: Self.mostUsed(bySource), posts: bySource.values.reduce(0, +))
-        }.sorted { ($0.posts, $1.author) > ($1.posts, $0.author) }
-    }
-
-    /// The key with the highest count, the smallest key among equals.
-    static func mostUsed(_ counts: [String: Int]) -> String {
-        counts.min { ($0.value, $1.key) > ($1.value, $0.key) }?.key ?? ""
+        // Per author: all posts, and the source with most of them (the smallest name among equals).
+        var totals: [String: (posts: Int, source: String, sourcePosts: Int)] = [:]
+        for (key, posts) in authors where !Self.placeholderAuthors.contains(key.author) {
+            var total = totals[key.author] ?? (0, key.source, 0)
+            total.posts += posts
+            if (posts, total.source) > (total.sourcePosts, key.source) {
+                total.source = key.source
+                total.sourcePosts = posts
+            }
+            totals[key.author] = total
+        }
+        return totals.map { Voice(author: $0.key, source: $0.value.source, posts: $0.value.posts) }
+            .sorted { ($0.posts, $1.author) > ($1.posts, $0.author) }
     }
 
     /// How many ids fall in `lower ... upper`, by bisection of the sorted ids.

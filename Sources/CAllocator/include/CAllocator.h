@@ -9,4 +9,9 @@
 /// already behaves so, as macOS's allocator does for large blocks).
 int beat_return_blocks_of_at_least(size_t bytes);
 
+/// Gives the system back the free pages inside the heap (after many small
+/// blocks were freed). Returns 1 when memory was released, 0 otherwise or
+/// when the C library has no such call.
+int beat_release_free_memory(void);
+
 #endif
