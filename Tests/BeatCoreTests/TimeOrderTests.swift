@@ -12,7 +12,8 @@ import Testing
         PostRecord(
             source: "web", sourceID: "p\(number)", venue: number % 3 == 0 ? nil : "venue \(number % 7)",
             author: number % 5 == 0 ? nil : "author\(number % 11)", publishedAt: seconds,
-            title: number % 2 == 0 ? nil : "Title \(number) — ünïcode", text: "text of post \(number) " + String(repeating: "x", count: number % 300),
+            title: number % 2 == 0 ? nil : "Title \(number) — ünïcode",
+            text: "text of post \(number) " + String(repeating: "x", count: number % 300),
             url: number % 4 == 0 ? nil : "https://example.org/\(number)", parent: number % 6 == 0 ? "p\(number - 1)" : nil,
             thread: nil, score: number % 2 == 0 ? Int64(number) - 500 : nil, lang: number % 9 == 0 ? "de" : nil,
             tags: number % 4 == 1 ? [] : number % 4 == 2 ? ["a", "b c", ""] : nil, raw: number % 10 == 0 ? "{\"n\": \(number)}" : nil,

@@ -15,7 +15,8 @@ final class SpillFile {
     /// - Throws: `ImportError.spillFailed` when it cannot be made there.
     init(in folder: String) throws {
         self.folder = folder
-        let name = (folder as NSString).appendingPathComponent(".beat-import-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0 ... .max))")
+        let name = (folder as NSString).appendingPathComponent(
+            ".beat-import-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0 ... .max))")
         descriptor = open(name, O_RDWR | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw ImportError.spillFailed(folder: folder, reason: String(cString: strerror(errno))) }
         unlink(name)

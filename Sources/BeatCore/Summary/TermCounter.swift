@@ -66,18 +66,21 @@ struct TermCounter {
         of terms: [String], in side: CountedSide, sharingWith open: (@Sendable () throws -> Connection)?
     ) throws -> [(inSide: Int, inWindow: Int)] {
         let queue = TermQueue(count: terms.count)
-        let helper = terms.count < 2 ? nil : open.map { open in
-            BackgroundResult { () -> [Int: Counts] in
-                var counted: [Int: Counts] = [:]
-                guard let connection = try? open() else { return counted }
-                let counter = TermCounter(connection: connection)
-                while let index = queue.take() {
-                    guard let counts = try? counter.counts(of: terms[index], in: side) else { break }
-                    counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+        let helper =
+            terms.count < 2
+            ? nil
+            : open.map { open in
+                BackgroundResult { () -> [Int: Counts] in
+                    var counted: [Int: Counts] = [:]
+                    guard let connection = try? open() else { return counted }
+                    let counter = TermCounter(connection: connection)
+                    while let index = queue.take() {
+                        guard let counts = try? counter.counts(of: terms[index], in: side) else { break }
+                        counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+                    }
+                    return counted
                 }
-                return counted
             }
-        }
         var counted = [Counts?](repeating: nil, count: terms.count)
         do {
             while let index = queue.take() {
