@@ -86,4 +86,53 @@ import Testing
         #expect(stored[0] == stored[1])
         #expect(stored[0].count == 600)
     }
+
+    static func lines(_ count: Int) -> String {
+        (0..<count).map { number in
+            #"{"id": "p\#(number)", "source": "web", "published_at": \#(1_700_000_000 + (number * 7_919) % 86_400), "text": "post \#(number)"}"#
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Ctrl-C while the input is still read and sorted: nothing of the file is written, the
+    /// reader stops, and no temporary file is left.
+    @Test func aCancelWhileSortingWritesNothing() throws {
+        let corpus = try TemporaryCorpus()
+        let file = try corpus.write("many.jsonl", Self.lines(RecordOutput.sortingProgressEvery + 5_000))
+        let cancellation = CancellationFlag()
+        var options = ImportOptions(format: .jsonl)
+        options.sortRunBytes = 100_000
+        var events = ImportEvents()
+        var reported: [Int] = []
+        events.progress = { progress in
+            reported.append(progress.records)
+            cancellation.set()
+        }
+        var time = 0.0
+        let importer = Importer(
+            corpus: corpus.corpus, options: options, cancellation: cancellation,
+            clock: {
+                time += 1
+                return time
+            })
+        #expect(throws: ImportError.cancelled) { try importer.run([file], events: events) }
+        #expect(reported.first == RecordOutput.sortingProgressEvery)
+        #expect(try corpus.integer("SELECT count(*) FROM posts") == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: corpus.directory).allSatisfy { !$0.hasPrefix(".beat-import-") })
+    }
+
+    /// A folder where the runs cannot be written fails that file with the reason, before any of it is written.
+    @Test func aSortThatCannotSpillFailsTheFileAndWritesNothing() throws {
+        let corpus = try TemporaryCorpus()
+        let file = try corpus.write("posts.jsonl", Self.lines(2_000))
+        var options = ImportOptions(format: .jsonl, batchSize: 100)
+        options.sortRunBytes = 10_000
+        options.sortFolder = corpus.directory + "/missing"
+        let outcome = try corpus.importFiles([file], options: options)
+        #expect(outcome.summary.added == 0)
+        #expect(outcome.failures.count == 1)
+        #expect(
+            outcome.failures.first.map { "\($0)".contains("cannot sort the records in a temporary file in \(corpus.directory)/missing") }
+                == true)
+        #expect(try corpus.integer("SELECT count(*) FROM posts") == 0)
+    }
 }

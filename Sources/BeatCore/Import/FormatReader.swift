@@ -33,6 +33,8 @@ extension JSONRecordReader {
         if isLineBased || JSONLayout.isLineDelimited(input.head) {
             try input.forEachLine(
                 { line, number in
+                    // The writer stopped (or the records cannot be sorted): read no further.
+                    if output.isCancelled { throw ImportError.cancelled }
                     guard !isBlank(line) else { return }
                     let value: JSONValue
                     do throws(JSONParseError) {

@@ -25,9 +25,14 @@ extension FormatReader {
                 try output.finish()
                 channel.finish(error: nil)
             } catch {
-                // What was read before the error is still written, as it would be unsorted.
-                try? output.finish()
-                channel.finish(error: error)
+                // What was read before the error is still written, as it would be unsorted;
+                // when the records could not be sorted, that is the error to report.
+                do {
+                    try output.finish()
+                    channel.finish(error: error)
+                } catch {
+                    channel.finish(error: error)
+                }
             }
         }
         // Deep JSON trees recurse: the parser's own depth limit fits in this stack,

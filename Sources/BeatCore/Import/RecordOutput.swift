@@ -91,7 +91,7 @@ public final class RecordOutput: @unchecked Sendable {
         }
         if record.originLine == nil { record.originLine = location.line }
         guard let sorter else { return send(incoming(record)) }
-        guard sortFailure == nil else { return }
+        guard !isCancelled else { return }
         do {
             try sorter.add(record)
         } catch {

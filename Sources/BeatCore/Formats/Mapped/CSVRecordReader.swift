@@ -47,6 +47,7 @@ struct CSVRecordReader: FormatReader {
 
         try input.forEachLine(
             { line, number in
+                if output.isCancelled { throw ImportError.cancelled }
                 if let row = try parser.feed(line, lineNumber: number) { try handle(row.fields, line: row.line) }
             },
             tooLong: { number in
