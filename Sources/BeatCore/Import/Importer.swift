@@ -45,6 +45,8 @@ public struct ImportProgress: Sendable {
     public var totalBytes: Int?
     /// Time since its import started.
     public var seconds: Double
+    /// True while the input is read and sorted into time order: `records` were read, none written yet.
+    public var sorting = false
 }
 
 /// What the importer reports while it runs. Calls arrive on the importing thread.
@@ -200,14 +202,14 @@ public final class Importer {
         // A batch is written once it holds batchSize records, so it may hold one reader batch more.
         pending.reserveCapacity(min(options.batchSize, 65_536) + RecordOutput.batchSize)
         var lastProgress = started
-        func reportProgress(pendingRecords: Int) {
+        func reportProgress(pendingRecords: Int, sorting: Bool = false) {
             let now = clock()
             guard now - lastProgress >= 0.5 else { return }
             lastProgress = now
             events.progress(
                 ImportProgress(
                     path: path, records: summary.recordsRead + pendingRecords, bytesRead: input.bytesRead,
-                    totalBytes: input.size, seconds: now - started))
+                    totalBytes: input.size, seconds: now - started, sorting: sorting))
         }
 
         // Records are written a batch at a time (see PostWriter); each batch
@@ -245,7 +247,7 @@ public final class Importer {
                         events.problem(problem)
                     case .sorting(let records):
                         channel.release(1)
-                        reportProgress(pendingRecords: records)
+                        reportProgress(pendingRecords: records, sorting: true)
                     }
                 }
                 if cancellation.isSet { throw ImportError.cancelled }

@@ -79,7 +79,9 @@ enum ImportCommand {
         events.progress = { progress in
             guard showProgress else { return }
             let rate = progress.seconds > 0 ? Int(Double(progress.records) / progress.seconds) : 0
-            var line = "\r\u{1B}[K\(progress.path): \(progress.records.formatted) records, \(rate.formatted)/s"
+            // First the whole input is read and sorted into time order; then the records are written.
+            let done = progress.sorting ? "records read, sorting by time" : "records"
+            var line = "\r\u{1B}[K\(progress.path): \(progress.records.formatted) \(done), \(rate.formatted)/s"
             if let total = progress.totalBytes, total > 0 {
                 line += ", \(min(100, progress.bytesRead * 100 / total))% of \(total / 1_048_576) MiB"
             }
