@@ -108,6 +108,13 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// The column's UTF-8 bytes, valid only inside `body` (nil for NULL): what a caller that
+    /// numbers repeated texts reads without making a `String` of every row.
+    public func withUTF8<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Result) rethrows -> Result {
+        guard let bytes = sqlite3_column_text(handle, index) else { return try body(nil) }
+        return try body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     public func optionalInt64(_ index: Int32) -> Int64? {
         isNull(index) ? nil : int64(index)
     }

@@ -95,7 +95,7 @@ public final class SummaryBuilder {
                 .map { SummaryShare(key: $0.key.source, source: nil, count: $0.count, share: $0.share) },
             venues: shares(scan.venues.map { ($0.key, $0.value) }, of: scan.posts).prefix(request.venueCount)
                 .map { SummaryShare(key: $0.key.venue, source: $0.key.source, count: $0.count, share: $0.share) },
-            timeline: timeline, terms: terms, voices: Array(scan.voices().prefix(request.voiceCount)),
+            timeline: timeline, terms: terms, voices: scan.voices(limit: request.voiceCount),
             quotes: chosenQuotes.compactMap { quotes[QuoteReference($0)] },
             sentiment: sentiment, comparison: comparison)
         summary.spread = try spread(of: scan, in: window, groups: limits.spreadGroups)
@@ -112,11 +112,12 @@ public final class SummaryBuilder {
         var copies = 0
         if window.seconds > 0 && scan.posts > 0 {
             let range = window.idRange
+            var scanned = AscendingMembership(scan.ids)
             try connection.forEachRow(
                 "SELECT post_id, group_id FROM spread_members WHERE post_id >= ?1 AND post_id <= ?2",
                 [.integer(range.lowerBound), .integer(range.upperBound)]
             ) { row in
-                guard scan.idSet.contains(row.int64(0)) else { return }
+                guard scanned.contains(row.int64(0)) else { return }
                 copies += 1
                 matching[row.int64(1), default: 0] += 1
             }

@@ -13,19 +13,29 @@ struct SummaryScan {
 
     /// The matching post ids, ascending (so in time order).
     private(set) var ids: [Int64] = []
-    private(set) var idSet: Set<Int64> = []
-    private(set) var sources: [String: Int] = [:]
-    private(set) var venues: [VenueKey: Int] = [:]
-    /// An author on one source.
-    struct AuthorKey: Hashable {
-        var author: String
-        var source: String
+    /// Posts per source.
+    var sources: [String: Int] {
+        Dictionary(uniqueKeysWithValues: sourceCounts.enumerated().map { (sourceNames.texts[$0.offset], $0.element) })
+    }
+    /// Posts per venue.
+    var venues: [VenueKey: Int] {
+        Dictionary(
+            uniqueKeysWithValues: venueCounts.map { key, posts in
+                let venue = Int(key & 0xffff_ffff) - 1
+                return (VenueKey(source: sourceNames.texts[Int(key >> 32)], venue: venue < 0 ? nil : venueNames.texts[venue]), posts)
+            })
     }
 
-    /// Posts per author and source: one flat table, not a table per author, so that a
-    /// window of a million posts by hundreds of thousands of authors is counted without
-    /// a dictionary allocated for each of them.
-    private(set) var authors: [AuthorKey: Int] = [:]
+    // Sources, venues and authors are numbered as they come (`TextNumbering`), and counted
+    // by number: one flat table per figure, not a string or a dictionary made per row.
+    private var sourceNames = TextNumbering()
+    private var venueNames = TextNumbering()
+    private var authorNames = TextNumbering()
+    private var sourceCounts: [Int] = []
+    /// By source number << 32 | venue number + 1 (0: no venue).
+    private var venueCounts: [Int64: Int] = [:]
+    /// By author number << 32 | source number.
+    private var authorCounts: [Int64: Int] = [:]
 
     var posts: Int { ids.count }
 
@@ -36,35 +46,58 @@ struct SummaryScan {
         let prepared = try connection.makeStatement(statement.sql)
         try prepared.bind(statement.bindings)
         defer { prepared.reset() }
+        let noText = [UInt8]()
         while try prepared.step() {
-            let id = prepared.int64(0)
-            let source = prepared.string(1) ?? ""
-            ids.append(id)
-            sources[source, default: 0] += 1
-            venues[VenueKey(source: source, venue: prepared.string(2)), default: 0] += 1
-            if let author = prepared.string(3) { authors[AuthorKey(author: author, source: source), default: 0] += 1 }
+            ids.append(prepared.int64(0))
+            let source = prepared.withUTF8(1) { bytes in
+                bytes.map { sourceNames.number($0) } ?? noText.withUnsafeBufferPointer { sourceNames.number($0) }
+            }
+            if Int(source) == sourceCounts.count { sourceCounts.append(0) }
+            sourceCounts[Int(source)] += 1
+            let venue = prepared.withUTF8(2) { bytes in bytes.map { venueNames.number($0) + 1 } ?? 0 }
+            venueCounts[Int64(source) << 32 | Int64(venue), default: 0] += 1
+            if let author = prepared.withUTF8(3, { bytes in bytes.map { authorNames.number($0) } }) {
+                authorCounts[Int64(author) << 32 | Int64(source), default: 0] += 1
+            }
         }
-        idSet = Set(ids)
     }
 
     /// Placeholders platforms put where an account was deleted: not a voice.
     static let placeholderAuthors: Set<String> = ["[deleted]", "[removed]"]
 
-    /// Authors by posts, most first (then by name), each with the source they post on most.
-    func voices() -> [Voice] {
-        // Per author: all posts, and the source with most of them (the smallest name among equals).
-        var totals: [String: (posts: Int, source: String, sourcePosts: Int)] = [:]
-        for (key, posts) in authors where !Self.placeholderAuthors.contains(key.author) {
-            var total = totals[key.author] ?? (0, key.source, 0)
-            total.posts += posts
-            if (posts, total.source) > (total.sourcePosts, key.source) {
-                total.source = key.source
-                total.sourcePosts = posts
+    /// The `limit` authors with most posts, most first (then by name), each with the source
+    /// they post on most. Only the authors that can be among the first `limit` are sorted:
+    /// a year of a large beat has hundreds of thousands of authors, most with a post or two.
+    func voices(limit: Int = .max) -> [Voice] {
+        guard limit > 0 else { return [] }
+        // Per author number: all posts, and the source with most of them (the smallest name among equals).
+        let authors = authorNames.texts.count
+        var posts = [Int](repeating: 0, count: authors)
+        var bestSource = [Int32](repeating: -1, count: authors)
+        var bestSourcePosts = [Int](repeating: 0, count: authors)
+        for (key, count) in authorCounts {
+            let author = Int(key >> 32), source = Int32(truncatingIfNeeded: key & 0xffff_ffff)
+            posts[author] += count
+            let best = bestSource[author]
+            if best < 0 || count > bestSourcePosts[author]
+                || (count == bestSourcePosts[author] && sourceNames.texts[Int(source)] < sourceNames.texts[Int(best)])
+            {
+                bestSource[author] = source
+                bestSourcePosts[author] = count
             }
-            totals[key.author] = total
         }
-        return totals.map { Voice(author: $0.key, source: $0.value.source, posts: $0.value.posts) }
-            .sorted { ($0.posts, $1.author) > ($1.posts, $0.author) }
+        let placeholders = Set(Self.placeholderAuthors.compactMap { name in authorNames.texts.firstIndex(of: name) })
+        var named = (0..<authors).filter { posts[$0] > 0 && !placeholders.contains($0) }
+        if limit < named.count {
+            // The least post count an author among the first `limit` can have; every author
+            // with as many is kept, so that ties at the edge are still broken by name.
+            let least = named.map { posts[$0] }.sorted(by: >)[limit - 1]
+            named = named.filter { posts[$0] >= least }
+        }
+        let voices = named.map {
+            Voice(author: authorNames.texts[$0], source: sourceNames.texts[Int(bestSource[$0])], posts: posts[$0])
+        }
+        return Array(voices.sorted { ($0.posts, $1.author) > ($1.posts, $0.author) }.prefix(limit))
     }
 
     /// How many ids fall in `lower ... upper`, by bisection of the sorted ids.
@@ -78,12 +111,7 @@ struct SummaryScan {
     }
 
     private func firstIndex(atLeast id: Int64) -> Int {
-        var low = 0, high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low
+        AscendingMembership.firstIndex(atLeast: id, in: ids)
     }
 }
 

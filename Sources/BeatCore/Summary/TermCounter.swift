@@ -5,15 +5,15 @@ import Foundation
 /// a term's count "in the beat" is counted against.
 struct CountedSide: Sendable {
     let window: SummaryWindow
-    /// The matching post ids.
-    let ids: Set<Int64>
+    /// The matching post ids, ascending.
+    let ids: [Int64]
     /// The query's FTS5 match when the match alone selects its posts (no
     /// conditions on the posts row), so FTS5 can intersect it with a term itself.
     let match: String?
 
     init(query: CompiledQuery, window: SummaryWindow, scan: SummaryScan) {
         self.window = window
-        ids = scan.idSet
+        ids = scan.ids
         match = query.conditions.isEmpty && !query.isEmptyRange ? query.match : nil
     }
 }
@@ -34,9 +34,10 @@ struct TermCounter {
             return try count(CompiledQuery(match: match).combined(with: termQuery))
         }
         var members = 0
+        var sideIDs = AscendingMembership(side.ids)
         let statement = termQuery.idsSQL()
         try connection.forEachRow(statement.sql, statement.bindings) { row in
-            if side.ids.contains(row.int64(0)) { members += 1 }
+            if sideIDs.contains(row.int64(0)) { members += 1 }
         }
         return members
     }
@@ -49,9 +50,11 @@ struct TermCounter {
         guard side.window.seconds > 0 else { return (0, 0) }
         let statement = CompiledQuery(match: FTSText.quoted(term), idRange: side.window.idRange).idsSQL()
         var inSide = 0, inWindow = 0
+        // FTS5 gives a term's posts in id order, so the side's ids are walked alongside.
+        var sideIDs = AscendingMembership(side.ids)
         try connection.forEachRow(statement.sql, statement.bindings) { row in
             inWindow += 1
-            if side.ids.contains(row.int64(0)) { inSide += 1 }
+            if sideIDs.contains(row.int64(0)) { inSide += 1 }
         }
         return (inSide, inWindow)
     }
