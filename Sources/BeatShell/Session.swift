@@ -206,6 +206,12 @@ public final class Session {
         throw CommandFailure("\(what) is not allowed with --safe (\(reason)); nothing was done")
     }
 
+    /// Ends the session's use of its corpus: records the file's state after its writes, so that
+    /// the next writer need not check every page (see `Corpus.finishWriting()`).
+    public func finish() {
+        openedCorpus?.finishWriting()
+    }
+
     /// Runs `body` on the corpus at `path` (`--db PATH` given with one command), then goes back.
     func withCorpus<T>(at path: String, _ body: () throws -> T) throws -> T {
         let saved = (databasePath, usesDefaultDatabase, openedCorpus)
@@ -213,6 +219,7 @@ public final class Session {
         usesDefaultDatabase = false
         openedCorpus = nil
         defer {
+            openedCorpus?.finishWriting()
             (databasePath, usesDefaultDatabase, openedCorpus) = saved
             if let corpus = openedCorpus { interruptTarget.set(corpus.interrupter) }
         }

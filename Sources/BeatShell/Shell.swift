@@ -188,6 +188,9 @@ public final class Shell {
     /// message and an exit status (-1 for `quit`).
     private func runReporting(_ parse: () throws -> ([LineToken], String, (path: String, append: Bool)?)) -> Int32 {
         session.cancellation.reset()
+        // A command that wrote leaves the file's state recorded, so that the next writer (a
+        // collector's import beside this shell) need not check every page again.
+        defer { session.finish() }
         do {
             let (tokens, text, redirect) = try parse()
             guard !tokens.isEmpty else { return 0 }

@@ -32,7 +32,7 @@ public struct ImportOptions: Sendable {
     /// An `ImportOptions` made of the values given.
     public init(
         format: ImportFormat? = nil, source: String? = nil, venue: String? = nil, mapping: FieldMapping? = nil,
-        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 20_000, checkpointBytes: Int = 1 << 30
+        dateFormat: String? = nil, strict: Bool = false, batchSize: Int = 5_000, checkpointBytes: Int = 1 << 30
     ) {
         self.format = format
         self.source = source

@@ -182,15 +182,33 @@ public final class Importer {
         }
         let writer = PostWriter(connection: connection, importID: importID, now: Int64(started))
         let spread = options.fingerprints ? SpreadIndex(connection: connection) : nil
+        // The stored runs' filters are read when the first batch is ready to be written (not
+        // while the reader sorts, which has its own memory), with the page cache at its least;
+        // the cache is then given what they leave of the budget, and sized again after every
+        // batch as they grow.
+        var cacheKiB = ImportMemory.largestCacheKiB
+        func fitCache(to spread: SpreadIndex) throws {
+            let fitting = ImportMemory.cacheKiB(filterBytes: spread.filterBytes)
+            guard fitting != cacheKiB else { return }
+            try connection.execute("PRAGMA cache_size = -\(fitting)")
+            // The pages a smaller cache let go are freed inside the heap; give them back.
+            if fitting < cacheKiB { LargeBlocks.releaseFreePages() }
+            cacheKiB = fitting
+        }
+        var filtersLoaded = spread == nil
+        func loadFilters() throws {
+            guard !filtersLoaded, let spread else { return }
+            filtersLoaded = true
+            try connection.execute("PRAGMA cache_size = -\(ImportMemory.smallestCacheKiB)")
+            cacheKiB = ImportMemory.smallestCacheKiB
+            LargeBlocks.releaseFreePages()
+            try spread.loadFilters()
+            try fitCache(to: spread)
+        }
         if let spread {
-            var cacheKiB: Int?
             writer.batchSteps.append { batch, _ in
                 try spread.record(batch)
-                let fitting = ImportMemory.cacheKiB(filterBytes: spread.filterBytes)
-                if fitting != cacheKiB {
-                    try connection.execute("PRAGMA cache_size = -\(fitting)")
-                    cacheKiB = fitting
-                }
+                try fitCache(to: spread)
             }
         }
 
@@ -217,6 +235,7 @@ public final class Importer {
         // Each record written is released from the channel, 1,024 at a time, so
         // that the reader parses the next batch while this one is written.
         func writePending() throws {
+            try loadFilters()
             var written = 0
             defer { channel.release(written % 1024) }
             try writer.write(batch: &pending) { outcome in

@@ -30,16 +30,33 @@ struct BandFilter {
     /// The filter stored as `bytes`, nil when they are not one (a length that is not a power of
     /// two of at least `minimumBits`): a writer then builds it again from its run.
     init?(bytes: [UInt8]) {
-        let bits = bytes.count * 8
-        guard bits >= Self.minimumBits, bits <= Self.maximumBits, bits & (bits - 1) == 0 else { return nil }
+        guard Self.isStoredSize(bytes.count) else { return nil }
         var words = [UInt64](repeating: 0, count: bytes.count / 8)
-        for index in words.indices {
-            var word: UInt64 = 0
-            for byte in 0..<8 { word |= UInt64(bytes[index * 8 + byte]) << (8 * UInt64(byte)) }
-            words[index] = word
-        }
+        bytes.withUnsafeBytes { Self.load($0, at: 0, into: &words) }
+        self.init(words: words)
+    }
+
+    /// A filter of stored words (`isStoredSize` of their bytes).
+    init(words: [UInt64]) {
         self.words = words
-        mask = UInt64(bits - 1)
+        mask = UInt64(words.count * 64 - 1)
+    }
+
+    /// Whether a stored value of `byteCount` bytes can be a filter: a power of two of bits
+    /// between `minimumBits` and `maximumBits`.
+    static func isStoredSize(_ byteCount: Int) -> Bool {
+        let bits = byteCount.multipliedReportingOverflow(by: 8)
+        guard !bits.overflow else { return false }
+        return bits.partialValue >= minimumBits && bits.partialValue <= maximumBits
+            && bits.partialValue & (bits.partialValue - 1) == 0
+    }
+
+    /// Puts stored bytes that begin `offset` bytes into the filter (a multiple of 8, as are
+    /// their count) into `words`: a filter read a chunk at a time.
+    static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int, into words: inout [UInt64]) {
+        for index in 0..<(bytes.count / 8) {
+            words[offset / 8 + index] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+        }
     }
 
     /// Writes the stored bytes from `offset` (a multiple of 8) into `buffer` (a multiple of 8

@@ -1,4 +1,5 @@
 import BeatSQLite
+import CSQLite
 
 /// The stored band entries of a corpus: `spread_bands`, (value, post) keys cut
 /// into runs (`spread_runs`), as an LSM tree keeps them.
@@ -114,10 +115,27 @@ final class BandRuns {
         Int(try connection.scalar("SELECT CAST(min(total(entries), 1 << 40) AS INTEGER) FROM spread_runs")?.int64Value ?? 0)
     }
 
+    /// The filter stored with `run`, read a chunk at a time (a merged run's is 16 MB at ten
+    /// million posts, and reading it as one value held it three times over); nil when what
+    /// is stored is not one.
     private func storedFilter(_ run: Int64) throws -> BandFilter? {
-        guard case .blob(let bytes)? = try connection.scalar("SELECT filter FROM spread_runs WHERE run = ?1", [.integer(run)])
-        else { return nil }
-        return BandFilter(bytes: bytes)
+        var words: [UInt64] = []
+        var isFilter = false
+        do {
+            try connection.readBlob(table: "spread_runs", column: "filter", row: run) { length, offset, bytes in
+                if offset == 0 {
+                    isFilter = BandFilter.isStoredSize(length)
+                    if isFilter { words = [UInt64](repeating: 0, count: length / 8) }
+                }
+                if isFilter { BandFilter.load(bytes, at: offset, into: &words) }
+                return isFilter
+            }
+        } catch {
+            // Not a blob (a damaged row, text where the filter was): built again from the run.
+            if error.isInterrupted || error.code == SQLITE_CORRUPT { throw error }
+            return nil
+        }
+        return isFilter ? BandFilter(words: words) : nil
     }
 
     /// The filter of a run stored without one (or with one this build cannot read), from its

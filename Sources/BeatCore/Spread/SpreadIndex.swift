@@ -56,6 +56,11 @@ public final class SpreadIndex {
     /// The memory this writer's band filters take (see `ImportMemory`).
     var filterBytes: Int { runs.filterBytes }
 
+    /// Reads the stored runs' filters now, rather than in the first batch: an importer sizes
+    /// its page cache beside them before that batch fills it (90 MB of filters at ten
+    /// million posts, and a full cache beside them, made the import's peak).
+    func loadFilters() throws { try runs.sync() }
+
     /// The text a post's fingerprint is made from: its body, or its title and body
     /// when the body is too short to fingerprint (a link post, a headline).
     static func fingerprintText(title: String?, text: String) -> [UInt64] {

@@ -25,6 +25,8 @@ public final class Corpus {
     private let readOnlyReason: String?
     /// Set once the pages were checked before a first write (see `prepareToWrite`).
     private var checkedForWrites = false
+    /// This connection's changes when the file's state was last recorded (see `finishWriting()`).
+    private var writtenWhenRecorded = 0
     /// How a second connection for reading opens the file: as this one, or read-only.
     private let readerMode: Connection.Mode
 
@@ -183,9 +185,11 @@ public final class Corpus {
     }
 
     /// Refuses a write before it starts: when the corpus is open read-only, or
-    /// (checked once per process, with `PRAGMA quick_check`, about 0.4 s per
-    /// 100,000 posts) when its pages are damaged, since writing into a damaged
-    /// file can spread the damage.
+    /// when its pages are damaged, since writing into a damaged file can spread the
+    /// damage. The pages are checked with `PRAGMA quick_check` (about 0.4 s per 100,000
+    /// posts when the file is in the system's cache, minutes at ten million when it is
+    /// not) once per process, and not at all when the file is as a Beat process that
+    /// checked it left it (`CheckedState`, recorded by `finishWriting()`).
     /// - Parameter command: the command, for the read-only message.
     public func prepareToWrite(command: String, checkingPages: Bool = true) throws {
         if isReadOnly {
@@ -193,6 +197,10 @@ public final class Corpus {
             throw CorpusFault.readOnly(path: path, command: command)
         }
         guard checkingPages, !checkedForWrites else { return }
+        if CheckedState.isCurrent(path) {
+            checkedForWrites = true
+            return
+        }
         var problems: [String] = []
         do {
             try connection.forEachRow("PRAGMA quick_check(5)") { row in
@@ -202,10 +210,31 @@ public final class Corpus {
             throw CorpusFault.from(error, path: path) ?? error
         }
         guard problems.isEmpty else {
+            CheckedState.forget(path)
             throw CorpusFault.damaged(path: path, detail: problems.first.map { "SQLite's check found: \($0)" } ?? "")
         }
         checkedForWrites = true
+        CheckedState.record(path)
     }
+
+    /// Records the file's state after this process's writes (see `CheckedState`), so that the
+    /// next writer need not check its pages again: the log is copied into the file first,
+    /// since closing the last connection would change the file after the record. Does
+    /// nothing unless the pages were checked (or found as recorded) before this process
+    /// wrote. The shell calls it as it ends; `deinit` does too.
+    public func finishWriting() {
+        guard checkedForWrites, !isReadOnly, connection.totalChanges > writtenWhenRecorded,
+            !connection.isInTransaction, !CheckedState.hasMetDamage(at: path)
+        else { return }
+        let timeout = connection.busyTimeoutMilliseconds
+        connection.busyTimeoutMilliseconds = 0
+        try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.busyTimeoutMilliseconds = timeout
+        CheckedState.record(path)
+        writtenWhenRecorded = connection.totalChanges
+    }
+
+    deinit { finishWriting() }
 
     /// Seconds a write waits for another process's write (`--busy-timeout`).
     public var busyTimeout: Double {

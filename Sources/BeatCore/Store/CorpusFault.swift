@@ -54,7 +54,9 @@ public enum CorpusFault: Error, CustomStringConvertible, Equatable {
         switch error.code {
         case SQLITE_FULL: return .diskFull(path: path)
         case SQLITE_READONLY: return .cannotWrite(path: path, reason: Self.readOnlyReason(path))
-        case SQLITE_CORRUPT, SQLITE_NOTADB: return .damaged(path: path, detail: Self.plain(error.message))
+        case SQLITE_CORRUPT, SQLITE_NOTADB:
+            CheckedState.damageMet(at: path)
+            return .damaged(path: path, detail: Self.plain(error.message))
         case SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: Self.openReason(path))
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy(message: error.description)
         case SQLITE_IOERR:
