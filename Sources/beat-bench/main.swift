@@ -1,6 +1,6 @@
 // beat-bench: query latency measured inside the process, without start-up.
 //
-//   beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]
+//   beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [--halving-matches N] [QUERY…]
 //
 // Opens the corpus read-write (so pending migrations apply, timed once as
 // "open"), then for each query (the built-in set when none is given) times
@@ -44,18 +44,25 @@ struct Options {
     var run: BenchRunOptions
     var budget: Double
     var now: Int64
+    /// `SearchEngine.halvingMatches`: 0 halves every ranked page, a huge number none (for an A/B).
+    var halvingMatches: Int
     var queries: [String]
 
     init(_ arguments: [String]) {
         let parsed = BenchArguments(
             arguments, program: "beat-bench",
-            usage: "beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [QUERY…]",
-            options: BenchRunOptions.declared + [.init("--budget"), .init("--now")])
+            usage: "beat-bench --db PATH [--runs N] [--warmup N] [--budget SECONDS] [--now UNIX] [--halving-matches N] [QUERY…]",
+            options: BenchRunOptions.declared + [.init("--budget"), .init("--now"), .init("--halving-matches")])
         run = BenchRunOptions(parsed, defaultRuns: 20)
         budget = parsed.positiveNumber("--budget", default: 10)
         let nowText = parsed.string("--now", default: String(time(nil)))
         guard let now = Int64(nowText) else { parsed.fail("--now takes unix seconds, not '\(nowText)'") }
         self.now = now
+        let halving = parsed.string("--halving-matches", default: String(SearchEngine.halvingMatches))
+        guard let halvingMatches = Int(halving), halvingMatches >= 0 else {
+            parsed.fail("--halving-matches takes a count, not '\(halving)'")
+        }
+        self.halvingMatches = halvingMatches
         queries = parsed.positional.isEmpty ? defaultQueries : parsed.positional
     }
 }
@@ -119,6 +126,7 @@ do {
 }
 let openMilliseconds = BenchTiming.milliseconds(since: openStart)
 let engine = SearchEngine(corpus: corpus)
+engine.halvingMatches = options.halvingMatches
 let posts = (try? corpus.postCount()) ?? -1
 emit([
     ("event", jsonString("open")), ("db", jsonString(options.run.database)), ("ms", jsonNumber(openMilliseconds)),

@@ -40,7 +40,7 @@ import Testing
             let shared = try counter.counts(of: terms, in: side, sharingWith: opener)
             #expect(shared.map { [$0.inSide, $0.inWindow] } == alone.map { [$0.inSide, $0.inWindow] }, "\(text)")
             // A second connection that cannot open leaves every term to this one.
-            let failing: @Sendable () throws -> Connection = { throw CorpusError.missing(path: "nowhere") }
+            let failing = HelperOpener { throw CorpusError.missing(path: "nowhere") }
             let unshared = try counter.counts(of: terms, in: side, sharingWith: failing)
             #expect(unshared.map { [$0.inSide, $0.inWindow] } == alone.map { [$0.inSide, $0.inWindow] }, "\(text)")
         }

@@ -9,6 +9,9 @@ public final class SearchEngine {
     /// The corpus read.
     public let corpus: Corpus
     var connection: Connection { corpus.connection }
+    /// Estimated matches from which a page by relevance is ranked in two halves at once
+    /// (see `rankedInHalves`); 0 halves every ranked page, `Int.max` none.
+    public var halvingMatches = SearchEngine.halvingMatches
 
     /// A `SearchEngine` made of the values given.
     public init(corpus: Corpus) {

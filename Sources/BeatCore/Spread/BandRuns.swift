@@ -318,6 +318,10 @@ final class BandRuns {
             while try page.step() { entries.append(Entry(value: page.int64(0), post: page.int64(1))) }
             return entries
         }
+        // The merged runs' filters go first, before the merged run's is made: at ten million
+        // posts that one is 16 MB, and holding both was the import's peak. Nothing looks a
+        // value up during a merge; should it fail, the next `sync()` reads them back.
+        for run in runs { filters[run] = nil }
         let start = Entry(value: .min, post: .min)
         var heads = try runs.map { try read($0, after: start) }
         var positions = [Int](repeating: 0, count: runs.count)
@@ -362,7 +366,6 @@ final class BandRuns {
         for run in runs {
             try connection.run("DELETE FROM spread_bands WHERE run = ?1", [.integer(run)])
             try connection.run("DELETE FROM spread_runs WHERE run = ?1", [.integer(run)])
-            filters[run] = nil
         }
         try finish(target, entries: written, filter: filter)
     }

@@ -29,6 +29,8 @@ public final class Corpus {
     private var writtenWhenRecorded = 0
     /// How a second connection for reading opens the file: as this one, or read-only.
     private let readerMode: Connection.Mode
+    /// The helper connections reading for this corpus now, stopped with it by its interrupter.
+    let helperInterrupts = HelperInterrupts()
 
     /// The schema version this build writes.
     public static var schemaVersion: Int { Schema.migrations.count }
@@ -293,8 +295,10 @@ extension Corpus {
     /// command's reads done on a second thread (see `TermCounter.counts(of:in:sharingWith:)`).
     /// Like each statement of the corpus's own connection outside a transaction, each of its
     /// statements reads the corpus as last committed.
-    func readerOpener() -> @Sendable () throws -> Connection {
+    func readerOpener() -> HelperOpener {
         let (path, mode) = (path, readerMode)
-        return { try Connection(path: path, mode: mode, busyTimeoutMilliseconds: 10_000) }
+        return HelperOpener(interrupts: helperInterrupts) {
+            try Connection(path: path, mode: mode, busyTimeoutMilliseconds: 10_000)
+        }
     }
 }

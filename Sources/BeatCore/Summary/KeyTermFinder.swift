@@ -15,7 +15,7 @@ struct KeyTermFinder {
     /// post of the beat has them, so they say nothing about it.
     let queryWords: Set<String>
     /// Opens a second connection, so that the candidates are counted on two cores (nil: one).
-    var openHelper: (@Sendable () throws -> Connection)? = nil
+    var openHelper: HelperOpener? = nil
 
     func keyTerms(
         beat: TermFrequencies, background: TermFrequencies, scan: SummaryScan, side: CountedSide, corpusPosts: Int,

@@ -66,7 +66,7 @@ struct TermCounter {
     /// seconds on one core. A term the other thread could not count (its connection failed)
     /// is counted here; an error here stops the other thread after its current term.
     func counts(
-        of terms: [String], in side: CountedSide, sharingWith open: (@Sendable () throws -> Connection)?
+        of terms: [String], in side: CountedSide, sharingWith open: HelperOpener?
     ) throws -> [(inSide: Int, inWindow: Int)] {
         let queue = TermQueue(count: terms.count)
         let helper =
@@ -75,11 +75,12 @@ struct TermCounter {
             : open.map { open in
                 BackgroundResult { () -> [Int: Counts] in
                     var counted: [Int: Counts] = [:]
-                    guard let connection = try? open() else { return counted }
-                    let counter = TermCounter(connection: connection)
-                    while let index = queue.take() {
-                        guard let counts = try? counter.counts(of: terms[index], in: side) else { break }
-                        counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+                    _ = try? open.withConnection { connection in
+                        let counter = TermCounter(connection: connection)
+                        while let index = queue.take() {
+                            guard let counts = try? counter.counts(of: terms[index], in: side) else { break }
+                            counted[index] = Counts(inSide: counts.inSide, inWindow: counts.inWindow)
+                        }
                     }
                     return counted
                 }
