@@ -13,8 +13,10 @@ enum ImportMemory {
     /// The least the page cache is given: 8 MiB, room for the upper levels of the b-trees a batch descends.
     static let smallestCacheKiB = 8_192
     /// The page cache and the filters together: 64 MiB, what the page cache alone took before
-    /// the filters grew (the rest of an import's memory, about 100 MB, is its records in
-    /// flight, the pending bands and the program).
+    /// the filters grew. Past about six and a half million posts the cache is at its least and
+    /// the filters grow beyond the budget alone (86.5 MB at ten million). The rest of an
+    /// import's memory, about 60 MB, is its records in flight, the pending bands, the time
+    /// sort's merge and the program.
     static let budgetKiB = 65_536
 
     /// The page cache, in KiB, beside filters of `filterBytes`.
