@@ -219,11 +219,13 @@ public final class Session {
         usesDefaultDatabase = false
         openedCorpus = nil
         defer {
-            openedCorpus?.finishWriting()
             (databasePath, usesDefaultDatabase, openedCorpus) = saved
             if let corpus = openedCorpus { interruptTarget.set(corpus.interrupter) }
         }
-        return try body()
+        let result = try body()
+        // Only after a success: a failure may be damage met in the file (see `Corpus.finishWriting()`).
+        openedCorpus?.finishWriting()
+        return result
     }
 
     /// Loads the demo corpus when the default corpus is still empty, and says so.

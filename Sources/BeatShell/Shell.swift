@@ -188,9 +188,6 @@ public final class Shell {
     /// message and an exit status (-1 for `quit`).
     private func runReporting(_ parse: () throws -> ([LineToken], String, (path: String, append: Bool)?)) -> Int32 {
         session.cancellation.reset()
-        // A command that wrote leaves the file's state recorded, so that the next writer (a
-        // collector's import beside this shell) need not check every page again.
-        defer { session.finish() }
         do {
             let (tokens, text, redirect) = try parse()
             guard !tokens.isEmpty else { return 0 }
@@ -213,6 +210,9 @@ public final class Shell {
                     try watcher.whileRunning(session.cancellation, session.interruptTarget, run)
                 } ?? run()
             try session.output.checkWritten()
+            // A command that wrote and succeeded leaves the file's state recorded, so that the
+            // next writer (a collector's import beside this shell) need not check every page.
+            if outcome == .success { session.finish() }
             if outcome == .quit { return -1 }
             if session.showsTimer {
                 session.errors.line(Self.elapsed(Date().timeIntervalSince(started)))

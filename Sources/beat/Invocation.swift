@@ -127,7 +127,6 @@ struct Invocation {
         let session = Session(
             databasePath: path, usesDefaultDatabase: explicit == nil, environment: environment,
             output: output, errors: errors, isInteractive: interactive)
-        defer { session.finish() }
         session.fixedNow = now
         session.usesPager = usesPager
         session.colorOverride = color

@@ -49,6 +49,15 @@ import Testing
         let other = try Connection(path: path, mode: .readWrite)
         try other.execute("UPDATE posts SET text = text || '!' WHERE id = (SELECT min(id) FROM posts)")
         #expect(!CheckedState.isCurrent(path))
+        // A process that checked the file earlier checks it again before its next write,
+        // rather than trusting (and later recording) the other program's pages.
+        let corpus = try Corpus(path: path)
+        try corpus.prepareToWrite(command: "test")
+        #expect(CheckedState.isCurrent(path), "checked again and recorded")
+        try other.execute("UPDATE posts SET text = text || '?' WHERE id = (SELECT min(id) FROM posts)")
+        #expect(!CheckedState.isCurrent(path))
+        try corpus.prepareToWrite(command: "test")
+        #expect(CheckedState.isCurrent(path), "the same process checked the changed file again")
     }
 
     @Test func damageIsFoundUnlessTheRecordSaysTheFileIsAsChecked() throws {

@@ -131,8 +131,9 @@ final class BandRuns {
                 return isFilter
             }
         } catch {
-            // Not a blob (a damaged row, text where the filter was): built again from the run.
-            if error.isInterrupted || error.code == SQLITE_CORRUPT { throw error }
+            // Not a blob (NULL or text where the filter was): built again from the run. Any
+            // other failure (cancelled, damaged, unreadable) is the caller's.
+            guard error.code == SQLITE_ERROR else { throw error }
             return nil
         }
         return isFilter ? BandFilter(words: words) : nil

@@ -39,9 +39,11 @@ enum CheckedState {
 
     /// Records the state of the corpus now; a folder Beat cannot write only means the next
     /// writer checks again.
-    static func record(_ path: String) {
-        guard let now = current(of: path) else { return }
+    @discardableResult
+    static func record(_ path: String) -> String? {
+        guard let now = current(of: path) else { return nil }
         try? (now + "\n").write(toFile: recordPath(of: path), atomically: true, encoding: .utf8)
+        return now
     }
 
     /// Forgets the recorded state (the check failed).

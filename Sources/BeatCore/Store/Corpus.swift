@@ -27,6 +27,8 @@ public final class Corpus {
     private var checkedForWrites = false
     /// This connection's changes when the file's state was last recorded (see `finishWriting()`).
     private var writtenWhenRecorded = 0
+    /// The file's state when this process last checked or recorded it.
+    private var recordedState: String?
     /// How a second connection for reading opens the file: as this one, or read-only.
     private let readerMode: Connection.Mode
     /// The helper connections reading for this corpus now, stopped with it by its interrupter.
@@ -198,9 +200,19 @@ public final class Corpus {
             if let readOnlyReason { throw CorpusFault.cannotWrite(path: path, reason: readOnlyReason) }
             throw CorpusFault.readOnly(path: path, command: command)
         }
+        // Checked earlier in this process: still so unless something else changed the file
+        // since this process last recorded it (another program, or another Beat process,
+        // whose own record is then what is trusted).
+        if checkedForWrites, connection.totalChanges == writtenWhenRecorded, let recordedState,
+            CheckedState.current(of: path) != recordedState
+        {
+            checkedForWrites = false
+        }
         guard checkingPages, !checkedForWrites else { return }
         if CheckedState.isCurrent(path) {
             checkedForWrites = true
+            recordedState = CheckedState.current(of: path)
+            writtenWhenRecorded = connection.totalChanges
             return
         }
         var problems: [String] = []
@@ -216,14 +228,16 @@ public final class Corpus {
             throw CorpusFault.damaged(path: path, detail: problems.first.map { "SQLite's check found: \($0)" } ?? "")
         }
         checkedForWrites = true
-        CheckedState.record(path)
+        recordedState = CheckedState.record(path)
+        writtenWhenRecorded = connection.totalChanges
     }
 
     /// Records the file's state after this process's writes (see `CheckedState`), so that the
     /// next writer need not check its pages again: the log is copied into the file first,
     /// since closing the last connection would change the file after the record. Does
     /// nothing unless the pages were checked (or found as recorded) before this process
-    /// wrote. The shell calls it as it ends; `deinit` does too.
+    /// wrote. The shell calls it after each command that succeeded: a failed one may have met
+    /// damage, and then the next writer checks.
     public func finishWriting() {
         guard checkedForWrites, !isReadOnly, connection.totalChanges > writtenWhenRecorded,
             !connection.isInTransaction, !CheckedState.hasMetDamage(at: path)
@@ -232,11 +246,9 @@ public final class Corpus {
         connection.busyTimeoutMilliseconds = 0
         try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.busyTimeoutMilliseconds = timeout
-        CheckedState.record(path)
+        recordedState = CheckedState.record(path)
         writtenWhenRecorded = connection.totalChanges
     }
-
-    deinit { finishWriting() }
 
     /// Seconds a write waits for another process's write (`--busy-timeout`).
     public var busyTimeout: Double {
