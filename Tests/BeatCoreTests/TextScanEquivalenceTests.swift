@@ -13,7 +13,14 @@ import Testing
         "é", "ß", "漢", "😀", "e\u{301}", "<", ">", "\"", "http", "https://", "http://", "x.org/", "?q=1", "h", "tt",
     ]
 
-    static func randomTexts(seed: UInt64, count: Int) -> [String] {
+    /// Mostly what stored text is made of, with now and then a character `normalize` changes:
+    /// texts that are normal already, or one character away from it.
+    static let nearlyNormalAlphabet: [String] = [
+        "a", "b", "Z", "7", ".", " ", " ", " ", "\n", "\n", "\t", "é", "漢", "😀", "\u{2003}", "\u{0085}", "\u{A0}",
+        "\u{202F}", "\u{2028}", "\u{FEFF}", "\r", "\u{7F}",
+    ]
+
+    static func randomTexts(seed: UInt64, count: Int, from alphabet: [String] = alphabet) -> [String] {
         var state = seed
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -29,6 +36,25 @@ import Testing
         for text in Self.randomTexts(seed: 11, count: 5_000) {
             #expect(PlainText.normalize(text) == Self.referenceNormalize(text), "\(Array(text.unicodeScalars))")
         }
+    }
+
+    /// The scan that lets a normal text through uncopied agrees with the definition: a text it
+    /// calls normal is one `normalize` gives back unchanged, and the texts it sends on to the
+    /// full pass come out as defined.
+    @Test func aTextCalledNormalIsOneNormalizeLeavesAsItIs() {
+        var normal = 0
+        for text in Self.randomTexts(seed: 13, count: 20_000, from: Self.nearlyNormalAlphabet) {
+            var bytes = text
+            let isNormal = bytes.withUTF8 { PlainText.isNormal($0) }
+            let reference = Self.referenceNormalize(text)
+            if isNormal {
+                normal += 1
+                #expect(reference == text, "called normal: \(Array(text.unicodeScalars))")
+            }
+            #expect(PlainText.normalize(text) == reference, "\(Array(text.unicodeScalars))")
+        }
+        #expect(normal > 1_000, "the seeded texts exercise the scan's normal answer (\(normal))")
+        #expect(normal < 19_000, "and its other answer")
     }
 
     @Test func normalizeExamples() {

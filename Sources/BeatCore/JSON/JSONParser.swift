@@ -207,18 +207,19 @@ public struct JSONParser {
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") {
+                // The bytes up to the next quote or escape are copied at once.
+                let run = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+                    position += 1
+                }
+                if position > run { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position])) }
+                guard position < bytes.count else { break }
+                if bytes[position] == UInt8(ascii: "\"") {
                     position += 1
                     let value = try scratch.withUnsafeBufferPointer { buffer throws(JSONParseError) in
                         try makeString(buffer, startingAt: start)
                     }
                     return value
-                }
-                if byte != UInt8(ascii: "\\") {
-                    scratch.append(byte)
-                    position += 1
-                    continue
                 }
                 position += 1
                 guard position < bytes.count else { break }

@@ -10,11 +10,56 @@ public enum PlainText {
     /// characters are dropped or replaced, so the result is valid UTF-8.
     public static func normalize(_ text: String) -> String {
         var text = text
+        // Most texts are normal already: one scan, and the same string back, uncopied.
+        if text.withUTF8({ isNormal($0) }) { return text }
         return text.withUTF8 { bytes in
             var normalizer = Normalizer(capacity: bytes.count)
             normalizer.run(bytes)
             return String(decoding: normalizer.output, as: UTF8.self)
         }
+    }
+
+    /// True when `normalize` would give these bytes back unchanged: no line ending but `\n`, no
+    /// control character but tab, no space or tab before a line's end or at either end of the
+    /// text, no newline first or last, no more than one blank line in a row, and none of the
+    /// characters `normalize` drops or replaces. (Valid UTF-8: a Swift string's own bytes.)
+    static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        let first = bytes[0], last = bytes[count - 1]
+        if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A { return false }
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
+                index += 1
+                continue
+            }
+            switch byte {
+            case 0x09:
+                break
+            case 0x0A:
+                // Checked above: a newline is never first, so `index - 1` is in the text.
+                let before = bytes[index - 1]
+                if before == 0x20 || before == 0x09 { return false }
+                if before == 0x0A && index >= 2 && bytes[index - 2] == 0x0A { return false }
+            case 0xC2:
+                if index + 1 < count && bytes[index + 1] == 0xA0 { return false }
+            case 0xE2:
+                if index + 2 < count && bytes[index + 1] == 0x80 {
+                    let third = bytes[index + 2]
+                    if third == 0xA8 || third == 0xA9 || third == 0xAF { return false }
+                }
+            case 0xEF:
+                if index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF { return false }
+            case 0x80...:
+                break
+            default:
+                return false  // another control character, or DEL
+            }
+            index += 1
+        }
+        return true
     }
 
     private struct Normalizer {
