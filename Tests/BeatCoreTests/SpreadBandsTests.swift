@@ -226,6 +226,38 @@ import Testing
         #expect(falsePositives.count < 1_500)
     }
 
+    /// Filters take ten bits per value rounded up to 512, not to a power of two.
+    @Test func aFilterTakesTenBitsPerValue() {
+        #expect(BandFilter(capacity: 1_000_000).byteCount == 1_250_048)
+        #expect(BandFilter(capacity: 3).byteCount == 64)
+        #expect(BandFilter(capacity: Int.max).byteCount == BandFilter.maximumBits / 8)
+        #expect(BandFilter.isStoredSize(1_250_048) && BandFilter.isStoredSize(1 << 20))
+        #expect(!BandFilter.isStoredSize(1_250_040) && !BandFilter.isStoredSize(32))
+    }
+
+    /// A filter stored by earlier builds (a power of two of bits, probes masked) is read as
+    /// they wrote it: every value they put in is still found.
+    @Test func aPowerOfTwoFilterStoredByEarlierBuildsStillHoldsItsValues() throws {
+        let bitCount: UInt64 = 1 << 16
+        var words = [UInt64](repeating: 0, count: Int(bitCount / 64))
+        let values = (0..<5_000).map { Int64($0) &* 0x2545_F491_4F6C_DD1D }
+        for value in values {
+            // The probes as those builds computed them.
+            let bits = UInt64(bitPattern: value)
+            let remixed = (bits ^ (bits >> 31)) &* 0x94D0_49BB_1331_11EB
+            for probe in [bits, bits >> 32 | bits << 32, remixed ^ (remixed >> 29)] {
+                let bit = probe & (bitCount - 1)
+                words[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
+        }
+        var bytes: [UInt8] = []
+        for word in words { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
+        let stored = try #require(BandFilter(bytes: bytes))
+        #expect(values.allSatisfy { stored.mayContain($0) })
+        let absent = (0..<20_000).map { Int64($0 + 1_000_000) &* 0x2545_F491_4F6C_DD1D }
+        #expect(absent.filter { stored.mayContain($0) }.count < 20_000 / 20)
+    }
+
     /// One post fewer than a merge needs, none a copy of another: each import of one writes a run of six entries.
     static let unrelatedPosts = (0..<BandRuns.mergeWidth - 1).map { i in
         SpreadIndexTests.line(

@@ -1,7 +1,7 @@
 /// What an import keeps in memory besides its records: SQLite's page cache and the
 /// band filters of the spread index share one budget, so that peak memory does not
-/// grow with the corpus. The filters take about 1.5 bytes per stored band entry
-/// (9 MB for a million posts, 90 MB for ten million); the page cache gives back
+/// grow with the corpus. The filters take about 1.25 bytes per stored band entry
+/// (7.5 MB for a million posts, 75 MB for ten million); the page cache gives back
 /// what they take, down to a floor.
 ///
 /// On a large corpus the page cache holds a small share of the pages a batch
@@ -13,8 +13,8 @@ enum ImportMemory {
     /// The least the page cache is given: 8 MiB, room for the upper levels of the b-trees a batch descends.
     static let smallestCacheKiB = 8_192
     /// The page cache and the filters together: 64 MiB, what the page cache alone took before
-    /// the filters grew. Past about six and a half million posts the cache is at its least and
-    /// the filters grow beyond the budget alone (86.5 MB at ten million). The rest of an
+    /// the filters grew. Past about eight million posts the cache is at its least and
+    /// the filters grow beyond the budget alone (75 MB at ten million). The rest of an
     /// import's memory, about 60 MB, is its records in flight, the pending bands, the time
     /// sort's merge and the program.
     static let budgetKiB = 65_536

@@ -115,8 +115,8 @@ final class BandRuns {
         Int(try connection.scalar("SELECT CAST(min(total(entries), 1 << 40) AS INTEGER) FROM spread_runs")?.int64Value ?? 0)
     }
 
-    /// The filter stored with `run`, read a chunk at a time (a merged run's is 16 MB at ten
-    /// million posts, and reading it as one value held it three times over); nil when what
+    /// The filter stored with `run`, read a chunk at a time (a merged run's is over 10 MB at
+    /// ten million posts, and reading it as one value held it three times over); nil when what
     /// is stored is not one.
     private func storedFilter(_ run: Int64) throws -> BandFilter? {
         var words: [UInt64] = []
@@ -271,8 +271,8 @@ final class BandRuns {
         filters[run] = filter
     }
 
-    /// Stores a run's filter a chunk at a time: a merged run's filter is 16 MB at ten million
-    /// posts, and binding it whole would hold two more copies of it for a moment.
+    /// Stores a run's filter a chunk at a time: a merged run's filter is over 10 MB at ten
+    /// million posts, and binding it whole would hold two more copies of it for a moment.
     private func store(_ filter: BandFilter, of run: Int64) throws {
         try connection.run(
             "UPDATE spread_runs SET filter = zeroblob(?1) WHERE run = ?2", [.integer(Int64(filter.byteCount)), .integer(run)])
@@ -320,9 +320,12 @@ final class BandRuns {
             return entries
         }
         // The merged runs' filters go first, before the merged run's is made: at ten million
-        // posts that one is 16 MB, and holding both was the import's peak. Nothing looks a
-        // value up during a merge; should it fail, the next `sync()` reads them back.
+        // posts that one is over 10 MB, and holding both was the import's peak. Nothing looks a
+        // value up during a merge; should it fail, the next `sync()` reads them back. Filters under
+        // 1 MiB live in the heap, which keeps their pages when they are freed: they are given
+        // back first, or the merged filter came on top of them (+15 MB at two million posts).
         for run in runs { filters[run] = nil }
+        LargeBlocks.releaseFreePages()
         let start = Entry(value: .min, post: .min)
         var heads = try runs.map { try read($0, after: start) }
         var positions = [Int](repeating: 0, count: runs.count)

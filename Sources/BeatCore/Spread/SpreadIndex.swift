@@ -57,7 +57,7 @@ public final class SpreadIndex {
     var filterBytes: Int { runs.filterBytes }
 
     /// Reads the stored runs' filters now, rather than in the first batch: an importer sizes
-    /// its page cache beside them before that batch fills it (90 MB of filters at ten
+    /// its page cache beside them before that batch fills it (75 MB of filters at ten
     /// million posts, and a full cache beside them, made the import's peak).
     func loadFilters() throws { try runs.sync() }
 
