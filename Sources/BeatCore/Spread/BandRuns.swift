@@ -206,6 +206,14 @@ final class BandRuns {
     /// Writes entries sorted by value then post as a new run, with its filter, then merges runs
     /// if enough of one size class have accumulated. Runs in the caller's transaction.
     func append(_ entries: [Entry]) throws {
+        try write(entries)
+        try settle()
+    }
+
+    /// Writes entries sorted by value then post as a new run, with its filter. A fold calls
+    /// `settle()` after it has let go of its entries (the pending table's 16 MB), which were
+    /// still held while a merge made its own filter.
+    func write(_ entries: [Entry]) throws {
         guard !entries.isEmpty else { return }
         if !synced { try sync() }
         let run = try newRun()
@@ -216,6 +224,11 @@ final class BandRuns {
         }
         try insert(entries[...], into: run)
         try finish(run, entries: Int64(entries.count), filter: filter)
+    }
+
+    /// Merges runs if enough of one size class have accumulated, and keeps the corpus filter
+    /// within its budget: what follows writing a run.
+    func settle() throws {
         try mergeRuns()
         if let held = corpusFilter {
             if held.count > held.capacity, held.capacity * 10 < Self.corpusFilterBits {

@@ -177,11 +177,13 @@ public final class SpreadIndex {
     private func foldPending(memoryIsCurrent: Bool) throws {
         let listed = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
         if memoryIsCurrent && listed == Int64(pending.posts.count) && pending.holdsEveryCurrentBand {
-            try runs.append(pending.drainSorted())
+            // The drained entries are freed at the end of this statement, before any merge.
+            try runs.write(pending.drainSorted())
         } else {
             pending.removeAll()
             try foldFromStoredText()
         }
+        try runs.settle()
         try connection.execute("DELETE FROM spread_pending")
     }
 
@@ -197,7 +199,7 @@ public final class SpreadIndex {
             }
         }
         PendingBands.Entry.sort(&entries)
-        try runs.append(entries)
+        try runs.write(entries)
     }
 
     /// Takes the bands of deleted and changed posts out of `spread_bands`: they are computed
