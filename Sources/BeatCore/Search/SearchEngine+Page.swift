@@ -32,18 +32,14 @@ extension SearchEngine {
         // A ranked page sorts every match, and counts them as it does (`beat_tally`);
         // pages in time order stop after `limit` rows, so their total is counted apart.
         let tallied = limit > 0 && query.talliesMatches(sort: sort)
-        var rows: [(id: Int64, rank: Double?, snippet: String, title: String?)] = []
+        let rows: [PageRow]
         let total: Int
         if tallied, let halves = try rankedInHalves(query, limit: limit, offset: offset) {
-            rows = halves.rows.map { ($0.id, $0.rank, $0.snippet, $0.title) }
-            total = halves.total
+            (rows, total) = halves
         } else {
-            let (sql, bindings) = query.searchSQL(sort: sort, limit: limit, offset: offset, tallied: tallied)
-            connection.resetTally()
-            try eachRow(sql, bindings) { row in
-                rows.append((row.int64(0), row.isNull(1) ? nil : row.double(1), row.string(2) ?? "", row.string(3)))
-            }
-            total = tallied ? connection.tally : try count(query)
+            let page = try Self.pageRows(query, sort: sort, limit: limit, offset: offset, tallied: tallied, on: connection)
+            rows = page.rows
+            total = tallied ? page.tally : try count(query)
         }
         let summaries = try hits(ids: rows.map(\.id))
         let hits = rows.compactMap { row in

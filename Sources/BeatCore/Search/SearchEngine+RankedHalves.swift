@@ -13,10 +13,11 @@ import BeatSQLite
 /// in time order does; with a transaction open (a writer's own uncommitted posts) the
 /// page is ranked in one pass.
 extension SearchEngine {
-    /// One row of a ranked page, as `searchSQL` gives it.
-    struct RankedRow: Sendable {
+    /// One row of a page, as `searchSQL` gives it: a post, its rank (nil in time order), its
+    /// snippet and title, not yet highlighted.
+    struct PageRow: Sendable {
         var id: Int64
-        var rank: Double
+        var rank: Double?
         var snippet: String
         var title: String?
     }
@@ -30,7 +31,7 @@ extension SearchEngine {
     /// The rows of a ranked page (`offset`, `limit`) and the count of every match, from two
     /// halves ranked at once; nil when one pass is the better way (few matches, a stretch of
     /// one id, an open transaction).
-    func rankedInHalves(_ query: CompiledQuery, limit: Int, offset: Int) throws -> (rows: [RankedRow], total: Int)? {
+    func rankedInHalves(_ query: CompiledQuery, limit: Int, offset: Int) throws -> (rows: [PageRow], total: Int)? {
         guard query.match != nil, !query.isEmptyRange, !connection.isInTransaction, let stretch = try idStretch(of: query)
         else { return nil }
         let span = stretch.upperBound - stretch.lowerBound
@@ -48,10 +49,10 @@ extension SearchEngine {
         }()
         let wanted = offset + limit
         let opener = corpus.readerOpener()
-        let helper = BackgroundResult { () -> Result<(rows: [RankedRow], total: Int), any Error> in
+        let helper = BackgroundResult { () -> Result<(rows: [PageRow], total: Int), any Error> in
             Result { try opener.withConnection { try Self.rankedRows(newer, limit: wanted, on: $0) } }
         }
-        let first: (rows: [RankedRow], total: Int)
+        let first: (rows: [PageRow], total: Int)
         do {
             first = try Self.rankedRows(older, limit: wanted, on: connection)
         } catch {
@@ -60,7 +61,7 @@ extension SearchEngine {
             _ = helper.value()
             throw error
         }
-        let second: (rows: [RankedRow], total: Int)
+        let second: (rows: [PageRow], total: Int)
         switch helper.value() {
         case .success(let ranked): second = ranked
         case .failure(let error) where Corpus.isInterruption(error): throw error
@@ -68,7 +69,7 @@ extension SearchEngine {
             // The second connection could not read (it could not open, say): this one ranks the half.
             second = try Self.rankedRows(newer, limit: wanted, on: connection)
         }
-        let merged = (first.rows + second.rows).sorted { ($0.rank, $1.id) < ($1.rank, $0.id) }
+        let merged = (first.rows + second.rows).sorted { ($0.rank ?? 0, $1.id) < ($1.rank ?? 0, $0.id) }
         return (Array(merged.dropFirst(offset).prefix(limit)), first.total + second.total)
     }
 
@@ -86,17 +87,27 @@ extension SearchEngine {
     }
 
     /// The best `limit` rows of `query` by relevance, and the count of every match, on `connection`.
-    static func rankedRows(_ query: CompiledQuery, limit: Int, on connection: Connection) throws -> (rows: [RankedRow], total: Int) {
-        let (sql, bindings) = query.searchSQL(sort: .rank, limit: limit, tallied: true)
+    static func rankedRows(_ query: CompiledQuery, limit: Int, on connection: Connection) throws -> (rows: [PageRow], total: Int) {
+        let page = try pageRows(query, sort: .rank, limit: limit, offset: 0, tallied: true, on: connection)
+        return (page.rows, page.tally)
+    }
+
+    /// The rows of one page of `query` on `connection`, and what `beat_tally` counted (the
+    /// matches, when `tallied`).
+    static func pageRows(
+        _ query: CompiledQuery, sort: SearchSort, limit: Int, offset: Int, tallied: Bool, on connection: Connection
+    ) throws -> (rows: [PageRow], tally: Int) {
+        let (sql, bindings) = query.searchSQL(sort: sort, limit: limit, offset: offset, tallied: tallied)
         connection.resetTally()
         let statement = try connection.makeStatement(sql)
         try statement.bind(bindings)
         defer { statement.reset() }
-        var rows: [RankedRow] = []
+        var rows: [PageRow] = []
         while try statement.step() {
             rows.append(
-                RankedRow(id: statement.int64(0), rank: statement.double(1), snippet: statement.string(2) ?? "", title: statement.string(3))
-            )
+                PageRow(
+                    id: statement.int64(0), rank: statement.isNull(1) ? nil : statement.double(1),
+                    snippet: statement.string(2) ?? "", title: statement.string(3)))
         }
         return (rows, connection.tally)
     }
