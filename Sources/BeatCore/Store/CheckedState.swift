@@ -30,11 +30,15 @@ enum CheckedState {
     }
 
     /// Whether the recorded state is the state of the corpus now.
-    static func isCurrent(_ path: String) -> Bool {
+    static func isCurrent(_ path: String) -> Bool { recordedCurrent(path) != nil }
+
+    /// The state of the corpus now when it is the recorded one, else nil.
+    static func recordedCurrent(_ path: String) -> String? {
         guard let now = current(of: path),
-            let recorded = try? String(contentsOfFile: recordPath(of: path), encoding: .utf8)
-        else { return false }
-        return recorded.trimmingCharacters(in: .whitespacesAndNewlines) == now
+            let recorded = try? String(contentsOfFile: recordPath(of: path), encoding: .utf8),
+            recorded.trimmingCharacters(in: .whitespacesAndNewlines) == now
+        else { return nil }
+        return now
     }
 
     /// Records the state of the corpus now; a folder Beat cannot write only means the next

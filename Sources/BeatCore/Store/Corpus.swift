@@ -209,9 +209,9 @@ public final class Corpus {
             checkedForWrites = false
         }
         guard checkingPages, !checkedForWrites else { return }
-        if CheckedState.isCurrent(path) {
+        if let state = CheckedState.recordedCurrent(path) {
             checkedForWrites = true
-            recordedState = CheckedState.current(of: path)
+            recordedState = state
             writtenWhenRecorded = connection.totalChanges
             return
         }
