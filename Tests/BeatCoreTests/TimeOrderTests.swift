@@ -34,13 +34,15 @@ import Testing
     }
 
     /// Many small runs (a run of a few records) and one run in memory give the same order:
-    /// by time, and in the order added among equal times.
-    @Test(arguments: [1_000, 40 << 10, 1 << 30])
-    func recordsComeBackInTimeOrder(runBytes: Int) throws {
+    /// by time, and in the order added among equal times; also when the runs outnumber the
+    /// merge's width and are merged a few at a time first (more than once: 3,000 runs of about
+    /// one record, three at a time).
+    @Test(arguments: [(1_000, 512), (40 << 10, 512), (1 << 30, 512), (1_000, 3), (40 << 10, 2)])
+    func recordsComeBackInTimeOrder(runBytes: Int, mergeWidth: Int) throws {
         let scratch = try TemporaryCorpus()
         var generator = SystemRandomNumberGenerator()
         let records = (0..<3_000).map { Self.record($0, at: Int64.random(in: 0..<500, using: &generator)) }
-        let sorter = TimeSorter(runBytes: runBytes, folder: scratch.directory)
+        let sorter = TimeSorter(runBytes: runBytes, mergeWidth: mergeWidth, folder: scratch.directory)
         for record in records { try sorter.add(record) }
         var drained: [PostRecord] = []
         try sorter.drain { drained.append($0) }

@@ -1,8 +1,9 @@
 /// What an import keeps in memory besides its records: SQLite's page cache and the
 /// band filters of the spread index share one budget, so that peak memory does not
 /// grow with the corpus. The filters take about 1.25 bytes per stored band entry
-/// (7.5 MB for a million posts, 75 MB for ten million); the page cache gives back
-/// what they take, down to a floor.
+/// (7.5 MB for a million posts) up to their own budget, 64 MiB, reached at about
+/// nine million posts (`BandRuns.runFilterBudget`); the page cache gives back what
+/// they take, down to a floor. The two together never take more than 72 MiB.
 ///
 /// On a large corpus the page cache holds a small share of the pages a batch
 /// writes anyway (a batch in random time order lands on pages all over the file,
@@ -13,8 +14,8 @@ enum ImportMemory {
     /// The least the page cache is given: 8 MiB, room for the upper levels of the b-trees a batch descends.
     static let smallestCacheKiB = 8_192
     /// The page cache and the filters together: 64 MiB, what the page cache alone took before
-    /// the filters grew. Past about eight million posts the cache is at its least and
-    /// the filters grow beyond the budget alone (75 MB at ten million). The rest of an
+    /// the filters grew. Past about eight million posts the cache is at its least, and the
+    /// filters take up to their own 64 MiB beside it. The rest of an
     /// import's memory, about 60 MB, is its records in flight, the pending bands, the time
     /// sort's merge and the program.
     static let budgetKiB = 65_536

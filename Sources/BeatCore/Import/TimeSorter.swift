@@ -8,8 +8,11 @@
 /// for a million generated posts. The records are held up to `runBytes`, then
 /// sorted and written to a temporary file as a run; at the end the runs are
 /// merged, one buffer of `mergeBuffer` bytes each. An input that fits in one run
-/// never touches the disk. Memory stays bounded whatever the input size; the
-/// temporary file takes about the input's size, next to the corpus.
+/// never touches the disk. More than `mergeWidth` runs (an input of over about
+/// seventeen million posts) are first merged `mergeWidth` at a time into a new
+/// file, so that the buffers and the records at their heads do not grow with the
+/// input. The temporary file takes about the input's size, next to the corpus
+/// (twice that for a moment while runs are merged into a new one).
 ///
 /// Not thread-safe: it lives on the reading thread.
 final class TimeSorter {
@@ -28,8 +31,14 @@ final class TimeSorter {
     /// 9 MB of it); the system's read-ahead keeps the reads large.
     static let mergeBuffer = 8_192
 
-    init(runBytes: Int = 32 << 20, folder: String) {
+    /// The most runs merged at once: 512 buffers hold 4 MB, and their head records about as much.
+    /// A 10M-post file makes 290 runs.
+    let mergeWidth: Int
+
+    init(runBytes: Int = 32 << 20, mergeWidth: Int = 512, folder: String) {
+        precondition(mergeWidth >= 2, "a merge takes two runs at least")
         self.runBytes = runBytes
+        self.mergeWidth = mergeWidth
         self.folder = folder
     }
 
@@ -52,9 +61,11 @@ final class TimeSorter {
             return
         }
         if !held.isEmpty { try writeRun() }
-        guard let spill else { return }
+        guard spill != nil else { return }
         // The runs' records were freed: their pages go back before the writer's cache takes more.
         LargeBlocks.releaseFreePages()
+        try narrowRuns()
+        guard let spill else { return }
         var merge = try RunMerge(spill: spill, runs: runs)
         while let record = try merge.next() { try body(record) }
         runs = []
@@ -70,30 +81,67 @@ final class TimeSorter {
     private func writeRun() throws {
         let file = try spill ?? SpillFile(in: folder)
         spill = file
-        let start = file.size
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Self.mergeBuffer * 2)
-        var record: [UInt8] = []
-        for post in sortedHeld() {
-            record.removeAll(keepingCapacity: true)
-            RecordCoding.append(post, to: &record)
-            withUnsafeBytes(of: UInt32(record.count).littleEndian) { buffer.append(contentsOf: $0) }
-            buffer.append(contentsOf: record)
-            if buffer.count >= Self.mergeBuffer {
-                try file.append(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try file.append(buffer)
-        runs.append((start, file.size - start))
+        var writer = RunWriter(file: file)
+        for post in sortedHeld() { try writer.append(post) }
+        runs.append(try writer.finish())
         held = []
         heldBytes = 0
+    }
+
+    /// Merges the runs `mergeWidth` at a time into a new file until there are no more than
+    /// `mergeWidth`; the old file goes when its runs are read. Runs next to each other are
+    /// merged, in order, so records of equal times keep the order they came in.
+    private func narrowRuns() throws {
+        while runs.count > mergeWidth, let source = spill {
+            let target = try SpillFile(in: folder)
+            var merged: [(offset: Int, length: Int)] = []
+            for first in stride(from: 0, to: runs.count, by: mergeWidth) {
+                var merge = try RunMerge(spill: source, runs: Array(runs[first..<min(first + mergeWidth, runs.count)]))
+                var writer = RunWriter(file: target)
+                while let record = try merge.next() { try writer.append(record) }
+                merged.append(try writer.finish())
+            }
+            runs = merged
+            spill = target
+        }
     }
 
     /// About what a record takes in memory: its text and a little for each field.
     static func estimatedBytes(_ record: PostRecord) -> Int {
         256 + record.text.utf8.count + (record.title?.utf8.count ?? 0) + (record.raw?.utf8.count ?? 0)
             + (record.tags?.reduce(0) { $0 + $1.utf8.count + 16 } ?? 0)
+    }
+}
+
+/// Writes one run's records at the end of a spill file, `mergeBuffer` bytes at a time.
+private struct RunWriter {
+    let file: SpillFile
+    private let start: Int
+    private var buffer: [UInt8] = []
+    private var record: [UInt8] = []
+
+    init(file: SpillFile) {
+        self.file = file
+        start = file.size
+        buffer.reserveCapacity(TimeSorter.mergeBuffer * 2)
+    }
+
+    mutating func append(_ post: PostRecord) throws {
+        record.removeAll(keepingCapacity: true)
+        RecordCoding.append(post, to: &record)
+        withUnsafeBytes(of: UInt32(record.count).littleEndian) { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: record)
+        if buffer.count >= TimeSorter.mergeBuffer {
+            try file.append(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes what is buffered; the run's place in the file.
+    mutating func finish() throws -> (offset: Int, length: Int) {
+        try file.append(buffer)
+        buffer.removeAll()
+        return (start, file.size - start)
     }
 }
 

@@ -9,46 +9,61 @@
 /// the value, the value with its halves swapped, and one remix of it, each mapped
 /// onto the bits: by a mask when their number is a power of two (every filter
 /// stored before sizes were exact, and some since), else by the high half of a
-/// multiplication. A filter takes ten bits per value rounded up to 512, not to a
-/// power of two: that rounding took 11.6 bits per value on average, 12 MB more
-/// for a ten-million-post corpus, all of it in a writer's memory. Each run of
+/// multiplication. A filter takes ten bits per value rounded up to 512 (times a
+/// power of two for large ones, under 1/64 more), not to a power of two: that
+/// rounding took 11.6 bits per value on average, 12 MB more for a ten-million-post
+/// corpus, all of it in a writer's memory. When the filters of a large corpus
+/// outgrow their budget, some are halved (`fold()`), which needs no values. Each run of
 /// `spread_bands` stores its filter (`bytes`), so the probes and the layout are
 /// part of the file format; a stored filter of a size a build does not read is
 /// built again from its run (`BandRuns.storedFilter`), so an older build meeting
 /// an exact size rebuilds it, and a change of probes for sizes already in use
 /// needs a migration that drops the stored filters.
 struct BandFilter {
-    private var words: [UInt64]
+    private var words: FilterWords
     /// The number of bits, and whether it is a power of two (probes are then masked).
-    private let bitCount: UInt64
+    private var bitCount: UInt64
     private let isPowerOfTwo: Bool
     /// Values inserted since it was made (not counting those it was read with), repeats included.
     private(set) var count = 0
 
-    /// Room for `capacity` values at ten bits each (rounded up to a multiple of 512 bits), at
-    /// least `minimumBits` and at most `maximumBits` (a multiple of 512).
+    /// Room for `capacity` values at ten bits each, at least `minimumBits` and at most
+    /// `maximumBits` (a multiple of 512); see `init(bits:)` for the rounding.
     init(capacity: Int, maximumBits: Int = Self.maximumBits) {
         // A count read from a damaged file may be anything: it must not overflow.
-        let wanted = capacity.multipliedReportingOverflow(by: 10)
-        let target = wanted.overflow || wanted.partialValue < 0 ? maximumBits : wanted.partialValue
-        let capped = min(max(target, Self.minimumBits), maximumBits)
-        let bits = min(maximumBits, (capped + Self.granuleBits - 1) / Self.granuleBits * Self.granuleBits)
-        self.init(words: [UInt64](repeating: 0, count: bits / 64))
+        let wanted = capacity.multipliedReportingOverflow(by: Self.bitsPerValue)
+        self.init(bits: wanted.overflow || wanted.partialValue < 0 ? maximumBits : wanted.partialValue, maximumBits: maximumBits)
+    }
+
+    /// An empty filter of about `bits` bits, at least `minimumBits` and at most `maximumBits`
+    /// (a multiple of 512). The size is rounded up to a multiple of 512 bits times the largest
+    /// power of two that adds under 1/64 to it, so that a large filter can be halved (`folded()`)
+    /// many times when the filters outgrow their budget.
+    init(bits wanted: Int, maximumBits: Int = Self.maximumBits) {
+        let capped = min(max(wanted, Self.minimumBits), maximumBits)
+        let granules = (capped + Self.granuleBits - 1) / Self.granuleBits
+        let step = granules < 64 ? 1 : 1 << (Int.bitWidth - 1 - (granules / 64).leadingZeroBitCount)
+        let rounded = (granules + step - 1) / step * step * Self.granuleBits
+        self.init(zeroedBits: rounded <= maximumBits ? rounded : granules * Self.granuleBits)
+    }
+
+    /// An empty filter of `bits` bits, to be read into with `load(_:at:)`; nil when a stored
+    /// value of that many bytes is not a filter (`isStoredSize`).
+    init?(storedByteCount: Int) {
+        guard Self.isStoredSize(storedByteCount) else { return nil }
+        self.init(zeroedBits: storedByteCount * 8)
     }
 
     /// The filter stored as `bytes`, nil when they are not one (`isStoredSize`): a writer then
     /// builds it again from its run.
     init?(bytes: [UInt8]) {
-        guard Self.isStoredSize(bytes.count) else { return nil }
-        var words = [UInt64](repeating: 0, count: bytes.count / 8)
-        bytes.withUnsafeBytes { Self.load($0, at: 0, into: &words) }
-        self.init(words: words)
+        self.init(storedByteCount: bytes.count)
+        bytes.withUnsafeBytes { load($0, at: 0) }
     }
 
-    /// A filter of stored words (`isStoredSize` of their bytes).
-    init(words: [UInt64]) {
-        self.words = words
-        bitCount = UInt64(words.count * 64)
+    private init(zeroedBits bits: Int) {
+        words = FilterWords(zeroed: bits / 64)
+        bitCount = UInt64(bits)
         isPowerOfTwo = bitCount & (bitCount - 1) == 0
     }
 
@@ -62,8 +77,9 @@ struct BandFilter {
     }
 
     /// Puts stored bytes that begin `offset` bytes into the filter (a multiple of 8, as are
-    /// their count) into `words`: a filter read a chunk at a time.
-    static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int, into words: inout [UInt64]) {
+    /// their count) into its words: a filter read a chunk at a time.
+    mutating func load(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        makeUnique()
         for index in 0..<(bytes.count / 8) {
             words[offset / 8 + index] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
         }
@@ -80,10 +96,8 @@ struct BandFilter {
 
     /// The filter as stored: its words, little-endian.
     var bytes: [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: words.count * 8)
-        for (index, word) in words.enumerated() {
-            for byte in 0..<8 { bytes[index * 8 + byte] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(byte))) }
-        }
+        var bytes = [UInt8](repeating: 0, count: byteCount)
+        bytes.withUnsafeMutableBytes { copyBytes(from: 0, into: $0) }
         return bytes
     }
 
@@ -94,13 +108,54 @@ struct BandFilter {
     /// 2^31 bits, 256 MB: room for 200M values, a run of 30M posts.
     static let maximumBits = 1 << 31
 
+    /// Bits per value a filter is made with: three probes then let about 1.7 % of absent values through.
+    static let bitsPerValue = 10
+
     /// The values it was sized for; past it the false positives grow.
-    var capacity: Int { Int(bitCount) / 10 }
+    var capacity: Int { Int(bitCount) / Self.bitsPerValue }
+
+    /// The number of bits.
+    var bits: Int { Int(bitCount) }
 
     /// The memory its bits take.
     var byteCount: Int { words.count * 8 }
 
+    /// Whether `folded()` can halve it.
+    var canFold: Bool { words.count % 2 == 0 && Self.isStoredSize(words.count * 4) }
+
+    /// Halves the filter in place (when `canFold`): it then holds exactly what inserting its
+    /// values into half the bits makes. Probes by mask land on bit b or b + half, so the halves
+    /// are joined; probes by multiply-high land on 2b or 2b + 1 (the high half of h·n/2 is that
+    /// of h·n halved), so neighbouring bits are. More absent values then get through; no stored
+    /// one is missed.
+    mutating func fold() {
+        precondition(canFold, "a filter of \(bitCount) bits cannot be halved")
+        makeUnique()
+        let half = words.count / 2
+        if isPowerOfTwo {
+            for index in 0..<half { words[index] |= words[index + half] }
+        } else {
+            // Word i takes words 2i and 2i + 1, which no earlier step has written over.
+            for index in 0..<half {
+                words[index] = Self.joinPairs(words[2 * index]) | Self.joinPairs(words[2 * index + 1]) << 32
+            }
+        }
+        words.truncate(to: half)
+        bitCount /= 2
+    }
+
+    /// Bit i of the result (i < 32) is bit 2i or bit 2i + 1 of `word`.
+    private static func joinPairs(_ word: UInt64) -> UInt64 {
+        var bits = (word | word >> 1) & 0x5555_5555_5555_5555
+        bits = (bits | bits >> 1) & 0x3333_3333_3333_3333
+        bits = (bits | bits >> 2) & 0x0F0F_0F0F_0F0F_0F0F
+        bits = (bits | bits >> 4) & 0x00FF_00FF_00FF_00FF
+        bits = (bits | bits >> 8) & 0x0000_FFFF_0000_FFFF
+        return (bits | bits >> 16) & 0x0000_0000_FFFF_FFFF
+    }
+
     mutating func insert(_ value: Int64) {
+        makeUnique()
         count += 1
         let (first, second, third) = probes(value)
         set(first)
@@ -112,6 +167,11 @@ struct BandFilter {
     func mayContain(_ value: Int64) -> Bool {
         let (first, second, third) = probes(value)
         return isSet(first) && isSet(second) && isSet(third)
+    }
+
+    /// Copies the words first when another copy of the filter shares them.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&words) { words = FilterWords(copying: words) }
     }
 
     private mutating func set(_ bit: UInt64) { words[Int(bit >> 6)] |= 1 << (bit & 63) }

@@ -21,12 +21,25 @@ import CSQLite
 /// only while all the filters together fit `corpusFilterBudget`: past about a
 /// million and a half posts it would take more memory than the probes it saves
 /// are worth (an import's page cache gives the filters what they take).
+///
+/// The run filters together stay within `runFilterBudget` whatever the corpus's
+/// size: past it (about nine million posts at ten bits per value), a new run's
+/// filter gets its share of the budget by entries, and the filters with the most
+/// bits per value are halved until all fit. Fewer bits let more absent values
+/// through to a probe of their run, a cost that grows slowly with the corpus,
+/// where the memory had grown with it.
 final class BandRuns {
     typealias Entry = PendingBands.Entry
 
     private let connection: Connection
     /// The filter of each stored run this connection knows, by run.
     private var filters: [Int64: BandFilter] = [:]
+    /// The entries of each run in `filters`, as `spread_runs` counts them: what sizes and halves filters.
+    private var entryCounts: [Int64: Int] = [:]
+    /// Runs whose filter is as small as it can be made: `fitBudget()` passes them over.
+    private var smallest: Set<Int64> = []
+    /// Runs whose filter was made smaller outside a write (`sync()`): the next write stores them.
+    private var unstored: Set<Int64> = []
     private var synced = false
     /// Holds every value of every run when not nil (see `prepareCorpusFilter`).
     private var corpusFilter: BandFilter?
@@ -37,6 +50,10 @@ final class BandRuns {
     /// The most the run filters and the corpus filter may take together for the corpus filter
     /// to be kept (32 MiB: a corpus of about a million and a half posts).
     let corpusFilterBudget: Int
+    /// The most the run filters may take together (64 MiB: ten bits per value up to about nine
+    /// million posts). An import's page cache gives back what they take, down to its floor
+    /// (`ImportMemory`), so the two together stay under 72 MiB.
+    let runFilterBudget: Int
 
     /// The memory the filters held in this connection take: a writer's page cache gives it back
     /// (see `ImportMemory`).
@@ -50,28 +67,40 @@ final class BandRuns {
     /// Entries read from one run at a time while merging: 16 runs hold 4 MB in memory.
     static let mergePage = 16_384
 
-    init(connection: Connection, corpusFilterBudget: Int = 32 << 20) {
+    init(connection: Connection, corpusFilterBudget: Int = 32 << 20, runFilterBudget: Int = 64 << 20) {
         self.connection = connection
         self.corpusFilterBudget = corpusFilterBudget
+        self.runFilterBudget = runFilterBudget
     }
 
     /// Makes the filters match the runs stored now: another connection may have written or
     /// merged runs, and a transaction rolled back may have taken away runs this one wrote.
     /// Run numbers are never used twice (`AUTOINCREMENT`), so a run known here is the same run.
     func sync() throws {
-        var stored: [(run: Int64, hasFilter: Bool)] = []
-        try connection.forEachRow("SELECT run, filter IS NOT NULL FROM spread_runs") { row in
-            stored.append((row.int64(0), row.int64(1) != 0))
+        var stored: [(run: Int64, entries: Int, hasFilter: Bool)] = []
+        try connection.forEachRow("SELECT run, max(0, min(entries, 1 << 40)), filter IS NOT NULL FROM spread_runs") { row in
+            stored.append((row.int64(0), Int(row.int64(1)), row.int64(2) != 0))
         }
         let current = Set(stored.map(\.run))
-        for run in filters.keys where !current.contains(run) { filters[run] = nil }
-        for (run, hasFilter) in stored where filters[run] == nil {
+        for run in filters.keys where !current.contains(run) { forget(run) }
+        for (run, entries, hasFilter) in stored where filters[run] == nil {
             // Written by another connection: the corpus filter does not hold its values.
             if synced { dropCorpusFilter() }
+            entryCounts[run] = entries
             filters[run] = try hasFilter ? storedFilter(run) ?? buildFilter(run) : buildFilter(run)
+            // Each filter read is fitted at once: a reader of a corpus stored with larger filters
+            // (an older build's) holds one of them over the budget at most.
+            try fitBudget(storing: false)
         }
         synced = true
         try prepareCorpusFilter()
+    }
+
+    private func forget(_ run: Int64) {
+        filters[run] = nil
+        entryCounts[run] = nil
+        smallest.remove(run)
+        unstored.remove(run)
     }
 
     private func dropCorpusFilter() {
@@ -119,16 +148,12 @@ final class BandRuns {
     /// ten million posts, and reading it as one value held it three times over); nil when what
     /// is stored is not one.
     private func storedFilter(_ run: Int64) throws -> BandFilter? {
-        var words: [UInt64] = []
-        var isFilter = false
+        var filter: BandFilter?
         do {
             try connection.readBlob(table: "spread_runs", column: "filter", row: run) { length, offset, bytes in
-                if offset == 0 {
-                    isFilter = BandFilter.isStoredSize(length)
-                    if isFilter { words = [UInt64](repeating: 0, count: length / 8) }
-                }
-                if isFilter { BandFilter.load(bytes, at: offset, into: &words) }
-                return isFilter
+                if offset == 0 { filter = BandFilter(storedByteCount: length) }
+                filter?.load(bytes, at: offset)
+                return filter != nil
             }
         } catch {
             // Not a blob (NULL or text where the filter was): built again from the run. Any
@@ -136,17 +161,66 @@ final class BandRuns {
             guard error.code == SQLITE_ERROR else { throw error }
             return nil
         }
-        return isFilter ? BandFilter(words: words) : nil
+        return filter
     }
 
     /// The filter of a run stored without one (or with one this build cannot read), from its
-    /// values, stored for the next writer. A read-only connection cannot store it and builds
-    /// it again next time.
-    private func buildFilter(_ run: Int64) throws -> BandFilter {
-        var filter = BandFilter(capacity: try entryCount(run))
+    /// values, stored for the next writer; of `bits` when given, else its share of the budget.
+    /// A read-only connection cannot store it and builds it again next time. Not `storing`:
+    /// made smaller for this connection's budget only, the stored one is left as it is.
+    private func buildFilter(_ run: Int64, bits: Int? = nil, storing: Bool = true) throws -> BandFilter {
+        let entries = try entryCount(run)
+        var filter = BandFilter(bits: try bits ?? newFilterBits(entries: entries, storedAfter: try storedEntries()))
         try connection.forEachRow("SELECT value FROM spread_bands WHERE run = ?1", [.integer(run)]) { filter.insert($0.int64(0)) }
-        try? store(filter, of: run)
+        if storing { try? store(filter, of: run) }
         return filter
+    }
+
+    /// The bits of a new filter of `entries` values when `storedAfter` entries will be stored
+    /// with it: ten per value while the run filters then fit the budget, else its share of the
+    /// budget by entries (which `fitBudget` makes room for).
+    private func newFilterBits(entries: Int, storedAfter: Int) -> Int {
+        let ideal = entries.multipliedReportingOverflow(by: BandFilter.bitsPerValue)
+        let budgetBits = runFilterBudget * 8
+        if !ideal.overflow, runFilterBytes * 8 + ideal.partialValue <= budgetBits { return ideal.partialValue }
+        let share = Double(budgetBits) * Double(entries) / Double(max(storedAfter, entries, 1))
+        return ideal.overflow ? Int(share) : min(ideal.partialValue, Int(share))
+    }
+
+    /// Halves the filters that hold the most bits per value until the run filters fit
+    /// `runFilterBudget` or none can be made smaller. A halved filter is stored when `storing`
+    /// (a writer, in its transaction), so the next one reads it at that size, else at the next
+    /// write; one that cannot be halved as it is (stored by an earlier build) is built again
+    /// from its run at half its bits.
+    private func fitBudget(storing: Bool) throws {
+        var freed = false
+        defer { if freed { LargeBlocks.releaseFreePages() } }
+        if storing {
+            for run in unstored.sorted() { if let filter = filters[run] { try store(filter, of: run) } }
+            unstored = []
+        }
+        while runFilterBytes > runFilterBudget {
+            var densest: (run: Int64, density: Double, bits: Int)?
+            for (run, filter) in filters where !smallest.contains(run) && filter.bits > BandFilter.minimumBits {
+                let density = Double(filter.bits) / Double(max(entryCounts[run] ?? 1, 1))
+                if densest.map({ ($0.density, $0.bits) < (density, filter.bits) }) ?? true {
+                    densest = (run, density, filter.bits)
+                }
+            }
+            // Taken out of the table, the filter's words have no other owner and are halved in place.
+            guard let run = densest?.run, var halved = filters.removeValue(forKey: run) else { return }
+            let bitsBefore = halved.bits
+            if halved.canFold {
+                halved.fold()
+            } else {
+                // Should the build fail, the next `sync()` reads the run's filter back.
+                halved = try buildFilter(run, bits: bitsBefore / 2, storing: false)
+            }
+            if halved.bits >= bitsBefore { smallest.insert(run) }
+            filters[run] = halved
+            freed = true
+            if storing { try store(halved, of: run) } else { unstored.insert(run) }
+        }
     }
 
     /// The entries a run holds, counted: what `spread_runs` records of a damaged file could
@@ -217,7 +291,7 @@ final class BandRuns {
         guard !entries.isEmpty else { return }
         if !synced { try sync() }
         let run = try newRun()
-        var filter = BandFilter(capacity: entries.count)
+        var filter = BandFilter(bits: newFilterBits(entries: entries.count, storedAfter: try storedEntries() + entries.count))
         for entry in entries {
             filter.insert(entry.value)
             corpusFilter?.insert(entry.value)
@@ -230,6 +304,7 @@ final class BandRuns {
     /// within its budget: what follows writing a run.
     func settle() throws {
         try mergeRuns()
+        try fitBudget(storing: true)
         if let held = corpusFilter {
             if held.count > held.capacity, held.capacity * 10 < Self.corpusFilterBits {
                 try buildCorpusFilter(try storedEntries())
@@ -282,6 +357,7 @@ final class BandRuns {
         try connection.run("UPDATE spread_runs SET entries = ?1 WHERE run = ?2", [.integer(entries), .integer(run)])
         try store(filter, of: run)
         filters[run] = filter
+        entryCounts[run] = Int(entries)
     }
 
     /// Stores a run's filter a chunk at a time: a merged run's filter is over 10 MB at ten
@@ -337,13 +413,14 @@ final class BandRuns {
         // value up during a merge; should it fail, the next `sync()` reads them back. Filters under
         // 1 MiB live in the heap, which keeps their pages when they are freed: they are given
         // back first, or the merged filter came on top of them (+15 MB at two million posts).
-        for run in runs { filters[run] = nil }
+        for run in runs { forget(run) }
         LargeBlocks.releaseFreePages()
         let start = Entry(value: .min, post: .min)
         var heads = try runs.map { try read($0, after: start) }
         var positions = [Int](repeating: 0, count: runs.count)
         let target = try newRun()
-        var filter = BandFilter(capacity: try runs.reduce(0) { $0 + (try entryCount($1)) })
+        var filter = BandFilter(
+            bits: newFilterBits(entries: try runs.reduce(0) { $0 + (try entryCount($1)) }, storedAfter: try storedEntries()))
         var output: [Entry] = []
         output.reserveCapacity(Self.mergePage)
         var written: Int64 = 0
@@ -391,6 +468,9 @@ final class BandRuns {
     func removeAll() throws {
         try connection.execute("DELETE FROM spread_bands; DELETE FROM spread_runs")
         filters = [:]
+        entryCounts = [:]
+        smallest = []
+        unstored = []
         dropCorpusFilter()
     }
 }
