@@ -13,6 +13,8 @@ public final class Connection {
     private lazy var turn = WriterTurn(databasePath: path)
     /// What `beat_tally` counts; freed after the connection closes.
     private let tallyCount = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
+    /// The condition `stopWhen(_:)` set, held while SQLite's progress handler may call it.
+    var stopCheck: StopCheck?
 
     /// How the file is opened.
     public enum Mode: Sendable {
@@ -103,6 +105,7 @@ public final class Connection {
 
     deinit {
         cache.removeAll()
+        sqlite3_progress_handler(handle, 0, nil, nil)
         sqlite3_close_v2(handle)
         tallyCount.deallocate()
     }
