@@ -14,7 +14,7 @@ public final class Connection {
     /// What `beat_tally` counts; freed after the connection closes.
     private let tallyCount = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
     /// The condition `stopWhen(_:)` set, held while SQLite's progress handler may call it.
-    var stopCheck: StopCheck?
+    private var stopCheck: StopCheck?
 
     /// How the file is opened.
     public enum Mode: Sendable {
@@ -122,6 +122,26 @@ public final class Connection {
 
     /// A value that can cancel this connection's running statement from another thread.
     public var interruptHandle: InterruptHandle { InterruptHandle(database: handle) }
+
+    /// Polls `shouldStop` while a statement runs, every `StopCheck.steps` steps, and stops it
+    /// with `SQLITE_INTERRUPT` (`SQLiteError.isInterrupted`) when it returns true; nil polls nothing.
+    public func stopWhen(_ shouldStop: (@Sendable () -> Bool)?) {
+        guard let shouldStop else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            stopCheck = nil
+            return
+        }
+        let check = StopCheck(shouldStop)
+        // The handler is given the new check before the old one is let go; `stopCheck` keeps
+        // it alive for as long as the handler may call it.
+        sqlite3_progress_handler(
+            handle, StopCheck.steps,
+            { context in
+                guard let context else { return 0 }
+                return Unmanaged<StopCheck>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
+            }, Unmanaged.passUnretained(check).toOpaque())
+        stopCheck = check
+    }
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }

@@ -1,5 +1,6 @@
 import BeatSQLite
 import BeatTestSupport
+import Foundation
 import Testing
 
 @testable import BeatCore
@@ -29,6 +30,20 @@ import Testing
         }
         let again = try opener.withConnection { ObjectIdentifier($0) }
         #expect(again == kept)
+    }
+
+    /// The kept helper closes before the corpus's own connection, which then takes the
+    /// write-ahead log's files away as the last connection to close.
+    @Test func aClosedCorpusLeavesNoLogBehindItsHelper() throws {
+        let scratch = try TemporaryCorpus()
+        let path = scratch.directory + "/other.db"
+        do {
+            let corpus = try Corpus(path: path)
+            _ = try corpus.readerOpener().withConnection { try $0.scalar("SELECT count(*) FROM posts") }
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
     }
 
     /// A Ctrl-C that comes after a command's helper was set up but before its statement runs

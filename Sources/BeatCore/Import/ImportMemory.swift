@@ -3,7 +3,7 @@
 /// grow with the corpus. The filters take about 1.25 bytes per stored band entry
 /// (7.5 MB for a million posts) up to their own budget, 64 MiB, reached at about
 /// nine million posts (`BandRuns.runFilterBudget`); the page cache gives back what
-/// they take, down to a floor. The two together never take more than 72 MiB.
+/// they take, down to a floor. The two together take about 72 MiB at most.
 ///
 /// On a large corpus the page cache holds a small share of the pages a batch
 /// writes anyway (a batch in random time order lands on pages all over the file,

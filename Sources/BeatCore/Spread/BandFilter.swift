@@ -37,7 +37,7 @@ struct BandFilter {
 
     /// An empty filter of about `bits` bits, at least `minimumBits` and at most `maximumBits`
     /// (a multiple of 512). The size is rounded up to a multiple of 512 bits times the largest
-    /// power of two that adds under 1/64 to it, so that a large filter can be halved (`folded()`)
+    /// power of two that adds under 1/64 to it, so that a large filter can be halved (`fold()`)
     /// many times when the filters outgrow their budget.
     init(bits wanted: Int, maximumBits: Int = Self.maximumBits) {
         let capped = min(max(wanted, Self.minimumBits), maximumBits)
@@ -120,7 +120,7 @@ struct BandFilter {
     /// The memory its bits take.
     var byteCount: Int { words.count * 8 }
 
-    /// Whether `folded()` can halve it.
+    /// Whether `fold()` can halve it.
     var canFold: Bool { words.count % 2 == 0 && Self.isStoredSize(words.count * 4) }
 
     /// Halves the filter in place (when `canFold`): it then holds exactly what inserting its

@@ -14,8 +14,8 @@ import CSQLite
 /// run): a lookup probes only the runs whose filter may hold the value, which is
 /// no run at all for nearly every band of a post without copies. A run stored
 /// without one (what migration 9 kept of a file) gets it built the first time
-/// a writer looks. Checking every run's filter lets about 1 % of absent values
-/// through each; a writer that looks up many values (a large import) keeps one
+/// a writer looks. Checking every run's filter lets about 1.7 % of absent values
+/// through each (more once halved: about 9 % at five bits per value); a writer that looks up many values (a large import) keeps one
 /// more filter of every stored value in memory, checked first, so that a value
 /// no run holds costs one check and almost never a probe. That filter is kept
 /// only while all the filters together fit `corpusFilterBudget`: past about a
@@ -51,8 +51,9 @@ final class BandRuns {
     /// to be kept (32 MiB: a corpus of about a million and a half posts).
     let corpusFilterBudget: Int
     /// The most the run filters may take together (64 MiB: ten bits per value up to about nine
-    /// million posts). An import's page cache gives back what they take, down to its floor
-    /// (`ImportMemory`), so the two together stay under 72 MiB.
+    /// million posts), past for a moment only by a new run's filter until `settle()`, and by
+    /// a filter being built again smaller. An import's page cache gives back what they take,
+    /// down to its floor (`ImportMemory`), so the two together stay at about 72 MiB at most.
     let runFilterBudget: Int
 
     /// The memory the filters held in this connection take: a writer's page cache gives it back
@@ -213,8 +214,13 @@ final class BandRuns {
             if halved.canFold {
                 halved.fold()
             } else {
-                // Should the build fail, the next `sync()` reads the run's filter back.
-                halved = try buildFilter(run, bits: bitsBefore / 2, storing: false)
+                // Should the build fail, the run keeps its filter: a run without one is never probed.
+                do {
+                    halved = try buildFilter(run, bits: bitsBefore / 2, storing: false)
+                } catch {
+                    filters[run] = halved
+                    throw error
+                }
             }
             if halved.bits >= bitsBefore { smallest.insert(run) }
             filters[run] = halved

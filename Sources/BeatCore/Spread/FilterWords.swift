@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The 64-bit words of a Bloom filter, in a block of their own. A filter that is halved
-/// (`BandFilter.folded()`) is rewritten in place and its block cut to half with `realloc`,
+/// (`BandFilter.fold()`) is rewritten in place and its block cut to half with `realloc`,
 /// which gives the second half back to the system at once (a block of 1 MiB or more is a
 /// mapping of its own, `LargeBlocks`); halving into a new array held both for a moment,
 /// half the largest filter more at the peak.

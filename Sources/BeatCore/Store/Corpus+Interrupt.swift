@@ -62,6 +62,9 @@ final class HelperInterrupts: @unchecked Sendable {
     func keep(_ connection: Connection) {
         lock.withLock { if idle == nil { idle = connection } }
     }
+
+    /// Closes the kept connection, if there is one.
+    func closeIdle() { _ = takeIdle() }
 }
 
 extension Corpus {
@@ -80,7 +83,8 @@ extension Corpus {
 /// Opens a second connection to a corpus for work on another thread, listed with the corpus's
 /// interrupter while it is used, so that Ctrl-C stops it with the corpus's own. A Ctrl-C
 /// after the opener was made stops the helper's statements whenever they run, also those
-/// that had not started when it came (`Connection.stopWhen`).
+/// that had not started when it came (`Connection.stopWhen`: within a thousand steps of
+/// SQLite's machine, so a statement shorter than that still finishes).
 struct HelperOpener: Sendable {
     let interrupts: HelperInterrupts
     let open: @Sendable () throws -> Connection

@@ -34,6 +34,12 @@ public final class Corpus {
     /// The helper connections reading for this corpus now, stopped with it by its interrupter.
     let helperInterrupts = HelperInterrupts()
 
+    deinit {
+        // The kept helper closes first: the last connection to close takes the `-wal` and `-shm`
+        // files away, which a read-only one cannot.
+        helperInterrupts.closeIdle()
+    }
+
     /// The schema version this build writes.
     public static var schemaVersion: Int { Schema.migrations.count }
 
