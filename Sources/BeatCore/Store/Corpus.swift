@@ -58,6 +58,9 @@ public final class Corpus {
         path: String, readOnly: Bool = false, busyTimeout: Double = 10,
         upgrading: ((CorpusUpgrade) -> Void)? = nil
     ) throws {
+        // A link to the corpus opens the file it points to: SQLite puts its `-wal` beside that
+        // file, and the side files (`-checked`, `-turn`) must be the same for every process.
+        let path = Self.followingLinks(path)
         self.path = path
         // On a read-only file system nothing can be written anyway: open it for reading
         // (immutable, needing no lock files) and refuse writes in words when they come.
@@ -154,6 +157,22 @@ public final class Corpus {
                     "the file is cut short: \(size.formattedWithCommas) bytes of the \((pages * pageSize).formattedWithCommas) its header records"
             )
         }
+    }
+
+    /// `path`, or the file it leads to when it is a symbolic link (a chain of them followed,
+    /// relative targets taken from the link's folder); as given when it is not a link.
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: current),
+                attributes[.type] as? FileAttributeType == .typeSymbolicLink,
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
+            else { return current }
+            current =
+                target.hasPrefix("/")
+                ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        return current
     }
 
     /// True when nothing can write the file while Beat reads it: its file system is read-only,
