@@ -47,7 +47,7 @@ struct BandFilter {
         self.init(zeroedBits: rounded <= maximumBits ? rounded : granules * Self.granuleBits)
     }
 
-    /// An empty filter of `bits` bits, to be read into with `load(_:at:)`; nil when a stored
+    /// An empty filter of `storedByteCount` bytes, to be read into with `load(_:at:)`; nil when a stored
     /// value of that many bytes is not a filter (`isStoredSize`).
     init?(storedByteCount: Int) {
         guard Self.isStoredSize(storedByteCount) else { return nil }

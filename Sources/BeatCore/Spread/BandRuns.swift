@@ -15,8 +15,9 @@ import CSQLite
 /// no run at all for nearly every band of a post without copies. A run stored
 /// without one (what migration 9 kept of a file) gets it built the first time
 /// a writer looks. Checking every run's filter lets about 1.7 % of absent values
-/// through each (more once halved: about 9 % at five bits per value); a writer that looks up many values (a large import) keeps one
-/// more filter of every stored value in memory, checked first, so that a value
+/// through each (more once halved: about 9 % at five bits per value); a writer
+/// that looks up many values (a large import) keeps one more filter of every
+/// stored value in memory, checked first, so that a value
 /// no run holds costs one check and almost never a probe. That filter is kept
 /// only while all the filters together fit `corpusFilterBudget`: past about a
 /// million and a half posts it would take more memory than the probes it saves
@@ -170,8 +171,8 @@ final class BandRuns {
     /// A read-only connection cannot store it and builds it again next time. Not `storing`:
     /// made smaller for this connection's budget only, the stored one is left as it is.
     private func buildFilter(_ run: Int64, bits: Int? = nil, storing: Bool = true) throws -> BandFilter {
-        let entries = try entryCount(run)
-        var filter = BandFilter(bits: try bits ?? newFilterBits(entries: entries, storedAfter: try storedEntries()))
+        // Counting a run's entries reads all of them: only when its size is not given.
+        var filter = BandFilter(bits: try bits ?? newFilterBits(entries: try entryCount(run), storedAfter: try storedEntries()))
         try connection.forEachRow("SELECT value FROM spread_bands WHERE run = ?1", [.integer(run)]) { filter.insert($0.int64(0)) }
         if storing { try? store(filter, of: run) }
         return filter

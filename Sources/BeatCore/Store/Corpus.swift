@@ -160,7 +160,9 @@ public final class Corpus {
     }
 
     /// `path`, or the file it leads to when it is a symbolic link (a chain of them followed,
-    /// relative targets taken from the link's folder); as given when it is not a link.
+    /// relative targets taken from the link's folder); as given when it is not a link
+    /// (`URL.resolvingSymlinksInPath` would also make a plain relative path absolute, and
+    /// messages show the path as the user gave it).
     static func followingLinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
