@@ -42,6 +42,9 @@ final class BandRuns {
     /// Runs whose filter was made smaller outside a write (`sync()`): the next write stores them.
     private var unstored: Set<Int64> = []
     private var synced = false
+    /// Set while a merge has let go of its runs' filters: should it fail, those runs are stored
+    /// still, and the next lookup syncs first to read their filters back.
+    private var filtersIncomplete = false
     /// Holds every value of every run when not nil (see `prepareCorpusFilter`).
     private var corpusFilter: BandFilter?
     /// Values looked up since the corpus filter was last dropped or found unneeded.
@@ -95,6 +98,7 @@ final class BandRuns {
             try fitBudget(storing: false)
         }
         synced = true
+        filtersIncomplete = false
         try prepareCorpusFilter()
     }
 
@@ -238,7 +242,7 @@ final class BandRuns {
 
     /// The runs that may hold `value`.
     private func runs(holding value: Int64) throws -> [Int64] {
-        if !synced { try sync() }
+        if !synced || filtersIncomplete { try sync() }
         if let corpusFilter {
             guard corpusFilter.mayContain(value) else { return [] }
         } else {
@@ -296,7 +300,7 @@ final class BandRuns {
     /// still held while a merge made its own filter.
     func write(_ entries: [Entry]) throws {
         guard !entries.isEmpty else { return }
-        if !synced { try sync() }
+        if !synced || filtersIncomplete { try sync() }
         let run = try newRun()
         var filter = BandFilter(bits: newFilterBits(entries: entries.count, storedAfter: try storedEntries() + entries.count))
         for entry in entries {
@@ -401,7 +405,7 @@ final class BandRuns {
     /// reads the table while it is written, which would make SQLite save and restore each
     /// reading cursor at every insert.
     private func merge(_ runs: [Int64]) throws {
-        if !synced { try sync() }
+        if !synced || filtersIncomplete { try sync() }
         let page = try connection.cachedStatement(
             """
             SELECT value, post_id FROM spread_bands WHERE run = ?1 AND (value, post_id) > (?2, ?3)
@@ -417,9 +421,11 @@ final class BandRuns {
         }
         // The merged runs' filters go first, before the merged run's is made: at ten million
         // posts that one is over 10 MB, and holding both was the import's peak. Nothing looks a
-        // value up during a merge; should it fail, the next `sync()` reads them back. Filters under
+        // value up during a merge; should it fail, the next lookup syncs first
+        // (`filtersIncomplete`) and reads them back. Filters under
         // 1 MiB live in the heap, which keeps their pages when they are freed: they are given
         // back first, or the merged filter came on top of them (+15 MB at two million posts).
+        filtersIncomplete = true
         for run in runs { forget(run) }
         LargeBlocks.releaseFreePages()
         let start = Entry(value: .min, post: .min)
@@ -469,6 +475,7 @@ final class BandRuns {
             try connection.run("DELETE FROM spread_runs WHERE run = ?1", [.integer(run)])
         }
         try finish(target, entries: written, filter: filter)
+        filtersIncomplete = false
     }
 
     /// Forgets every run.

@@ -222,12 +222,13 @@ public final class SpreadIndex {
     /// stopped before folding, or added by another connection since this one last looked),
     /// after taking out the bands of posts deleted or changed since.
     private func takeOverPending() throws {
+        // The filters first: a removed post's bands may be in a run another process wrote.
+        try runs.sync()
         try applyRemovals()
         let version = try connection.scalar("PRAGMA data_version")?.int64Value ?? 0
         defer { seenDataVersion = version }
         let stored = try connection.scalar("SELECT count(*) FROM spread_pending")?.int64Value ?? 0
         let othersWrote = seenDataVersion != nil && seenDataVersion != version
-        try runs.sync()
         if stored != Int64(pending.posts.count) || (othersWrote && stored > 0) { try foldPending(memoryIsCurrent: !othersWrote) }
     }
 
