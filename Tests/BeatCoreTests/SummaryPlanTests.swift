@@ -54,16 +54,19 @@ import Testing
         }
     }
 
-    @Test func corpusCountsAndProbesSeekTheDocsizeTableByRowid() throws {
+    @Test func corpusCountsAndProbesSeekTheirTablesByRowid() throws {
         let corpus = try QueryDemo.corpus()
         let range = Self.window.idRange
         let bounds: [SQLiteValue] = [.integer(range.lowerBound), .integer(range.upperBound)]
         let seek = "SEARCH posts_fts_docsize USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"
-        #expect(try Self.plan(SummarySQL.corpusCountInRange, bounds, in: corpus) == [seek])
+        #expect(try Self.plan(PostDays.idRangeSQL, bounds, in: corpus) == [seek])
+        let days: [SQLiteValue] = [.integer(range.lowerBound >> 20), .integer(range.upperBound >> 20)]
+        #expect(
+            try Self.plan(PostDays.wholeDaysSQL, days, in: corpus) == ["SEARCH post_days USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"])
         #expect(try Self.plan(SummarySQL.firstIDFrom, bounds, in: corpus) == [seek])
         let texts = try Self.plan(SummarySQL.textsByID, [.text("[1,2]")], in: corpus)
         #expect(texts.first == QueryPlanTests.primaryKeyLookup, "\(texts)")
         // The docsize table holds one row per post under the post's id.
-        #expect(try corpus.integer(SummarySQL.corpusCountInRange, bounds) == (try corpus.integer("SELECT count(*) FROM posts")))
+        #expect(try corpus.integer(PostDays.idRangeSQL, bounds) == (try corpus.integer("SELECT count(*) FROM posts")))
     }
 }

@@ -206,10 +206,28 @@ import Testing
         let repair = try BeatProcess.run(["--db", db, "doctor", "--repair"], home: home.directory)
         #expect(repair.status == 0, "\(repair.stdout)\(repair.stderr)")
         let said = try #require(repair.stdout.range(of: "repair: will rebuild the full-text index"))
-        let done = try #require(repair.stdout.range(of: "repair: done; both checks now pass"))
+        let done = try #require(repair.stdout.range(of: "repair: done; every check now passes"))
         #expect(said.lowerBound < done.lowerBound)
         #expect(try BeatProcess.run(["--db", db, "count", "ghostly"], home: home.directory).stdout.hasPrefix("0 posts"))
         #expect(try BeatProcess.run(["--db", db, "doctor"], home: home.directory).status == 0)
+    }
+
+    @Test func dayCountsOutOfStepAreFoundAndCountedAgainByDoctorRepair() throws {
+        let (home, db) = try BeatProcess.demoCorpus()
+        let before = try BeatProcess.run(["--db", db, "count", "since:2000-01-01"], home: home.directory).stdout
+        try Corpus(path: db).connection.execute("UPDATE post_days SET posts = posts + 7 WHERE day = (SELECT max(day) FROM post_days)")
+        #expect(try BeatProcess.run(["--db", db, "count", "since:2000-01-01"], home: home.directory).stdout != before)
+
+        let check = try BeatProcess.run(["--db", db, "doctor"], home: home.directory)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("full-text index (FTS5 integrity-check): ok"), "\(check.stdout)")
+        #expect(check.stdout.contains("posts per day: 1 day out of step with the posts"), "\(check.stdout)")
+        #expect(check.stdout.contains("'doctor --repair' would count the stored posts per day again"))
+
+        let repair = try BeatProcess.run(["--db", db, "doctor", "--repair"], home: home.directory)
+        #expect(repair.status == 0, "\(repair.stdout)\(repair.stderr)")
+        #expect(repair.stdout.contains("repair: done; every check now passes"))
+        #expect(try BeatProcess.run(["--db", db, "count", "since:2000-01-01"], home: home.directory).stdout == before)
     }
 
     @Test func filesThatAreNotCorporaGetClearErrors() throws {

@@ -12,7 +12,8 @@ import BeatSQLite
 /// cut into runs; schema 10 added the `posts_facets` index.
 public enum OlderSchema {
     /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6, 7
-    /// or 8) held them, and sets that version. With `pending`, the first fingerprinted posts
+    /// or 8) held them, takes away what later versions added (the facets index, the posts per
+    /// day), and sets that version. With `pending`, the first fingerprinted posts
     /// (that many) are left as a schema-7 or schema-8 writer that stopped before folding would
     /// leave them.
     public static func restore(_ connection: Connection, version: Int, pending: Int = 0) throws {
@@ -27,6 +28,7 @@ public enum OlderSchema {
                 DROP TABLE spread_bands; DROP TABLE spread_runs;
                 ALTER TABLE spread_bands_flat RENAME TO spread_bands;
                 DROP INDEX posts_facets;
+                DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days;
                 """)
             if version == 8 {
                 try leavePending(connection, posts: pending)

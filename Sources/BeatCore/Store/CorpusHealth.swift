@@ -1,12 +1,16 @@
 import BeatSQLite
 
 /// What `beat doctor` finds: SQLite's own check of the file's pages and
-/// indexes, and FTS5's check that the full-text index agrees with the posts.
+/// indexes, FTS5's check that the full-text index agrees with the posts, and
+/// whether the posts per day (`PostDays`) are the posts' own count.
 public struct CorpusHealth: Sendable, Equatable {
     /// Problems `PRAGMA integrity_check` reported (at most `maximumReported`), empty when it said ok.
     public var fileProblems: [String]
     /// What FTS5's `integrity-check` said when the index is out of step with the posts, nil when it agrees.
     public var indexProblem: String?
+    /// Days whose kept count of posts is not the posts' (at most `maximumReported`), as
+    /// `2024-03-01: 12 kept, 13 stored`; empty when every day agrees.
+    public var dayCountProblems: [String] = []
     /// Posts stored, when they could be counted.
     public var posts: Int?
     /// False when the corpus is open read-only: FTS5 runs its check as an `INSERT`, which
@@ -17,10 +21,10 @@ public struct CorpusHealth: Sendable, Equatable {
     public static let maximumReported = 20
 
     /// True when neither the file nor its full-text index has a problem.
-    public var isHealthy: Bool { fileProblems.isEmpty && indexProblem == nil }
+    public var isHealthy: Bool { fileProblems.isEmpty && indexProblem == nil && dayCountProblems.isEmpty }
 
-    /// True when rebuilding the full-text index from the posts would mend everything found.
-    public var isRepairable: Bool { fileProblems.isEmpty && indexProblem != nil }
+    /// True when rebuilding what is derived from the posts would mend everything found.
+    public var isRepairable: Bool { !isHealthy && fileProblems.isEmpty }
 
     /// Runs both checks on `corpus`. Reads every page: seconds for a large corpus.
     public static func check(_ corpus: Corpus) throws -> CorpusHealth {
@@ -42,19 +46,33 @@ public struct CorpusHealth: Sendable, Equatable {
                 indexProblem = error.message
             }
         }
+        var dayCountProblems: [String] = []
+        if fileProblems.isEmpty {
+            dayCountProblems = try PostDays.disagreements(on: connection, limit: maximumReported).map {
+                "\(CivilTime.isoDate($0.day)): \($0.kept) kept, \($0.counted) stored"
+            }
+        }
         let posts = try? corpus.postCount()
-        return CorpusHealth(fileProblems: fileProblems, indexProblem: indexProblem, posts: posts, indexChecked: !corpus.isReadOnly)
+        var health = CorpusHealth(fileProblems: fileProblems, indexProblem: indexProblem, posts: posts, indexChecked: !corpus.isReadOnly)
+        health.dayCountProblems = dayCountProblems
+        return health
     }
 
-    /// What `doctor --repair` does: drop the full-text index's contents and build them again from the posts.
-    public static let repairPlan =
-        "rebuild the full-text index from the stored posts (FTS5 'rebuild'); the posts themselves are not changed"
+    /// What `doctor --repair` does for the problems found; the posts themselves are never changed.
+    public var repairPlan: String {
+        var steps: [String] = []
+        if indexProblem != nil { steps.append("rebuild the full-text index from the stored posts (FTS5 'rebuild')") }
+        if !dayCountProblems.isEmpty { steps.append("count the stored posts per day again") }
+        return steps.joined(separator: " and ") + "; the posts themselves are not changed"
+    }
 
-    /// Rebuilds the full-text index from the posts table, in one transaction.
-    public static func rebuildIndex(_ corpus: Corpus) throws {
+    /// Builds again, in one transaction, what was found out of step with the posts: the
+    /// full-text index, the posts per day.
+    public func repair(_ corpus: Corpus) throws {
         try corpus.prepareToWrite(command: "doctor --repair", checkingPages: false)
         try corpus.connection.transaction {
-            try corpus.connection.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")
+            if indexProblem != nil { try corpus.connection.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')") }
+            if !dayCountProblems.isEmpty { try PostDays.rebuild(on: corpus.connection) }
         }
     }
 }

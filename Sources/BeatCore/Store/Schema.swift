@@ -248,5 +248,28 @@ enum Schema {
         """
         CREATE INDEX posts_facets ON posts(id, source, venue, author);
         """,
+        // 11: posts per UTC day of their id (`published_at`, see `sequenceBits`), kept by
+        // triggers in the transaction that adds or removes a post (a changed date is a
+        // delete and an insert, see PostWriter; ids are never updated), so that the
+        // corpus's volume over a window reads a row a day instead of a row a post: 0.4 s
+        // for a year of ten million posts (`PostDays`). A day whose posts are all deleted
+        // keeps its row at 0.
+        """
+        CREATE TABLE post_days (
+            day INTEGER PRIMARY KEY,        -- unix seconds of the day's 00:00 UTC
+            posts INTEGER NOT NULL          -- posts published that day
+        );
+        INSERT INTO post_days(day, posts)
+        SELECT day, count(*) FROM (SELECT (id >> 20) - ((id >> 20) % 86400 + 86400) % 86400 AS day FROM posts)
+        GROUP BY day;
+        CREATE TRIGGER posts_days_ai AFTER INSERT ON posts BEGIN
+            INSERT INTO post_days(day, posts) VALUES ((new.id >> 20) - ((new.id >> 20) % 86400 + 86400) % 86400, 1)
+            ON CONFLICT(day) DO UPDATE SET posts = posts + 1;
+        END;
+        CREATE TRIGGER posts_days_ad AFTER DELETE ON posts BEGIN
+            UPDATE post_days SET posts = posts - 1
+            WHERE day = (old.id >> 20) - ((old.id >> 20) % 86400 + 86400) % 86400;
+        END;
+        """,
     ]
 }

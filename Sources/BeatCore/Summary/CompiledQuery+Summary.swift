@@ -20,15 +20,6 @@ extension CompiledQuery {
 
 /// Statements on the whole corpus that do not depend on a query.
 enum SummarySQL {
-    /// `count(*)` of all posts whose id lies in `?1 ... ?2`.
-    ///
-    /// It counts the rows of FTS5's `posts_fts_docsize` table, which holds one
-    /// short row per indexed post under the post's own id (the triggers on
-    /// `posts` keep it in step), rather than `posts` itself: stepping through a
-    /// range of `posts` reads every page of the posts' text, a few bytes per
-    /// post here. See https://sqlite.org/fts5.html#the_columnsize_option.
-    static let corpusCountInRange = "SELECT count(*) FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2"
-
     /// Rows `(id, title, text)` of the posts whose ids are in the JSON array `?1`.
     static let textsByID = "SELECT p.id, p.title, p.text FROM posts p WHERE p.id IN (SELECT value FROM json_each(?1))"
 

@@ -56,6 +56,10 @@ public struct SummaryLimits: Sendable, Equatable {
     public var candidateTerms: Int
     /// Groups of copies in the spread section.
     public var spreadGroups = 3
+    /// Posts of the corpus in a window from which the pass over the beat's posts is made in
+    /// two halves at once, on two cores (`SummaryBuilder.scan`): below it the pass takes a
+    /// few milliseconds and a second connection is not worth its start.
+    public var halvingPosts = 50_000
 
     /// A `SummaryLimits` made of the values given.
     public init(

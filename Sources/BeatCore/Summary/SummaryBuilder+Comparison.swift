@@ -20,7 +20,7 @@ extension SummaryBuilder {
             otherQuery = query
             label = otherLabel
         }
-        let other = try SummaryScan(windowed(otherQuery, otherWindow), on: connection)
+        let other = try self.scan(otherQuery, in: otherWindow)
         let otherSample = try SampledPost.load(EvenSample.pick(other.ids, limit: limits.termSample), on: connection)
         let otherTerms = TermFrequencies(otherSample.map { $0.terms() })
         let queryWords = SummaryTokenizer.allTokens((base.query.match ?? "") + " " + (otherQuery.match ?? ""))

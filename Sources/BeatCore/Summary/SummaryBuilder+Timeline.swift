@@ -7,13 +7,10 @@ extension SummaryBuilder {
         buckets.reserveCapacity(spans.count)
         for span in spans {
             let range = span.idRange
-            let corpusCount =
-                try connection.scalar(
-                    SummarySQL.corpusCountInRange, [.integer(range.lowerBound), .integer(range.upperBound)])?.int64Value ?? 0
             buckets.append(
                 TimeBucket(
                     start: span.start, end: span.end, count: scan.count(inIDs: range.lowerBound, range.upperBound),
-                    corpusCount: Int(corpusCount), isBurst: false))
+                    corpusCount: try PostDays.posts(inIDs: range, on: connection), isBurst: false))
         }
         let detected = BurstDetector.detect(buckets.map(\.count))
         var bursts: [Burst] = []

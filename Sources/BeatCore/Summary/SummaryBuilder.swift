@@ -4,8 +4,9 @@ import BeatSQLite
 /// a window, with every figure a count that `count` reproduces.
 ///
 /// The work is bounded by design. One pass over the beat's matching posts
-/// (ids, sources, venues, authors) gives every plain count; the corpus's
-/// counts per bucket are rowid ranges; the text that is read and tokenised
+/// (ids, sources, venues, authors), in two halves at once when the window is
+/// large, gives every plain count; the corpus's counts per bucket are sums of
+/// its posts per day (`PostDays`); the text that is read and tokenised
 /// comes from samples spread evenly over the beat's posts (`SummaryLimits`);
 /// and only the few candidate terms finally reported are counted in the
 /// full-text index. A comparison adds a second pass for the other side.
@@ -48,7 +49,7 @@ public final class SummaryBuilder {
     /// - Throws: `SQLiteError` when the corpus cannot be read (`isInterrupted` when cancelled).
     public func summary(for request: SummaryRequest) throws -> BeatSummary {
         let window = request.window
-        let scan = try SummaryScan(windowed(request.query, window), on: connection)
+        let scan = try scan(request.query, in: window)
         var timeline = try self.timeline(of: scan, in: window)
         let corpusPosts = timeline.buckets.reduce(0) { $0 + $1.corpusCount }
         let volume = SummaryVolume(

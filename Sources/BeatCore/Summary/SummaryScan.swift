@@ -62,6 +62,31 @@ struct SummaryScan {
         }
     }
 
+    /// Adds the posts of `later`, a pass over ids that all follow this one's (the newer half
+    /// of a window), as if one pass had read them all.
+    mutating func append(_ later: SummaryScan) {
+        precondition(ids.isEmpty || later.ids.isEmpty || ids[ids.count - 1] < later.ids[0], "the later pass starts before this one ends")
+        ids += later.ids
+        // `later` numbered its texts in its own order: each of its numbers becomes this pass's.
+        let sources = later.sourceNames.texts.map { sourceNames.number($0) }
+        let venues = later.venueNames.texts.map { venueNames.number($0) }
+        let authors = later.authorNames.texts.map { authorNames.number($0) }
+        for (number, posts) in later.sourceCounts.enumerated() {
+            let source = Int(sources[number])
+            while sourceCounts.count <= source { sourceCounts.append(0) }
+            sourceCounts[source] += posts
+        }
+        for (key, posts) in later.venueCounts {
+            let venue = Int(key & 0xffff_ffff)
+            let renumbered = venue == 0 ? 0 : Int64(venues[venue - 1]) + 1
+            venueCounts[Int64(sources[Int(key >> 32)]) << 32 | renumbered, default: 0] += posts
+        }
+        for (key, posts) in later.authorCounts {
+            let author = authors[Int(key >> 32)], source = sources[Int(key & 0xffff_ffff)]
+            authorCounts[Int64(author) << 32 | Int64(source), default: 0] += posts
+        }
+    }
+
     /// Placeholders platforms put where an account was deleted: not a voice.
     static let placeholderAuthors: Set<String> = ["[deleted]", "[removed]"]
 

@@ -31,6 +31,12 @@ struct TextNumbering {
         return number
     }
 
+    /// The number of `text`, given one if it is new.
+    mutating func number(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { number($0) }
+    }
+
     private func matches(_ number: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number], end = starts[number + 1]
         guard end - start == utf8.count else { return false }

@@ -1,21 +1,22 @@
 import BeatCore
 
-/// `doctor [--repair]`: checks the corpus file and its full-text index, and
-/// rebuilds the index when that is what is wrong.
+/// `doctor [--repair]`: checks the corpus file, its full-text index and its posts per
+/// day, and rebuilds the index or the day counts when that is what is wrong.
 enum DoctorCommand {
     static let command = ShellCommand(
         name: "doctor",
-        summary: "check the corpus file and its full-text index; --repair rebuilds the index",
+        summary: "check the corpus file, its full-text index and its day counts; --repair rebuilds them",
         options: [
-            CommandOption("--repair", help: "rebuild the full-text index from the stored posts, after saying so")
+            CommandOption("--repair", help: "rebuild the full-text index or the day counts from the stored posts, after saying so")
         ],
         examples: ["doctor", "doctor --repair"],
         details: """
-            Runs SQLite's PRAGMA integrity_check (every page and index of the file) and FTS5's
-            integrity-check (the full-text index against the posts), and says what each found.
-            Both read the whole file: seconds for a large corpus.
-            --repair first says what it will do, then rebuilds the full-text index from the stored
-            posts, which mends an index out of step with its table; damaged pages of the file itself
+            Runs SQLite's PRAGMA integrity_check (every page and index of the file), FTS5's
+            integrity-check (the full-text index against the posts) and a count of the posts per day
+            against the counts kept for windows, and says what each found. They read the whole file:
+            seconds for a large corpus.
+            --repair first says what it will do, then rebuilds the full-text index or the day counts
+            from the stored posts, which mends either out of step with its table; damaged pages of the file itself
             cannot be rebuilt from inside it, and doctor says how to recover what is readable.
             Exit status 0 when the corpus is healthy (after the repair), 1 otherwise.
             """,
@@ -40,7 +41,7 @@ enum DoctorCommand {
             guard repair else {
                 output.line(
                     health.isRepairable
-                        ? "repair: 'doctor --repair' would \(CorpusHealth.repairPlan)"
+                        ? "repair: 'doctor --repair' would \(health.repairPlan)"
                         : recoveryAdvice(corpus.path))
                 return .failure
             }
@@ -48,11 +49,11 @@ enum DoctorCommand {
                 output.line(recoveryAdvice(corpus.path))
                 return .failure
             }
-            output.line("repair: will \(CorpusHealth.repairPlan)")
+            output.line("repair: will \(health.repairPlan)")
             output.flush()
-            try CorpusHealth.rebuildIndex(corpus)
+            try health.repair(corpus)
             health = try CorpusHealth.check(corpus)
-            output.line(health.isHealthy ? "repair: done; both checks now pass" : "repair: the checks still fail:")
+            output.line(health.isHealthy ? "repair: done; every check now passes" : "repair: the checks still fail:")
             if !health.isHealthy { report(health, path: corpus.path, to: output) }
             return health.isHealthy ? .success : .failure
         })
@@ -74,6 +75,16 @@ enum DoctorCommand {
             output.line("full-text index (FTS5 integrity-check): out of step with the posts (\(problem))")
         } else {
             output.line("full-text index (FTS5 integrity-check): ok")
+        }
+        if !health.fileProblems.isEmpty {
+            output.line("posts per day: not checked, as the file's pages are damaged")
+        } else if health.dayCountProblems.isEmpty {
+            output.line("posts per day: ok")
+        } else {
+            let more = health.dayCountProblems.count >= CorpusHealth.maximumReported ? " (the first \(CorpusHealth.maximumReported))" : ""
+            let days = health.dayCountProblems.count == 1 ? "1 day" : "\(health.dayCountProblems.count) days"
+            output.line("posts per day: \(days) out of step with the posts\(more)")
+            for problem in health.dayCountProblems { output.line("  \(problem)") }
         }
     }
 
