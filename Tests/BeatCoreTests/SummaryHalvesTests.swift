@@ -1,5 +1,6 @@
 import BeatSQLite
 import BeatTestSupport
+import Foundation
 import Testing
 
 @testable import BeatCore
@@ -13,23 +14,45 @@ import Testing
         return limits
     }()
 
+    /// The demo corpus, with two posts without a venue on either side of the day where the
+    /// year's window divides: one at that day's first id (a second's first post at midnight),
+    /// which a half starting one id late would miss. One on each side leaves the divide where it was.
+    static func corpus() throws -> (corpus: TemporaryCorpus, middle: Int64) {
+        let demo = try SearchDemo.corpus()
+        let range = SummaryDemo.year.idRange
+        let middle = try #require(try PostDays.middle(of: range, fewest: 0, on: demo.corpus.connection))
+        let midnight = middle >> 20
+        let lines = """
+            {"id": "h1", "source": "bluesky", "published_at": \(midnight), "text": "the clearnote patients said so"}
+            {"id": "h2", "source": "mastodon", "published_at": \(midnight - 1), "text": "the recordings of clearnote"}
+            """
+        #expect(try demo.importFiles([try demo.write("edges.jsonl", lines)]).summary.added == 2)
+        #expect(try PostDays.middle(of: range, fewest: 0, on: demo.corpus.connection) == middle)
+        #expect(try demo.integer("SELECT id FROM posts WHERE source_id = 'h1'") == middle)
+        return (demo, middle)
+    }
+
     @Test(arguments: ["clearnote", "patients OR recordings", "clearnote source:bluesky", "source:mastodon", "the", "zzzunmatched"])
     func aPassInHalvesIsTheOnePass(_ text: String) throws {
-        let demo = try SearchDemo.corpus()
+        let (demo, middle) = try Self.corpus()
         let window = SummaryDemo.year
         let query = try SummaryDemo.compile(text)
-        // The window divides inside itself, so the halved pass really is two.
-        let middle = try #require(try PostDays.middle(of: window.idRange, fewest: 0, on: demo.corpus.connection))
         #expect(window.idRange.lowerBound < middle && middle <= window.idRange.upperBound)
 
         let one = try SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.whole).scan(query, in: window)
+        #expect(demo.corpus.helperInterrupts.takeIdle() == nil, "one pass uses no second connection")
         let two = try SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.halved).scan(query, in: window)
+        #expect(demo.corpus.helperInterrupts.takeIdle() != nil, "the newer half ran on the second connection")
         #expect(two.ids == one.ids)
         #expect(two.sources == one.sources)
         #expect(two.venues == one.venues)
         #expect(two.voices() == one.voices())
+        if text != "zzzunmatched" && text != "source:mastodon" {
+            #expect(two.ids.contains(middle), "the post at the divide")
+        }
         if text == "the" {
-            #expect(one.ids.contains { $0 < middle } && one.ids.contains { $0 >= middle }, "both halves hold posts")
+            #expect(two.ids.contains { $0 < middle } && two.ids.contains { $0 > middle }, "both halves hold posts")
+            #expect(two.venues.keys.contains { $0.venue == nil }, "a post without a venue in each half")
         }
 
         let summaryOnce = try SummaryDemo.summary(text, window, in: demo, comparison: .previous, limits: Self.whole)
@@ -62,22 +85,48 @@ import Testing
         #expect(empty.voices() == whole.voices() && empty.venues == whole.venues)
     }
 
-    /// A Ctrl-C while the older half runs on the corpus's connection stops the summary, and
-    /// the next summary is whole.
-    @Test func aCtrlCDuringTheHalvesStopsTheSummary() throws {
-        let demo = try SearchDemo.corpus()
+    /// A name that is not valid UTF-8 (written by another program) is one voice across the
+    /// halves: the later half's names are matched by their bytes, not by their repaired text.
+    @Test func aNameThatIsNotUTF8IsOneVoiceAcrossTheHalves() throws {
+        let (demo, middle) = try Self.corpus()
+        let connection = demo.corpus.connection
+        try connection.execute(
+            """
+            INSERT INTO posts(id, source, source_id, author, venue, published_at, text, import_id, imported_at)
+            VALUES (\(middle - (3600 << 20)), 'web', 'u1', CAST(x'6cff' AS TEXT), CAST(x'76ff' AS TEXT), \((middle >> 20) - 3600), 'the bytes', 1, 0),
+                   (\(middle + (3600 << 20)), 'web', 'u2', CAST(x'6cff' AS TEXT), CAST(x'76ff' AS TEXT), \((middle >> 20) + 3600), 'the bytes', 1, 0);
+            INSERT INTO posts_fts(rowid, title, text) SELECT id, title, text FROM posts WHERE source_id IN ('u1', 'u2');
+            """)
+        let query = try SummaryDemo.compile("bytes")
+        let one = try SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.whole).scan(query, in: SummaryDemo.year)
+        let two = try SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.halved).scan(query, in: SummaryDemo.year)
+        #expect(one.posts == 2 && one.voices().count == 1)
+        #expect(two.voices() == one.voices())
+        #expect(two.venues == one.venues)
+    }
+
+    /// A Ctrl-C while the older half runs on the corpus's connection stops the newer half too
+    /// and the summary, and the next summary is whole.
+    @Test func aCtrlCDuringTheOlderHalfStopsTheSummary() throws {
+        let (demo, _) = try Self.corpus()
+        let connection = demo.corpus.connection
         let builder = SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.halved)
         let request = SummaryRequest(label: "the", query: try SummaryDemo.compile("the"), window: SummaryDemo.year)
         let expected = try builder.summary(for: request)
-        let interrupter = demo.corpus.interrupter
-        demo.corpus.connection.stopWhen {
-            interrupter.interrupt()
-            return true
-        }
+        // The polls of the statement that finds the divide; the next statement on this
+        // connection is the older half's.
+        let polls = PollCounter()
+        connection.stopWhen { polls.next() >= .max }
+        _ = try PostDays.middle(of: SummaryDemo.year.idRange, fewest: 0, on: connection)
+        let before = polls.calls
+        let stopAt = PollCounter()
+        connection.stopWhen { stopAt.next() > before }
+        let interruptions = demo.corpus.helperInterrupts.interruptionCount
         #expect {
             try builder.summary(for: request)
         } throws: { Corpus.isInterruption($0) }
-        demo.corpus.connection.stopWhen(nil)
+        connection.stopWhen(nil)
+        #expect(demo.corpus.helperInterrupts.interruptionCount == interruptions + 1, "the older half's failure stopped the newer")
         #expect(try builder.summary(for: request) == expected)
     }
 
@@ -93,5 +142,22 @@ import Testing
         #expect(middle % (86_400 << 20) == 0, "a day's first id")
         #expect(try PostDays.middle(of: range, fewest: before + after + 1, on: connection) == nil)
         #expect(try PostDays.middle(of: SummaryDemo.empty.idRange, fewest: 0, on: connection) == nil)
+    }
+}
+
+/// Counts the calls of `next()` from any thread.
+private final class PollCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// The calls so far.
+    var calls: Int { lock.withLock { count } }
+
+    /// The calls so far, this one included.
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
     }
 }

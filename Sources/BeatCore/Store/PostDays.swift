@@ -14,16 +14,25 @@ public enum PostDays {
     /// The sum of the days whose start lies in `?1 ..< ?2` (unix seconds).
     static let wholeDaysSQL = "SELECT coalesce(sum(posts), 0) FROM post_days WHERE day >= ?1 AND day < ?2"
 
-    /// The first and last day kept (NULL when no post was ever stored).
-    static let storedDaysSQL = "SELECT min(day), max(day) FROM post_days"
+    /// The first and last day kept (NULL when no post was ever stored). Two subqueries: SQLite
+    /// reads `min` or `max` from the end of the b-tree only when it is the statement's one aggregate.
+    static let storedDaysSQL = "SELECT (SELECT min(day) FROM post_days), (SELECT max(day) FROM post_days)"
 
     /// `count(*)` of the posts whose ids lie in `?1 ... ?2`. It reads FTS5's
     /// `posts_fts_docsize`, one short row per post under its own id, rather than
     /// `posts`, whose rows carry the posts' text (a few rows per page).
     static let idRangeSQL = "SELECT count(*) FROM posts_fts_docsize WHERE id >= ?1 AND id <= ?2"
 
-    /// The posts whose ids lie in `range`.
+    /// The posts whose ids lie in `range`, read from one snapshot of the corpus (an import
+    /// that commits meanwhile is counted whole or not at all).
     public static func posts(inIDs wanted: ClosedRange<Int64>, on connection: Connection) throws -> Int {
+        guard !connection.isInTransaction else { return try postsInSnapshot(inIDs: wanted, on: connection) }
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
+        return try postsInSnapshot(inIDs: wanted, on: connection)
+    }
+
+    private static func postsInSnapshot(inIDs wanted: ClosedRange<Int64>, on connection: Connection) throws -> Int {
         // No post lies outside the days kept, so an open end (`since:` alone) is the first or last of them.
         let statement = try connection.cachedStatement(storedDaysSQL)
         guard try statement.step(), !statement.isNull(0) else {
@@ -109,19 +118,21 @@ public enum PostDays {
     /// `post_days` as the posts give it: the day of every post, counted. Used to build the
     /// table again and to check it (`CorpusHealth`).
     static let recountSQL = """
-        SELECT day, count(*) FROM (SELECT (id >> 20) - ((id >> 20) % 86400 + 86400) % 86400 AS day FROM posts)
+        SELECT day, count(*) AS posts FROM (SELECT (id >> 20) - ((id >> 20) % 86400 + 86400) % 86400 AS day FROM posts)
         GROUP BY day
         """
 
     /// Days where `post_days` and the posts disagree (at most `limit`), as `(day, kept, counted)`.
     static func disagreements(on connection: Connection, limit: Int) throws -> [(day: Int64, kept: Int, counted: Int)] {
         var found: [(day: Int64, kept: Int, counted: Int)] = []
+        // A union rather than a FULL OUTER JOIN, which SQLite has only since 3.39.
         let sql = """
-            WITH counted(day, posts) AS (\(recountSQL))
-            SELECT coalesce(c.day, k.day), coalesce(k.posts, 0), coalesce(c.posts, 0)
-            FROM counted c FULL OUTER JOIN post_days k ON k.day = c.day
-            WHERE coalesce(k.posts, 0) != coalesce(c.posts, 0)
-            ORDER BY 1 LIMIT ?1
+            SELECT day, sum(kept), sum(counted) FROM (
+                SELECT day, posts AS kept, 0 AS counted FROM post_days
+                UNION ALL
+                SELECT day, 0, posts FROM (\(recountSQL))
+            )
+            GROUP BY day HAVING sum(kept) != sum(counted) ORDER BY day LIMIT ?1
             """
         try connection.forEachRow(sql, [.integer(Int64(limit))]) { row in
             found.append((row.int64(0), Int(row.int64(1)), Int(row.int64(2))))

@@ -31,10 +31,12 @@ struct TextNumbering {
         return number
     }
 
-    /// The number of `text`, given one if it is new.
-    mutating func number(_ text: String) -> Int32 {
-        var text = text
-        return text.withUTF8 { number($0) }
+    /// The number here of `other`'s text number `number`, given one if it is new: found by
+    /// its bytes as read, not by its `String` (which has invalid UTF-8 replaced).
+    mutating func number(of number: Int, in other: TextNumbering) -> Int32 {
+        other.bytes.withUnsafeBufferPointer { all in
+            self.number(UnsafeBufferPointer(rebasing: all[other.starts[number]..<other.starts[number + 1]]))
+        }
     }
 
     private func matches(_ number: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
