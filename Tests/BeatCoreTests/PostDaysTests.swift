@@ -54,7 +54,7 @@ import Testing
         let connection = corpus.corpus.connection
         #expect(try PostDays.posts(inIDs: Int64.min...Int64.max, on: connection) == 0)
         // Posts every few hours over two months, so that day edges fall between and on them.
-        var generator = SplitMix(state: 11)
+        var generator = SeededGenerator(seed: 11)
         let start: Int64 = 1_709_251_200
         let seconds = (0..<600).map { _ in start + Int64.random(in: 0..<(61 * 86_400), using: &generator) }
         let lines = seconds.enumerated().map { index, second in
@@ -146,17 +146,5 @@ import Testing
         try found.repair(corpus.corpus)
         #expect(try CorpusHealth.check(corpus.corpus).isHealthy)
         try Self.expectInStep(corpus, "after the repair")
-    }
-}
-
-/// A seeded generator, so that a failure is the same failure every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// The summary's counting structures answer as the plain ones they replace.
 @Suite struct SummaryCountingTests {
     @Test func ascendingMembershipAgreesWithASetInAnyOrder() {
-        var generator = SplitMix(state: 7)
+        var generator = SeededGenerator(seed: 7)
         let ids = (0..<5_000).map { _ in Int64.random(in: 0..<20_000, using: &generator) }
         let sorted = Array(Set(ids)).sorted()
         let members = Set(sorted)
@@ -54,17 +54,5 @@ import Testing
             #expect(scan.voices(limit: limit) == Array(all.prefix(limit)), "\(text) limit \(limit)")
         }
         if text == "patients OR recordings" { #expect(all.count > 3) }
-    }
-}
-
-/// A seeded generator, so that a failure is the same failure every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
