@@ -48,27 +48,9 @@ extension SearchEngine {
             var half = query; half.idRange = (middle + 1)...stretch.upperBound; return half
         }()
         let wanted = offset + limit
-        let opener = corpus.readerOpener()
-        let helper = BackgroundResult { () -> Result<(rows: [PageRow], total: Int), any Error> in
-            Result { try opener.withConnection { try Self.rankedRows(newer, limit: wanted, on: $0) } }
-        }
-        let first: (rows: [PageRow], total: Int)
-        do {
-            first = try Self.rankedRows(older, limit: wanted, on: connection)
-        } catch {
-            // Ctrl-C (or a failure here): the other half stops too, before its connection closes.
-            corpus.helperInterrupts.interruptAll()
-            _ = helper.value()
-            throw error
-        }
-        let second: (rows: [PageRow], total: Int)
-        switch helper.value() {
-        case .success(let ranked): second = ranked
-        case .failure(let error) where Corpus.isInterruption(error): throw error
-        case .failure:
-            // The second connection could not read (it could not open, say): this one ranks the half.
-            second = try Self.rankedRows(newer, limit: wanted, on: connection)
-        }
+        let (first, second) = try corpus.inHalves(
+            older: { try Self.rankedRows(older, limit: wanted, on: connection) },
+            newer: { try Self.rankedRows(newer, limit: wanted, on: $0) })
         let merged = (first.rows + second.rows).sorted { ($0.rank ?? 0, $1.id) < ($1.rank ?? 0, $0.id) }
         return (Array(merged.dropFirst(offset).prefix(limit)), first.total + second.total)
     }
