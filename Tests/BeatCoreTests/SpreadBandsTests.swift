@@ -477,6 +477,49 @@ import Testing
         #expect(try SpreadIndexTests.group(corpus, "mastodon:c1") != nil)
     }
 
+    /// A merge that fails part-way through writing its run (the disk filled, say) undoes its
+    /// transaction after it let go of its runs' filters: the same writer's next lookup reads
+    /// them back and still finds every post.
+    @Test func aMergeThatFailsPartWayLeavesEveryRunFound() throws {
+        let corpus = try TemporaryCorpus()
+        try Self.importOneByOne(corpus, Self.unrelatedPosts)
+        let connection = corpus.corpus.connection
+        var options = ImportOptions()
+        options.fingerprints = false
+        let original = Self.sentence + ", officials said."
+        let copy = "Unrelated post number 4 about item 28 and topic 52, nothing copied here!"
+        let lines = [
+            SpreadIndexTests.line("b1", "bluesky", "2T10:00:00", original),
+            SpreadIndexTests.line("c1", "mastodon", "3T10:00:00", copy),
+        ]
+        _ = try corpus.importFiles([try corpus.write("late.jsonl", lines.joined(separator: "\n"))], options: options)
+        try connection.execute("DELETE FROM spread_backfill")
+        let index = SpreadIndex(connection: connection)
+        // The fold writes one more run and merges the sixteen into a run after it; the merged
+        // run's twentieth entry fails.
+        let lastRun = try #require(try corpus.integer("SELECT max(run) FROM spread_runs"))
+        try connection.execute(
+            """
+            CREATE TEMP TRIGGER failing_merge BEFORE INSERT ON main.spread_bands
+            WHEN NEW.run > \(lastRun + 1) AND (SELECT count(*) FROM main.spread_bands WHERE run = NEW.run) >= 20
+            BEGIN SELECT RAISE(ABORT, 'the merge failed part-way'); END
+            """)
+        let first = try #require(try corpus.post("bluesky", "b1")?["id"]?.int64Value)
+        #expect {
+            try connection.transaction {
+                try index.add(postID: first, source: "bluesky", title: nil, text: original, url: nil)
+                try index.foldPending()
+            }
+        } throws: { ($0 as? SQLiteError)?.message.contains("the merge failed part-way") ?? false }
+        try connection.execute("DROP TRIGGER temp.failing_merge")
+        #expect(try corpus.integer("SELECT count(*) FROM spread_runs") == Int64(BandRuns.mergeWidth - 1))
+        // The same writer goes on: a copy of a post in one of the runs the merge let go of finds it.
+        let second = try #require(try corpus.post("mastodon", "c1")?["id"]?.int64Value)
+        try connection.transaction { try index.add(postID: second, source: "mastodon", title: nil, text: copy, url: nil) }
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:c1") == SpreadIndexTests.group(corpus, "web:u4"))
+        #expect(try SpreadIndexTests.group(corpus, "mastodon:c1") != nil)
+    }
+
     @Test func aStoredFilterReadsBackAndABrokenOneIsBuiltAgain() throws {
         var filter = BandFilter(capacity: 1_000)
         let values = (0..<1_000).map { Int64($0) &* 0x5851_F42D_4C95_7F2D }
