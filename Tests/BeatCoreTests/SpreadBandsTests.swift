@@ -443,7 +443,10 @@ import Testing
         #expect(pending.isEmpty)
     }
 
-    @Test func aMergeRolledBackLeavesEveryRunFound() throws {
+    /// Fifteen runs of one post each, and two posts stored but not fingerprinted: `b1`, whose
+    /// fold writes the sixteenth run and merges them, and `c1`, a copy of `web:u4`'s text, so
+    /// that its lookup must find a post in one of the merged runs.
+    static func oneRunShortOfAMerge() throws -> (corpus: TemporaryCorpus, index: SpreadIndex, original: String, copy: String) {
         let corpus = try TemporaryCorpus()
         try Self.importOneByOne(corpus, Self.unrelatedPosts)
         let connection = corpus.corpus.connection
@@ -458,6 +461,12 @@ import Testing
         _ = try corpus.importFiles([try corpus.write("late.jsonl", lines.joined(separator: "\n"))], options: options)
         try connection.execute("DELETE FROM spread_backfill")
         let index = SpreadIndex(connection: connection)
+        return (corpus, index, original, copy)
+    }
+
+    @Test func aMergeRolledBackLeavesEveryRunFound() throws {
+        let (corpus, index, original, copy) = try Self.oneRunShortOfAMerge()
+        let connection = corpus.corpus.connection
         // A fold that merges the sixteen runs, in a transaction that is undone.
         struct Undo: Error {}
         let first = try #require(try corpus.post("bluesky", "b1")?["id"]?.int64Value)
@@ -481,20 +490,8 @@ import Testing
     /// transaction after it let go of its runs' filters: the same writer's next lookup reads
     /// them back and still finds every post.
     @Test func aMergeThatFailsPartWayLeavesEveryRunFound() throws {
-        let corpus = try TemporaryCorpus()
-        try Self.importOneByOne(corpus, Self.unrelatedPosts)
+        let (corpus, index, original, copy) = try Self.oneRunShortOfAMerge()
         let connection = corpus.corpus.connection
-        var options = ImportOptions()
-        options.fingerprints = false
-        let original = Self.sentence + ", officials said."
-        let copy = "Unrelated post number 4 about item 28 and topic 52, nothing copied here!"
-        let lines = [
-            SpreadIndexTests.line("b1", "bluesky", "2T10:00:00", original),
-            SpreadIndexTests.line("c1", "mastodon", "3T10:00:00", copy),
-        ]
-        _ = try corpus.importFiles([try corpus.write("late.jsonl", lines.joined(separator: "\n"))], options: options)
-        try connection.execute("DELETE FROM spread_backfill")
-        let index = SpreadIndex(connection: connection)
         // The fold writes one more run and merges the sixteen into a run after it; the merged
         // run's twentieth entry fails.
         let lastRun = try #require(try corpus.integer("SELECT max(run) FROM spread_runs"))
