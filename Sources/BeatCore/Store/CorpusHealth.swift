@@ -53,9 +53,9 @@ public struct CorpusHealth: Sendable, Equatable {
             }
         }
         let posts = try? corpus.postCount()
-        var health = CorpusHealth(fileProblems: fileProblems, indexProblem: indexProblem, posts: posts, indexChecked: !corpus.isReadOnly)
-        health.dayCountProblems = dayCountProblems
-        return health
+        return CorpusHealth(
+            fileProblems: fileProblems, indexProblem: indexProblem, dayCountProblems: dayCountProblems, posts: posts,
+            indexChecked: !corpus.isReadOnly)
     }
 
     /// What `doctor --repair` does for the problems found; the posts themselves are never changed.

@@ -25,30 +25,41 @@ public enum PostDays {
 
     /// The posts whose ids lie in `range`, read from one snapshot of the corpus (an import
     /// that commits meanwhile is counted whole or not at all).
-    public static func posts(inIDs wanted: ClosedRange<Int64>, on connection: Connection) throws -> Int {
-        guard !connection.isInTransaction else { return try postsInSnapshot(inIDs: wanted, on: connection) }
-        try connection.execute("BEGIN")
-        defer { try? connection.execute("COMMIT") }
-        return try postsInSnapshot(inIDs: wanted, on: connection)
+    public static func posts(inIDs range: ClosedRange<Int64>, on connection: Connection) throws -> Int {
+        try posts(inEach: [range], on: connection)[0]
     }
 
-    private static func postsInSnapshot(inIDs wanted: ClosedRange<Int64>, on connection: Connection) throws -> Int {
+    /// The posts in each of `ranges` (a summary's buckets), from one snapshot and one read of
+    /// the days kept.
+    static func posts(inEach ranges: [ClosedRange<Int64>], on connection: Connection) throws -> [Int] {
+        guard !connection.isInTransaction else { return try postsInSnapshot(inEach: ranges, on: connection) }
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
+        return try postsInSnapshot(inEach: ranges, on: connection)
+    }
+
+    private static func postsInSnapshot(inEach ranges: [ClosedRange<Int64>], on connection: Connection) throws -> [Int] {
         // No post lies outside the days kept, so an open end (`since:` alone) is the first or last of them.
         let statement = try connection.cachedStatement(storedDaysSQL)
         guard try statement.step(), !statement.isNull(0) else {
             statement.reset()
-            return 0
+            return ranges.map { _ in 0 }
         }
         let stored = statement.int64(0)...statement.int64(1)
         statement.reset()
         let largestSecond = Int64.max >> Schema.sequenceBits
         guard stored.lowerBound > -largestSecond, stored.upperBound < largestSecond - daySeconds else {
-            return try count(wanted, on: connection)
+            return try ranges.map { try count($0, on: connection) }
         }
-        let lower = max(wanted.lowerBound, stored.lowerBound << Schema.sequenceBits)
-        let upper = min(wanted.upperBound, ((stored.upperBound + daySeconds) << Schema.sequenceBits) - 1)
-        guard lower <= upper else { return 0 }
-        let range = lower...upper
+        let storedIDs = (stored.lowerBound << Schema.sequenceBits)...(((stored.upperBound + daySeconds) << Schema.sequenceBits) - 1)
+        return try ranges.map { wanted in
+            let lower = max(wanted.lowerBound, storedIDs.lowerBound), upper = min(wanted.upperBound, storedIDs.upperBound)
+            return lower <= upper ? try posts(inStoredIDs: lower...upper, on: connection) : 0
+        }
+    }
+
+    /// The posts in `range`, which lies within the days kept.
+    private static func posts(inStoredIDs range: ClosedRange<Int64>, on connection: Connection) throws -> Int {
         guard let days = wholeDays(in: range) else { return try count(range, on: connection) }
         var posts = Int(try connection.scalar(wholeDaysSQL, [.integer(days.lowerBound), .integer(days.upperBound)])?.int64Value ?? 0)
         let firstID = days.lowerBound << Schema.sequenceBits

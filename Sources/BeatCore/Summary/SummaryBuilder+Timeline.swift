@@ -3,14 +3,11 @@ extension SummaryBuilder {
     func timeline(of scan: SummaryScan, in window: SummaryWindow) throws -> SummaryTimeline {
         let size = BucketSize.suited(toWindowOf: window.seconds)
         let spans = window.buckets(of: size)
-        var buckets: [TimeBucket] = []
-        buckets.reserveCapacity(spans.count)
-        for span in spans {
-            let range = span.idRange
-            buckets.append(
-                TimeBucket(
-                    start: span.start, end: span.end, count: scan.count(inIDs: range.lowerBound, range.upperBound),
-                    corpusCount: try PostDays.posts(inIDs: range, on: connection), isBurst: false))
+        let corpusCounts = try PostDays.posts(inEach: spans.map(\.idRange), on: connection)
+        var buckets = zip(spans, corpusCounts).map { span, corpusCount in
+            TimeBucket(
+                start: span.start, end: span.end, count: scan.count(inIDs: span.idRange.lowerBound, span.idRange.upperBound),
+                corpusCount: corpusCount, isBurst: false)
         }
         let detected = BurstDetector.detect(buckets.map(\.count))
         var bursts: [Burst] = []

@@ -68,9 +68,9 @@ struct SummaryScan {
         precondition(ids.isEmpty || later.ids.isEmpty || ids[ids.count - 1] < later.ids[0], "the later pass starts before this one ends")
         ids += later.ids
         // `later` numbered its texts in its own order: each of its numbers becomes this pass's.
-        let sources = later.sourceNames.texts.indices.map { sourceNames.number(of: $0, in: later.sourceNames) }
-        let venues = later.venueNames.texts.indices.map { venueNames.number(of: $0, in: later.venueNames) }
-        let authors = later.authorNames.texts.indices.map { authorNames.number(of: $0, in: later.authorNames) }
+        let sources = sourceNames.numbers(of: later.sourceNames)
+        let venues = venueNames.numbers(of: later.venueNames)
+        let authors = authorNames.numbers(of: later.authorNames)
         for (number, posts) in later.sourceCounts.enumerated() {
             let source = Int(sources[number])
             while sourceCounts.count <= source { sourceCounts.append(0) }

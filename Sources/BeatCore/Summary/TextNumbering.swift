@@ -31,11 +31,11 @@ struct TextNumbering {
         return number
     }
 
-    /// The number here of `other`'s text number `number`, given one if it is new: found by
-    /// its bytes as read, not by its `String` (which has invalid UTF-8 replaced).
-    mutating func number(of number: Int, in other: TextNumbering) -> Int32 {
+    /// The number here of each of `other`'s texts, in `other`'s order, given one if it is new:
+    /// found by its bytes as read, not by its `String` (which has invalid UTF-8 replaced).
+    mutating func numbers(of other: TextNumbering) -> [Int32] {
         other.bytes.withUnsafeBufferPointer { all in
-            self.number(UnsafeBufferPointer(rebasing: all[other.starts[number]..<other.starts[number + 1]]))
+            other.texts.indices.map { number(UnsafeBufferPointer(rebasing: all[other.starts[$0]..<other.starts[$0 + 1]])) }
         }
     }
 
