@@ -23,7 +23,7 @@ import Testing
         #expect(post["tags"] == .text("[\"open-source-ai\"]"))
         #expect(post["score"] == .integer(12))
         #expect(post["origin_line"] == .integer(1))
-        #expect(post["id"] == .integer(1_776_504_600 << 20))
+        #expect(post["id"] == .integer(1_776_504_600 << 20 | 1 << 17), "the second, then reddit's lane")
         try corpus.checkIndexIntegrity()
         #expect(try corpus.integer("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'weights'") == 1)
     }
@@ -55,7 +55,7 @@ import Testing
             }.joined(separator: "\n"))
         _ = try corpus.importFiles([file])
         let ids = try corpus.rows("SELECT id FROM posts ORDER BY source_id").map { $0[0].int64Value ?? 0 }
-        let base = Int64(1_767_225_600) << 20
+        let base = Int64(1_767_225_600) << 20 | 3 << 17  // bluesky's lane
         #expect(ids == [base, base + 1, base + 2])
     }
 

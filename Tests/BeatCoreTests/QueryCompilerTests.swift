@@ -255,7 +255,7 @@ struct QueryCompileCase: CustomTestStringConvertible, Sendable {
         #expect(both.conditions == a.conditions + b.conditions)
         #expect(
             both.countSQL().bindings == [.text("\"llama\"")] + [.integer(both.idRange!.lowerBound), .integer(both.idRange!.upperBound)]
-                + (a.conditions + b.conditions).flatMap { $0.sql(textDriven: true).bindings })
+                + (a.conditions + b.conditions).flatMap { $0.textDrivenSQL(id: "f.rowid", postsJoined: true).bindings })
         #expect(both.idRange == QueryTime.firstID("2026-01-01T00:00:00Z")...QueryTime.lastID("2026-03-01T23:59:59Z"))
         let disjoint = try QueryCompiler.compile("since:2026-05-01", context: QueryDemo.context)
             .combined(with: try QueryCompiler.compile("until:2026-04-01", context: QueryDemo.context))

@@ -26,6 +26,10 @@ import Testing
     static let facetsLookup = "SEARCH p USING COVERING INDEX posts_facets (id=?)"
     static let facetsRangeScan = "SEARCH p USING COVERING INDEX posts_facets (id>? AND id<?)"
     static let sorts = "USE TEMP B-TREE FOR ORDER BY"
+    /// The seconds whose ids do not carry their source, looked up once per match with a source filter.
+    static let laneExceptions = "USING ROWID SEARCH ON TABLE post_lane_exceptions FOR IN-OPERATOR"
+    /// A post's source read from the facets index, for a match in the unsorted lane (`PostLane`).
+    static let sourceFromRow = ["CORRELATED SCALAR SUBQUERY 2", "SEARCH posts USING COVERING INDEX posts_facets (id=?)"]
 
     private func compile(_ text: String) throws -> CompiledQuery {
         try QueryCompiler.compile(text, context: QueryDemo.context)
@@ -64,7 +68,19 @@ import Testing
         }
         let ranked = try Self.plan(query.searchSQL(sort: .rank, limit: 20), in: corpus)
         #expect(Self.ftsStep(ranked.first).isFTS)
-        #expect(ranked == [ranked[0], Self.primaryKeyLookup, Self.sorts])
+        #expect(ranked == [ranked[0], Self.primaryKeyLookup, Self.laneExceptions, Self.sorts])
+    }
+
+    /// A source filter alone reads the id's lane, and the row only for the unsorted lane.
+    @Test func aSourceAloneNeedsNoRow() throws {
+        let corpus = try QueryDemo.corpus()
+        let query = try compile("\"open weights\" -source:news since:2026-01-01")
+        for statement in [query.countSQL(), query.idsSQL(), query.searchSQL(sort: .new, limit: 20)] {
+            let plan = try Self.plan(statement, in: corpus)
+            let fts = Self.ftsStep(plan.first)
+            #expect(fts.isFTS && fts.match && fts.lower)
+            #expect(Array(plan.dropFirst()) == [Self.laneExceptions] + Self.sourceFromRow, "\(plan)")
+        }
     }
 
     @Test func timeOrdersNeedNoSort() throws {
@@ -134,7 +150,9 @@ import Testing
             CREATE INDEX trap_author ON posts(author COLLATE NOCASE);
             CREATE INDEX trap_venue ON posts(venue COLLATE NOCASE);
             """)
-        for text in ["\"open weights\" source:reddit", "licences author:gguf_goblin", "chips in:LocalLLaMA since:2026-01-01"] {
+        for text in [
+            "\"open weights\" source:reddit author:gguf_goblin", "licences author:gguf_goblin", "chips in:LocalLLaMA since:2026-01-01",
+        ] {
             let query = try compile(text)
             for statement in [query.countSQL(), query.searchSQL(sort: .rank, limit: 20), query.searchSQL(sort: .new, limit: 20)] {
                 let plan = try Self.plan(statement, in: corpus)
@@ -150,5 +168,8 @@ import Testing
             )
             #expect(try Self.plan(unguarded, in: corpus).first?.contains("INDEX trap_") == true, "\(text)")
         }
+        // A source alone reads no column of `p` (see `aSourceAloneNeedsNoRow`): no index on `p` can drive.
+        let source = try Self.plan(try compile("\"open weights\" source:reddit").countSQL(), in: corpus)
+        #expect(Self.ftsStep(source.first).isFTS && !source.contains { $0.contains("trap_") }, "\(source)")
     }
 }

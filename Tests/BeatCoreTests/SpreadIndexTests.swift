@@ -148,7 +148,7 @@ import Testing
             DROP TABLE spread_bands; DROP TABLE spread_runs; DROP TABLE spread_pending; DROP TABLE spread_removed;
             DROP TRIGGER posts_spread_ad; DROP TRIGGER posts_spread_au; DROP TABLE spread_members; DROP TABLE spread_groups;
             DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; DROP INDEX posts_facets;
-            DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days;
+            DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days; DROP TABLE post_lane_exceptions;
             PRAGMA user_version = 5;
             """)
         let reopened = try Corpus(path: corpus.path)

@@ -22,11 +22,11 @@ import Testing
         let range = SummaryDemo.year.idRange
         let middle = try #require(try PostDays.middle(of: range, fewest: 0, on: demo.corpus.connection))
         let midnight = middle >> 20
-        let lines = """
-            {"id": "h1", "source": "bluesky", "published_at": \(midnight), "text": "the clearnote patients said so"}
-            {"id": "h2", "source": "mastodon", "published_at": \(midnight - 1), "text": "the recordings of clearnote"}
-            """
-        #expect(try demo.importFiles([try demo.write("edges.jsonl", lines)]).summary.added == 2)
+        let line = #"{"id": "h2", "source": "mastodon", "published_at": \#(midnight - 1), "text": "the recordings of clearnote"}"#
+        #expect(try demo.importFiles([try demo.write("edges.jsonl", line)]).summary.added == 1)
+        // An import puts a post in its source's lane; the first id of a second is the unsorted
+        // lane's, which older corpora and full lanes use (`PostLane`).
+        try demo.store(id: middle, source: "bluesky", sourceID: "h1", publishedAt: midnight, text: "the clearnote patients said so")
         #expect(try PostDays.middle(of: range, fewest: 0, on: demo.corpus.connection) == middle)
         #expect(try demo.integer("SELECT id FROM posts WHERE source_id = 'h1'") == middle)
         return (demo, middle)

@@ -96,6 +96,19 @@ public final class TemporaryCorpus {
         return found
     }
 
+    /// Stores a post under the id given, with its index entry, as an older release (whose
+    /// ids counted the posts of a second in one run) or a full lane (`PostLane`) left it.
+    /// An import must have run first: the post is credited to the latest.
+    public func store(id: Int64, source: String, sourceID: String, publishedAt: Int64, text: String) throws {
+        try corpus.connection.run(
+            """
+            INSERT INTO posts (id, source, source_id, published_at, text, import_id, imported_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, (SELECT max(id) FROM imports), ?4)
+            """, [.integer(id), .text(source), .text(sourceID), .integer(publishedAt), .text(text)])
+        try corpus.connection.run(
+            "INSERT INTO posts_fts(rowid, title, text) SELECT id, title, text FROM posts WHERE id = ?1", [.integer(id)])
+    }
+
     /// Checks the full-text index against the table with FTS5's own integrity check.
     public func checkIndexIntegrity() throws {
         try corpus.connection.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('integrity-check', 1)")

@@ -35,6 +35,31 @@ public indirect enum PostCondition: Sendable, Equatable {
         }
     }
 
+    /// Whether, in a statement the FTS5 index drives, the condition reads the post id alone
+    /// (`textDrivenSQL`): the statement then needs no row of `posts` for it.
+    public var readsIDOnlyWhenTextDriven: Bool {
+        if case .source = self { return true }
+        return false
+    }
+
+    /// The condition as SQL with its bindings, in order, for a statement the FTS5 index
+    /// drives, whose post id is the column `id`; `postsJoined` says whether `p` is joined.
+    ///
+    /// A source is read from the id's lane (`PostLane`) where the lane carries it, and
+    /// from the row where it does not: in the unsorted lane and in the seconds listed in
+    /// `post_lane_exceptions` (none, in a corpus made since schema 12).
+    public func textDrivenSQL(id: String, postsJoined: Bool) -> (sql: String, bindings: [SQLiteValue]) {
+        guard case .source(let names, let negated) = self else { return sql(textDriven: true) }
+        let lane = PostLane.sql(id)
+        let carried =
+            "\(lane) <> \(PostLane.unsorted) AND \(id) >> \(Schema.sequenceBits) NOT IN (SELECT second FROM post_lane_exceptions)"
+        let (byLane, laneBindings) = Self.membership(lane, names.map { .integer(PostLane.lane(of: $0)) }, negated: negated)
+        // The facets index is denser than the table (a post's row is 2 KB): as fast as the join was.
+        let stored = postsJoined ? "+p.source" : "(SELECT source FROM posts INDEXED BY posts_facets WHERE id = \(id))"
+        let (byRow, rowBindings) = Self.membership(stored, names.map { .text($0) }, negated: negated)
+        return ("CASE WHEN \(carried) THEN \(byLane) ELSE \(byRow) END", laneBindings + rowBindings)
+    }
+
     /// The condition as SQL on `p` with its bindings, in order.
     /// - Parameter textDriven: true when the FTS5 index drives the statement (the query has words).
     public func sql(textDriven: Bool) -> (sql: String, bindings: [SQLiteValue]) {
@@ -67,10 +92,13 @@ public indirect enum PostCondition: Sendable, Equatable {
     }
 
     /// `column = ?` for one value, `column IN (?, …)` for several.
-    private static func membership(_ column: String, _ values: [String], negated: Bool) -> (String, [SQLiteValue]) {
-        let bindings = values.map { SQLiteValue.text($0) }
-        if values.count == 1 { return ("\(column) \(negated ? "<>" : "=") ?", bindings) }
-        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+    private static func membership(_ column: String, _ names: [String], negated: Bool) -> (String, [SQLiteValue]) {
+        membership(column, names.map { .text($0) }, negated: negated)
+    }
+
+    private static func membership(_ column: String, _ bindings: [SQLiteValue], negated: Bool) -> (String, [SQLiteValue]) {
+        if bindings.count == 1 { return ("\(column) \(negated ? "<>" : "=") ?", bindings) }
+        let placeholders = Array(repeating: "?", count: bindings.count).joined(separator: ", ")
         return ("\(column) \(negated ? "NOT IN" : "IN") (\(placeholders))", bindings)
     }
 

@@ -14,9 +14,10 @@ public enum SearchSort: String, CaseIterable, Sendable {
 ///
 /// - with words, `posts_fts f` drives: `posts_fts MATCH ?` first, then the date
 ///   span as `f.rowid >= ? AND f.rowid <= ?` inside the FTS5 index (post ids
-///   follow time, see `Schema`), and `posts p` is joined by its INTEGER PRIMARY
-///   KEY only when a condition or a column needs it, through the `posts_facets`
-///   index when every column read is a source, venue or author;
+///   follow time, see `Schema`), a source from the id's lane (`PostLane`), and
+///   `posts p` is joined by its INTEGER PRIMARY KEY only when a condition or a
+///   column needs it, through the `posts_facets` index when every column read is
+///   a source, venue or author;
 /// - filters only, `posts p` is read in id (time) order within the date span.
 ///
 /// Time orders are rowid orders, so `--sort new` needs no sorting step, and
@@ -38,10 +39,12 @@ extension CompiledQuery {
         var values: [SQLiteValue] = []
         let id: String
         let from: String
+        var postsJoined = true
         if let match {
             id = "f.rowid"
-            if conditions.isEmpty && !joiningPosts {
+            if conditions.allSatisfy(\.readsIDOnlyWhenTextDriven) && !joiningPosts {
                 from = "posts_fts f"
+                postsJoined = false
             } else if conditions.allSatisfy(\.readsFacetsOnly) {
                 // The facets index holds every column these read (a post's row is 2 KB).
                 from = "posts_fts f JOIN posts p INDEXED BY posts_facets ON p.id = f.rowid"
@@ -71,7 +74,8 @@ extension CompiledQuery {
         // selective; the source index is not (a third of all posts), and scanning
         // ids in time order beats it for pages sorted by date.
         for condition in conditions {
-            let (sql, bindings) = condition.sql(textDriven: match != nil)
+            let (sql, bindings) =
+                match != nil ? condition.textDrivenSQL(id: id, postsJoined: postsJoined) : condition.sql(textDriven: false)
             clauses.append("(" + sql + ")")
             values += bindings
         }

@@ -92,7 +92,11 @@ final class PostWriter {
     /// batch meanwhile (see `EventChannel`). After a throw, `posts` holds those not written.
     func write(batch posts: inout [IncomingPost], each: (Outcome) throws -> Void) throws {
         // Reversed after sorting, so that popping from the end gives them in order.
-        posts.sort { $0.record.publishedAt < $1.record.publishedAt }
+        // Within a second, ids go up by lane (`PostLane`).
+        posts.sort { a, b in
+            guard a.record.publishedAt == b.record.publishedAt else { return a.record.publishedAt < b.record.publishedAt }
+            return PostLane.lane(of: a.record.source) < PostLane.lane(of: b.record.source)
+        }
         posts.reverse()
         while let post = posts.popLast() {
             let outcome = try write(post.record, print: post.print)
@@ -115,15 +119,14 @@ final class PostWriter {
         written.posts.removeAll(keepingCapacity: true)
     }
 
-    // The new id is the next free one within the post's second, found by a
-    // rowid range seek, so ids stay in publication order.
     private static let insertSQL = """
         INSERT INTO posts(id, source, source_id, venue, author, published_at, title, text, url, parent, thread,
                           score, lang, tags, raw, import_id, origin_line, imported_at)
-        VALUES ((SELECT coalesce(max(id) + 1, ?1) FROM posts WHERE id BETWEEN ?1 AND ?1 + 1048575),
-                ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         ON CONFLICT(source, source_id) DO NOTHING
         """
+
+    private static let lastIDSQL = "SELECT max(id) FROM posts WHERE id BETWEEN ?1 AND ?2"
 
     private static let selectSQL = """
         SELECT id, venue, author, published_at, title, text, url, parent, thread, score, lang, tags, raw, imported_at
@@ -170,19 +173,38 @@ final class PostWriter {
 
     /// Inserts `record` unless its `(source, source_id)` is stored; true when it was added.
     private func insert(_ record: PostRecord, tags: String?, print: SpreadPrint?) throws -> Bool {
+        let id = try newID(for: record)
         let insert = try connection.cachedStatement(Self.insertSQL)
         try insert.execute([
-            .integer(record.publishedAt << Schema.sequenceBits), .text(record.source), .text(record.sourceID),
+            .integer(id), .text(record.source), .text(record.sourceID),
             record.venue.sqliteValue, record.author.sqliteValue, .integer(record.publishedAt), record.title.sqliteValue,
             .text(record.text), record.url.sqliteValue, record.parent.sqliteValue, record.thread.sqliteValue,
             record.score.sqliteValue, record.lang.sqliteValue, tags.sqliteValue, record.raw.sqliteValue,
             .integer(importID), record.originLine.map { .integer(Int64($0)) } ?? .null, .integer(now),
         ])
         guard connection.changes == 1 else { return false }
-        let id = connection.lastInsertRowID
         unindexed.append(id)
         written.posts.append(WrittenBatch.Post(id: id, outcome: .added, print: print))
         return true
+    }
+
+    /// The next free id in the lane of the record's source within its second, found by a rowid
+    /// range seek, so that ids follow publication time and carry the source (`PostLane`); the
+    /// unsorted lane of that second when the source's own is full.
+    private func newID(for record: PostRecord) throws -> Int64 {
+        let lastID = try connection.cachedStatement(Self.lastIDSQL)
+        var lanes = [PostLane.lane(of: record.source)]
+        if lanes[0] != PostLane.unsorted { lanes.append(PostLane.unsorted) }
+        for lane in lanes {
+            let ids = PostLane.ids(second: record.publishedAt, lane: lane)
+            try lastID.bind([.integer(ids.lowerBound), .integer(ids.upperBound)])
+            defer { lastID.reset() }
+            _ = try lastID.step()
+            guard let last = lastID.optionalInt64(0) else { return ids.lowerBound }
+            if last < ids.upperBound { return last + 1 }
+        }
+        throw ImportError.secondFull(
+            source: record.source, sourceID: record.sourceID, publishedAt: record.publishedAt, line: record.originLine)
     }
 
     private func update(_ incoming: PostRecord, tags: String?, print: SpreadPrint?) throws -> Outcome {

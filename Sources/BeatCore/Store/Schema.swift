@@ -1,8 +1,8 @@
 /// The corpus schema and its forward migrations, one entry per `user_version`.
 ///
 /// Posts are clustered by time: `posts.id` (the rowid) is `published_at * 2^20`
-/// plus a sequence number within that second, so the table's own b-tree is the
-/// date index, and the FTS5 index (whose rowids are the same ids) can answer a
+/// plus the post's lane and a sequence number within that second (see `PostLane`),
+/// so the table's own b-tree is the date index, and the FTS5 index (whose rowids are the same ids) can answer a
 /// date range as a rowid range without consulting any other index.
 enum Schema {
     /// Bits of `posts.id` below the publication second.
@@ -270,6 +270,17 @@ enum Schema {
             UPDATE post_days SET posts = posts - 1
             WHERE day = (old.id >> 20) - ((old.id >> 20) % 86400 + 86400) % 86400;
         END;
+        """,
+        // 12: a post's id carries its source (`PostLane`): `second << 20 | lane << 17 | n`.
+        // Posts stored before keep their ids, whose lane bits are 0 (a query reads their
+        // source from the row) except where more than 2^17 posts shared a second: those
+        // seconds are listed here, and their lane bits are never trusted.
+        """
+        CREATE TABLE post_lane_exceptions (
+            second INTEGER PRIMARY KEY      -- published_at of posts whose ids do not carry their source
+        );
+        INSERT INTO post_lane_exceptions(second)
+        SELECT DISTINCT id >> 20 FROM posts WHERE (id >> 17) & 7 <> 0;
         """,
     ]
 }
