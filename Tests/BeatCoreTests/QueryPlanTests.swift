@@ -68,7 +68,7 @@ import Testing
         }
         let ranked = try Self.plan(query.searchSQL(sort: .rank, limit: 20), in: corpus)
         #expect(Self.ftsStep(ranked.first).isFTS)
-        #expect(ranked == [ranked[0], Self.primaryKeyLookup, Self.laneExceptions, Self.sorts])
+        #expect(ranked == [ranked[0], Self.primaryKeyLookup, Self.sorts])
     }
 
     /// A source filter alone reads the id's lane, and the row only for the unsorted lane.

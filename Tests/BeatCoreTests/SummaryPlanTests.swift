@@ -22,9 +22,7 @@ import Testing
             let plan = try Self.plan(statement.sql, statement.bindings, in: corpus)
             let fts = QueryPlanTests.ftsStep(plan.first)
             #expect(fts.isFTS && fts.match && fts.lower && fts.upper, "\(text): \(plan)")
-            // A source filter reads the id's lane, and the lane exceptions once per match.
-            let lanes = text.contains("source:") ? [QueryPlanTests.laneExceptions] : []
-            #expect(Array(plan.dropFirst()) == [QueryPlanTests.facetsLookup] + lanes, "\(text): \(plan)")
+            #expect(Array(plan.dropFirst()) == [QueryPlanTests.facetsLookup], "\(text): \(plan)")
         }
     }
 

@@ -16,8 +16,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancelled
     /// The temporary file an import sorts its records in could not be written or read.
     case spillFailed(folder: String, reason: String)
-    /// More posts of one source share a publication second than post ids can tell apart (`PostLane`).
-    case secondFull(source: String, sourceID: String, publishedAt: Int64, line: Int?)
+    /// Every post id of a day that a source may take is taken (`PostLane`).
+    case dayFull(source: String, sourceID: String, publishedAt: Int64, line: Int?)
 
     /// The error as the shell shows it.
     public var description: String {
@@ -49,10 +49,10 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .spillFailed(let folder, let reason):
             return
                 "cannot sort the records in a temporary file in \(folder): \(reason); free some space there or import the file in parts (batches committed before are kept)"
-        case .secondFull(let source, let sourceID, let publishedAt, let line):
-            // PostLane.capacity posts in the source's lane of the second, as many in the shared one.
+        case .dayFull(let source, let sourceID, let publishedAt, let line):
+            // PostLane.capacity ids a second in the source's lane and as many shared, 86,400 seconds a day.
             return
-                "\(source) post \(sourceID)\(line.map { " (record \($0))" } ?? ""): more than 262,144 \(source) posts are dated \(CivilTime.iso8601(publishedAt)), and Beat keeps at most 131,072 of one source in a second plus 131,072 shared; check the file's dates (a date without a time of day reads as midnight)"
+                "\(source) post \(sourceID)\(line.map { " (record \($0))" } ?? ""): no post id is left for \(source) on \(CivilTime.isoDate(publishedAt)) (a day holds 131,072 posts of one source a second, and as many shared); check the file's dates"
         }
     }
 }

@@ -45,17 +45,18 @@ public indirect enum PostCondition: Sendable, Equatable {
     /// The condition as SQL with its bindings, in order, for a statement the FTS5 index
     /// drives, whose post id is the column `id`; `postsJoined` says whether `p` is joined.
     ///
-    /// A source is read from the id's lane (`PostLane`) where the lane carries it, and
-    /// from the row where it does not: in the unsorted lane and in the seconds listed in
-    /// `post_lane_exceptions` (none, in a corpus made since schema 12).
+    /// Without `p`, a source is read from the id's lane (`PostLane`) where the lane carries
+    /// it, and from the facets index where it does not: in the unsorted lane and in the
+    /// seconds listed in `post_lane_exceptions` (none, in a corpus made since schema 12).
     public func textDrivenSQL(id: String, postsJoined: Bool) -> (sql: String, bindings: [SQLiteValue]) {
-        guard case .source(let names, let negated) = self else { return sql(textDriven: true) }
+        // With `p` joined for another column, its source costs nothing more.
+        guard case .source(let names, let negated) = self, !postsJoined else { return sql(textDriven: true) }
         let lane = PostLane.sql(id)
         let carried =
             "\(lane) <> \(PostLane.unsorted) AND \(id) >> \(Schema.sequenceBits) NOT IN (SELECT second FROM post_lane_exceptions)"
         let (byLane, laneBindings) = Self.membership(lane, names.map { .integer(PostLane.lane(of: $0)) }, negated: negated)
         // The facets index is denser than the table (a post's row is 2 KB): as fast as the join was.
-        let stored = postsJoined ? "+p.source" : "(SELECT source FROM posts INDEXED BY posts_facets WHERE id = \(id))"
+        let stored = "(SELECT source FROM posts INDEXED BY posts_facets WHERE id = \(id))"
         let (byRow, rowBindings) = Self.membership(stored, names.map { .text($0) }, negated: negated)
         return ("CASE WHEN \(carried) THEN \(byLane) ELSE \(byRow) END", laneBindings + rowBindings)
     }

@@ -8,8 +8,7 @@ extension SearchEngine {
     public func export(_ query: CompiledQuery, to write: (String) throws -> Void) throws -> Int {
         guard !query.isEmptyRange else { return 0 }
         let ids = query.idsSQL()
-        // Ids are time-ordered, so id order is publication order, and a
-        // re-import assigns the same ids.
+        // Ids are time-ordered, so id order is publication order.
         let sql = "SELECT \(BeatJSONLWriter.columns) FROM posts p WHERE p.id IN (\(ids.sql)) ORDER BY p.id"
         var written = 0
         try eachRow(sql, ids.bindings) { row in

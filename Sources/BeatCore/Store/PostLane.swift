@@ -10,6 +10,13 @@
 /// source from the facets index. So do the seconds listed in `post_lane_exceptions`, where an
 /// older corpus had more than 2^17 posts in one second and its ids spilled into the lane
 /// bits.
+///
+/// A second whose ids for a source are all taken (its lane and lane 0 full: a file whose
+/// dates have no time of day puts a whole day's posts at midnight) sends the post to the
+/// next second with room, later in its UTC day first, then earlier (`second(after:for:)`):
+/// the id's second is then not the post's, which `published_at` keeps, but its day is, so
+/// date filters and day counts hold. Three bits hold seven sources; an eighth would take
+/// lane 0.
 enum PostLane {
     /// Bits of the sequence within a lane.
     static let sequenceBits: Int64 = 17
@@ -44,6 +51,18 @@ enum PostLane {
     static func ids(second: Int64, lane: Int64) -> ClosedRange<Int64> {
         let first = second << Schema.sequenceBits | lane << sequenceBits
         return first...(first + capacity - 1)
+    }
+
+    /// The second to look for a free id in after `current`, for a post published at `second`:
+    /// the later seconds of its UTC day in turn, then the earlier ones; nil when the day has
+    /// none left.
+    static func second(after current: Int64, for second: Int64) -> Int64? {
+        let dayStart = PostDays.dayStart(second)
+        if current >= second {
+            if current + 1 < dayStart + PostDays.daySeconds { return current + 1 }
+            return second > dayStart ? second - 1 : nil
+        }
+        return current > dayStart ? current - 1 : nil
     }
 
     /// SQL for the lane of the id column `id`.

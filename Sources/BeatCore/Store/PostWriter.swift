@@ -190,20 +190,25 @@ final class PostWriter {
 
     /// The next free id in the lane of the record's source within its second, found by a rowid
     /// range seek, so that ids follow publication time and carry the source (`PostLane`); the
-    /// unsorted lane of that second when the source's own is full.
+    /// unsorted lane of that second when the source's own is full, and another second of the
+    /// same day when both are.
     private func newID(for record: PostRecord) throws -> Int64 {
         let lastID = try connection.cachedStatement(Self.lastIDSQL)
         var lanes = [PostLane.lane(of: record.source)]
         if lanes[0] != PostLane.unsorted { lanes.append(PostLane.unsorted) }
-        for lane in lanes {
-            let ids = PostLane.ids(second: record.publishedAt, lane: lane)
-            try lastID.bind([.integer(ids.lowerBound), .integer(ids.upperBound)])
-            defer { lastID.reset() }
-            _ = try lastID.step()
-            guard let last = lastID.optionalInt64(0) else { return ids.lowerBound }
-            if last < ids.upperBound { return last + 1 }
+        var second: Int64? = record.publishedAt
+        while let current = second {
+            for lane in lanes {
+                let ids = PostLane.ids(second: current, lane: lane)
+                try lastID.bind([.integer(ids.lowerBound), .integer(ids.upperBound)])
+                defer { lastID.reset() }
+                _ = try lastID.step()
+                guard let last = lastID.optionalInt64(0) else { return ids.lowerBound }
+                if last < ids.upperBound { return last + 1 }
+            }
+            second = PostLane.second(after: current, for: record.publishedAt)
         }
-        throw ImportError.secondFull(
+        throw ImportError.dayFull(
             source: record.source, sourceID: record.sourceID, publishedAt: record.publishedAt, line: record.originLine)
     }
 
