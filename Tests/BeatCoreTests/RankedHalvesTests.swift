@@ -31,6 +31,37 @@ import Testing
         }
     }
 
+    /// An import that commits after the helper took its snapshot, and before this connection
+    /// took its own, is in both halves or in neither: here in both, with a post past the last
+    /// id stored when the page began.
+    @Test func anImportBetweenTheTwoSnapshotsIsSeenByBoth() throws {
+        let demo = try SearchDemo.corpus()
+        let query = try QueryCompiler.compile("the", context: QueryDemo.context)
+        let last = try #require(try demo.integer("SELECT max(id) FROM posts")) >> Schema.sequenceBits
+        let file = try demo.write(
+            "late.jsonl",
+            """
+            {"id": "late-1", "source": "mastodon", "published_at": \(last - 60), "text": "the last word before the end"}
+            {"id": "late-2", "source": "reddit", "published_at": \(last + 60), "text": "the word after the end"}
+            """)
+        let path = demo.path
+        nonisolated(unsafe) var imported = false
+        demo.corpus.betweenSnapshots = {
+            guard !imported, let writer = try? Corpus(path: path) else { return }
+            imported = (try? Importer(corpus: writer, options: ImportOptions()).run([file], events: ImportEvents()).added) == 2
+        }
+        let halved = SearchEngine(corpus: demo.corpus)
+        halved.halvingMatches = 0
+        let two = try halved.search(query, shownAs: "the", sort: .rank, limit: 500)
+        #expect(imported)
+        let whole = SearchEngine(corpus: demo.corpus)
+        whole.halvingMatches = .max
+        let one = try whole.search(query, shownAs: "the", sort: .rank, limit: 500)
+        #expect(two.total == one.total)
+        #expect(two == one)
+        #expect(Set(two.hits.map(\.post.id)).isSuperset(of: ["mastodon:late-1", "reddit:late-2"]))
+    }
+
     @Test func onePassWhenTheMatchesAreFewOrATransactionIsOpen() throws {
         let demo = try SearchDemo.corpus()
         let engine = SearchEngine(corpus: demo.corpus)

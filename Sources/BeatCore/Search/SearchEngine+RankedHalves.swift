@@ -9,8 +9,8 @@ import BeatSQLite
 /// The page is the page one pass gives: FTS5 computes bm25's statistics (rows, average
 /// length, rows per phrase) over the whole index whatever rows a statement reads, so a
 /// post scores the same in a half as in the whole, and ties are broken by id in both.
-/// Each half's statement reads the corpus as last committed, as the count beside a page
-/// in time order does; with a transaction open (a writer's own uncommitted posts) the
+/// Both halves read the same state of the corpus, also while an import commits
+/// (`Corpus.inHalves`); with a transaction open (a writer's own uncommitted posts) the
 /// page is ranked in one pass.
 extension SearchEngine {
     /// One row of a page, as `searchSQL` gives it: a post, its rank (nil in time order), its
@@ -42,10 +42,12 @@ extension SearchEngine {
         probe.idRange = max(stretch.lowerBound, middle - slice / 2)...min(stretch.upperBound, middle + slice / 2)
         guard try count(probe) * Int(Self.estimateShare) >= halvingMatches else { return nil }
 
+        // The outer ends are the query's own, not the ids stored when the stretch was read:
+        // posts committed since, beyond them, are the halves' too (see `Corpus.inHalves`).
         var older = query
-        older.idRange = stretch.lowerBound...middle
+        older.idRange = (query.idRange?.lowerBound ?? Int64.min)...middle
         let newer = {
-            var half = query; half.idRange = (middle + 1)...stretch.upperBound; return half
+            var half = query; half.idRange = (middle + 1)...(query.idRange?.upperBound ?? Int64.max); return half
         }()
         let wanted = offset + limit
         let (first, second) = try corpus.inHalves(

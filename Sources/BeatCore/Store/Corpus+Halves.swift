@@ -1,8 +1,17 @@
 import BeatSQLite
+import Dispatch
 
 extension Corpus {
     /// `older` on this corpus's connection while `newer` runs on the kept helper connection,
-    /// on the other core: the two halves of a ranked page or of a summary's pass.
+    /// on the other core: the two halves of a ranked page or of a summary's pass. The caller
+    /// has no transaction open.
+    ///
+    /// Both halves read one state of the corpus, as one pass would, even while an import
+    /// commits. SQLite 3.40 as built here cannot hand a snapshot to another connection, so
+    /// the helper takes its snapshot first and this connection takes its own after; when
+    /// `PRAGMA data_version` says nothing was committed between this connection's read
+    /// before the helper's snapshot and its own, the two are the same. When something
+    /// was, `newer` runs here after `older`, in this connection's snapshot.
     ///
     /// A Ctrl-C or a failure in `older` stops `newer` before its connection closes, then is
     /// thrown. When the helper could not read (its connection could not open, say), `newer`
@@ -11,9 +20,33 @@ extension Corpus {
         older: () throws -> Value, newer: @escaping @Sendable (Connection) throws -> Value
     ) throws -> (older: Value, newer: Value) {
         let opener = readerOpener()
-        let helper = BackgroundResult { () -> Result<Value, any Error> in
-            Result { try opener.withConnection(newer) }
+        let handshake = SnapshotHandshake()
+        let versionBefore = try dataVersion(on: connection)
+        let helper = BackgroundResult { () -> Result<Value?, any Error> in
+            Result {
+                defer { handshake.helperHasItsSnapshot() }  // also when it fails before
+                return try opener.withConnection { helperConnection in
+                    try helperConnection.execute("BEGIN")
+                    defer { try? helperConnection.execute("COMMIT") }
+                    _ = try dataVersion(on: helperConnection)  // the first read takes the snapshot
+                    handshake.helperHasItsSnapshot()
+                    guard handshake.sameSnapshot() else { return nil }
+                    return try newer(helperConnection)
+                }
+            }
         }
+        handshake.waitForHelper()
+        betweenSnapshots?()
+        do {
+            try connection.execute("BEGIN")
+            handshake.decide(sameSnapshot: try dataVersion(on: connection) == versionBefore)
+        } catch {
+            handshake.decide(sameSnapshot: false)
+            _ = helper.value()
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            throw error
+        }
+        defer { try? connection.execute("COMMIT") }
         let first: Value
         do {
             first = try older()
@@ -23,9 +56,45 @@ extension Corpus {
             throw error
         }
         switch helper.value() {
-        case .success(let second): return (first, second)
+        case .success(let second?): return (first, second)
+        case .success(nil): return (first, try newer(connection))  // a commit came between the two snapshots
         case .failure(let error) where Corpus.isInterruption(error): throw error
         case .failure: return (first, try newer(connection))
         }
+    }
+}
+
+/// `PRAGMA data_version`: it changes when another connection commits, as seen by `connection`'s
+/// next read transaction (and stays put within one).
+private func dataVersion(on connection: Connection) throws -> Int64 {
+    try connection.scalar("PRAGMA data_version")?.int64Value ?? 0
+}
+
+/// The order in which the halves of `Corpus.inHalves` take their snapshots: the helper takes
+/// its own, then waits to hear whether the corpus connection's, taken after, is the same.
+///
+/// `@unchecked Sendable`: `same` is written before `decided` is signalled and read after
+/// waiting on it, which orders the two.
+private final class SnapshotHandshake: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let decided = DispatchSemaphore(value: 0)
+    private var same = false
+
+    /// Said by the helper once it has its snapshot, or once it failed before taking one.
+    /// Said twice in the second case; the second is never waited for.
+    func helperHasItsSnapshot() { ready.signal() }
+
+    func waitForHelper() { ready.wait() }
+
+    /// Said once by the corpus connection, on every path.
+    func decide(sameSnapshot: Bool) {
+        same = sameSnapshot
+        decided.signal()
+    }
+
+    /// Waits for `decide`.
+    func sameSnapshot() -> Bool {
+        decided.wait()
+        return same
     }
 }

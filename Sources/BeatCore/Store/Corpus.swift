@@ -33,6 +33,9 @@ public final class Corpus {
     private let readerMode: Connection.Mode
     /// The helper connections reading for this corpus now, stopped with it by its interrupter.
     let helperInterrupts = HelperInterrupts()
+    /// For tests: runs in `inHalves` after the helper took its snapshot and before this
+    /// connection takes its own, to commit something in between.
+    var betweenSnapshots: (() -> Void)?
 
     deinit {
         // The kept helper closes first: the last connection to close takes the `-wal` and `-shm`

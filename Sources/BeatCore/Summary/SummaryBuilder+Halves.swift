@@ -7,8 +7,9 @@ import BeatSQLite
 /// (`Corpus.inHalves`, as a ranked page's), and the two joined (`SummaryScan.append`): every
 /// figure is what one pass gives.
 ///
-/// Each half reads the corpus as last committed, as the term counts on two connections
-/// do; with a transaction open (a writer's own uncommitted posts) the pass is made whole.
+/// Both halves read the same state of the corpus, also while an import commits
+/// (`Corpus.inHalves`); with a transaction open (a writer's own uncommitted posts) the pass
+/// is made whole.
 extension SummaryBuilder {
     /// The pass over `query` in `window` (see `SummaryScan`).
     func scan(_ query: CompiledQuery, in window: SummaryWindow) throws -> SummaryScan {
