@@ -135,18 +135,14 @@ import Testing
     /// A corpus written by schema 3 (before beats) opens, gains the beats table and keeps its posts.
     @Test func aSchema3CorpusMigratesAndKeepsItsPosts() throws {
         let path = corpus.directory + "/old.db"
-        do {
-            let old = try Connection(path: path)
-            for migration in Schema.migrations.prefix(3) { try old.execute(migration) }
-            try old.execute("PRAGMA user_version = 3")
-            try old.execute(
-                """
+        try writeOlderCorpus(
+            at: path, version: 3,
+            inserting: """
                 INSERT INTO imports (id, path, format, started_at) VALUES (1, 'a.jsonl', 'jsonl', 1776729600);
                 INSERT INTO posts (id, source, source_id, author, published_at, text, import_id, imported_at)
                     VALUES (1776729600 << 20, 'reddit', 'a1', 'em-bee', 1776729600, 'chip export rules', 1, 1776729600),
                            ((1776729601 << 20), 'hackernews', '9', 'pg', 1776729601, 'tsmc capacity', 1, 1776729600);
                 """)
-        }
         let migrated = try Corpus(path: path)
         #expect(try migrated.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
         #expect(Corpus.schemaVersion >= 4)

@@ -105,12 +105,9 @@ import Testing
     @Test func aCorpusFromBeforeTheDayCountsGainsThem() throws {
         let directory = try TemporaryCorpus()
         let path = directory.directory + "/old.db"
-        do {
-            let old = try Connection(path: path)
-            for migration in Schema.migrations.prefix(10) { try old.execute(migration) }
-            try old.execute("PRAGMA user_version = 10")
-            try old.execute(
-                """
+        try writeOlderCorpus(
+            at: path, version: 10,
+            inserting: """
                 INSERT INTO imports (id, path, format, started_at) VALUES (1, 'a.jsonl', 'jsonl', 1776729600);
                 INSERT INTO posts (id, source, source_id, published_at, text, import_id, imported_at)
                     VALUES (1776729600 << 20, 'reddit', 'a1', 1776729600, 'a', 1, 1776729600),
@@ -119,7 +116,6 @@ import Testing
                            (-5 << 20, 'reddit', 'a4', -5, 'd', 1, 1776729600);
                 INSERT INTO posts_fts(rowid, title, text) SELECT id, title, text FROM posts;
                 """)
-        }
         let migrated = try Corpus(path: path)
         #expect(try migrated.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
         var days: [[Int64?]] = []

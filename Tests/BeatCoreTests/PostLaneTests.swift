@@ -159,12 +159,9 @@ import Testing
         let directory = try TemporaryCorpus()
         let path = directory.directory + "/old.db"
         let crowded: Int64 = 1_776_729_600
-        do {
-            let old = try Connection(path: path)
-            for migration in Schema.migrations.prefix(11) { try old.execute(migration) }
-            try old.execute("PRAGMA user_version = 11")
-            try old.execute(
-                """
+        try writeOlderCorpus(
+            at: path, version: 11,
+            inserting: """
                 INSERT INTO imports (id, path, format, started_at) VALUES (1, 'a.jsonl', 'jsonl', 1776729600);
                 INSERT INTO posts (id, source, source_id, published_at, text, import_id, imported_at)
                     VALUES (1776729600 << 20, 'reddit', 'a1', 1776729600, 'aurora', 1, 1776729600),
@@ -172,7 +169,6 @@ import Testing
                            (1776816000 << 20, 'news', 'a3', 1776816000, 'aurora', 1, 1776729600);
                 INSERT INTO posts_fts(rowid, title, text) SELECT id, title, text FROM posts;
                 """)
-        }
         let migrated = try Corpus(path: path)
         #expect(try migrated.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
         #expect(try migrated.connection.scalar("SELECT group_concat(second) FROM post_lane_exceptions")?.int64Value == crowded)
