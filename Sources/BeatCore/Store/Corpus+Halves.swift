@@ -80,8 +80,9 @@ private final class SnapshotHandshake: @unchecked Sendable {
     private let decided = DispatchSemaphore(value: 0)
     private var same = false
 
-    /// Said by the helper once it has its snapshot, or once it failed before taking one.
-    /// Said twice in the second case; the second is never waited for.
+    /// Said by the helper once it has its snapshot, and again as its work ends, so that a
+    /// helper that failed before taking one does not leave the corpus connection waiting;
+    /// only the first is waited for.
     func helperHasItsSnapshot() { ready.signal() }
 
     func waitForHelper() { ready.wait() }
