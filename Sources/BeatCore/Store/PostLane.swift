@@ -31,7 +31,8 @@ enum PostLane {
         return lane(of: kind)
     }
 
-    /// The lane of a source: its place in `SourceKind.allCases`, from 1.
+    /// The lane of a source: its place in `SourceKind.allCases`, from 1, written out because
+    /// lanes are stored in ids and must not move if the enum's order does.
     static func lane(of kind: SourceKind) -> Int64 {
         switch kind {
         case .reddit: 1

@@ -193,23 +193,27 @@ final class PostWriter {
     /// unsorted lane of that second when the source's own is full, and another second of the
     /// same day when both are.
     private func newID(for record: PostRecord) throws -> Int64 {
-        let lastID = try connection.cachedStatement(Self.lastIDSQL)
-        var lanes = [PostLane.lane(of: record.source)]
-        if lanes[0] != PostLane.unsorted { lanes.append(PostLane.unsorted) }
+        let own = PostLane.lane(of: record.source)
         var second: Int64? = record.publishedAt
         while let current = second {
-            for lane in lanes {
-                let ids = PostLane.ids(second: current, lane: lane)
-                try lastID.bind([.integer(ids.lowerBound), .integer(ids.upperBound)])
-                defer { lastID.reset() }
-                _ = try lastID.step()
-                guard let last = lastID.optionalInt64(0) else { return ids.lowerBound }
-                if last < ids.upperBound { return last + 1 }
+            if let id = try freeID(in: PostLane.ids(second: current, lane: own)) { return id }
+            if own != PostLane.unsorted, let id = try freeID(in: PostLane.ids(second: current, lane: PostLane.unsorted)) {
+                return id
             }
             second = PostLane.second(after: current, for: record.publishedAt)
         }
         throw ImportError.dayFull(
             source: record.source, sourceID: record.sourceID, publishedAt: record.publishedAt, line: record.originLine)
+    }
+
+    /// The id after the last one taken in `ids`, the first when none is; nil when the last is taken.
+    private func freeID(in ids: ClosedRange<Int64>) throws -> Int64? {
+        let lastID = try connection.cachedStatement(Self.lastIDSQL)
+        try lastID.bind([.integer(ids.lowerBound), .integer(ids.upperBound)])
+        defer { lastID.reset() }
+        _ = try lastID.step()
+        guard let last = lastID.optionalInt64(0) else { return ids.lowerBound }
+        return last < ids.upperBound ? last + 1 : nil
     }
 
     private func update(_ incoming: PostRecord, tags: String?, print: SpreadPrint?) throws -> Outcome {
