@@ -13,6 +13,8 @@ public final class Connection {
     private lazy var turn = WriterTurn(databasePath: path)
     /// What `beat_tally` counts; freed after the connection closes.
     private let tallyCount = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
+    /// The rows of the FTS5 table `beat_bm25_per_idf` last ranked against; freed after the connection closes.
+    private let rankedTableRowsSeen = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
     /// The condition `stopWhen(_:)` set, held while SQLite's progress handler may call it.
     private var stopCheck: StopCheck?
 
@@ -60,6 +62,7 @@ public final class Connection {
         self.path = path
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         tallyCount.initialize(to: 0)
+        rankedTableRowsSeen.initialize(to: -1)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         _ = beat_sqlite_enable_defensive(db)
@@ -80,6 +83,11 @@ public final class Connection {
         guard registered == SQLITE_OK else {
             sqlite3_close(db)
             throw SQLiteError(extendedCode: registered, message: "could not register beat_tally (\(path))")
+        }
+        let ranker = beat_sqlite_register_bm25_per_idf(db, rankedTableRowsSeen)
+        guard ranker == SQLITE_OK else {
+            sqlite3_close(db)
+            throw SQLiteError(extendedCode: ranker, message: "could not register beat_bm25_per_idf (\(path))")
         }
     }
 
@@ -108,6 +116,7 @@ public final class Connection {
         sqlite3_progress_handler(handle, 0, nil, nil)
         sqlite3_close_v2(handle)
         tallyCount.deallocate()
+        rankedTableRowsSeen.deallocate()
     }
 
     /// The calls of `beat_tally(x)` since `resetTally()`. The SQL function returns its
@@ -116,6 +125,19 @@ public final class Connection {
 
     /// Starts `tally` again from 0.
     public func resetTally() { tallyCount.pointee = 0 }
+
+    /// The rows of the FTS5 table as the last statement calling `beat_bm25_per_idf` saw them
+    /// (what its IDF is counted against), nil when none has scored a row since
+    /// `resetRankedTableRows()`.
+    ///
+    /// `beat_bm25_per_idf(fts, weights…)` is FTS5's `bm25(fts, weights…)` for a query of one
+    /// phrase divided by that phrase's IDF, `log((rows - matches + 0.5) / (matches + 0.5))`
+    /// (1e-6 when not positive): the same order, and the same value once multiplied, without
+    /// the count of the phrase's rows in the whole index that bm25 makes in every statement.
+    public var rankedTableRows: Int64? { rankedTableRowsSeen.pointee >= 0 ? rankedTableRowsSeen.pointee : nil }
+
+    /// Forgets `rankedTableRows`.
+    public func resetRankedTableRows() { rankedTableRowsSeen.pointee = -1 }
 
     /// The version of the SQLite library in use.
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
@@ -233,6 +255,16 @@ public final class Connection {
     public func commitAndYield() throws(SQLiteError) {
         try execute("COMMIT")
         turn.yieldToWaitingWriters(limit: Double(busyTimeoutMilliseconds) / 1000)
+    }
+
+    /// Runs `body` in one read transaction, so that its statements see one committed state
+    /// of the file whatever other connections commit meanwhile; inside a transaction
+    /// already open, in that one.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else { return try body() }
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws.

@@ -36,4 +36,76 @@ static inline int beat_sqlite_register_tally(sqlite3 *db, sqlite3_int64 *count) 
     return sqlite3_create_function_v2(db, "beat_tally", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, count, beat_tally_step,
                                       (void *)0, (void *)0, (void *)0);
 }
+// beat_bm25_per_idf(fts, w0, w1, ...) is FTS5's bm25(fts, w0, w1, ...) for a query of one
+// phrase, divided by the phrase's IDF: the same arithmetic on the same statistics, without
+// the factor bm25 multiplies last. bm25 counts the phrase's rows in the whole index for that
+// factor, once in every statement; a ranked page read in two halves did that count twice,
+// and the factor orders nothing when the query has one phrase. The caller counts it once
+// (split between the halves) and multiplies: IDF * beat_bm25_per_idf == bm25, bit for bit.
+// The rows FTS5 counted in the table (for the IDF) go to the sqlite3_int64 registered with it.
+typedef struct BeatBM25Statistics {
+    double averageLength;
+} BeatBM25Statistics;
+
+static void beat_bm25_per_idf_step(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc,
+                                   sqlite3_value **argv) {
+    const double k1 = 1.2; // bm25's constants, as FTS5 sets them
+    const double b = 0.75;
+    if (api->xPhraseCount(fts) != 1) {
+        sqlite3_result_error(context, "beat_bm25_per_idf ranks a query of one phrase only", -1);
+        return;
+    }
+    int rc = SQLITE_OK;
+    BeatBM25Statistics *statistics = (BeatBM25Statistics *)api->xGetAuxdata(fts, 0);
+    if (statistics == 0) {
+        sqlite3_int64 rows = 0, tokens = 0;
+        rc = api->xRowCount(fts, &rows);
+        if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+        if (rc == SQLITE_OK) {
+            statistics = (BeatBM25Statistics *)sqlite3_malloc(sizeof(BeatBM25Statistics));
+            if (statistics == 0) rc = SQLITE_NOMEM;
+        }
+        if (rc == SQLITE_OK) {
+            statistics->averageLength = (double)tokens / (double)rows;
+            // On failure xSetAuxdata frees what it was given.
+            rc = api->xSetAuxdata(fts, statistics, sqlite3_free);
+        }
+        if (rc == SQLITE_OK) *(sqlite3_int64 *)api->xUserData(fts) = rows;
+    }
+    double frequency = 0.0;
+    int instances = 0;
+    if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+    for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
+        int phrase = 0, column = 0, offset = 0;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        if (rc == SQLITE_OK) frequency += (argc > column) ? sqlite3_value_double(argv[column]) : 1.0;
+    }
+    double length = 0.0;
+    if (rc == SQLITE_OK) {
+        int tokens = 0;
+        rc = api->xColumnSize(fts, -1, &tokens);
+        length = (double)tokens;
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    // bm25's expression, term for term, so that the rounding is the same.
+    double perIDF = (frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / statistics->averageLength));
+    sqlite3_result_double(context, -1.0 * perIDF);
+}
+
+// Registers beat_bm25_per_idf through the fts5_api pointer FTS5 hands to `SELECT fts5(?1)`.
+static inline int beat_sqlite_register_bm25_per_idf(sqlite3 *db, sqlite3_int64 *rows) {
+    fts5_api *fts5 = 0;
+    sqlite3_stmt *statement = 0;
+    int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, 0);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_pointer(statement, 1, (void *)&fts5, "fts5_api_ptr", 0);
+    sqlite3_step(statement);
+    rc = sqlite3_finalize(statement);
+    if (rc != SQLITE_OK) return rc;
+    if (fts5 == 0 || fts5->iVersion < 2) return SQLITE_ERROR;
+    return fts5->xCreateFunction(fts5, "beat_bm25_per_idf", rows, beat_bm25_per_idf_step, 0);
+}
 #endif

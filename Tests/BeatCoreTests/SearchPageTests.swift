@@ -30,7 +30,9 @@ import Testing
     @Test func rankedPagesWithWordsCountInTheRankingPass() throws {
         let query = try QueryCompiler.compile("\"open weights\" source:reddit", context: QueryDemo.context)
         #expect(query.talliesMatches(sort: .rank))
-        #expect(query.searchSQL(sort: .rank, limit: 20, tallied: true).sql.contains("beat_tally(bm25("))
+        #expect(query.searchSQL(sort: .rank, limit: 20, tallied: true).sql.contains("beat_tally(beat_bm25_per_idf("))
+        let words = try QueryCompiler.compile("open weights source:reddit", context: QueryDemo.context)
+        #expect(words.searchSQL(sort: .rank, limit: 20, tallied: true).sql.contains("beat_tally(bm25("))
         #expect(!query.talliesMatches(sort: .new))
         #expect(!(try QueryCompiler.compile("source:reddit", context: QueryDemo.context)).talliesMatches(sort: .rank))
     }

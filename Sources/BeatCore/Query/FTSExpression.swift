@@ -68,6 +68,43 @@ enum FTSText {
         return result + "\""
     }
 
+    /// True when `match`, as `FTSExpression.rendered` and `CompiledQuery.combined` write
+    /// expressions, is one phrase for FTS5: `"x"`, `"x"*` or `{title} : "x"`, in any
+    /// parentheses. Anything else outside the phrase (an operator, a bare word, a second
+    /// phrase) makes it not one.
+    static func isOnePhrase(_ match: String) -> Bool {
+        let scalars = Array(match.unicodeScalars)
+        let titleFilter = Array("{title}".unicodeScalars)
+        var phrases = 0
+        var index = 0
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\"":
+                phrases += 1
+                index += 1
+                // To the closing quote; a doubled quote is one quote inside the string.
+                while index < scalars.count {
+                    if scalars[index] == "\"" {
+                        if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                            index += 1
+                        } else {
+                            break
+                        }
+                    }
+                    index += 1
+                }
+                index += 1
+            case " ", "(", ")", "*", ":":
+                index += 1
+            case "{" where scalars[index...].starts(with: titleFilter):
+                index += titleFilter.count
+            default:
+                return false
+            }
+        }
+        return phrases == 1
+    }
+
     /// True when the index's tokenizer (`unicode61`, `tokenchars '+'`) finds at
     /// least one token in `text`: such text can be searched for.
     ///

@@ -32,10 +32,7 @@ public enum PostDays {
     /// The posts in each of `ranges` (a summary's buckets), from one snapshot and one read of
     /// the days kept.
     static func posts(inEach ranges: [ClosedRange<Int64>], on connection: Connection) throws -> [Int] {
-        guard !connection.isInTransaction else { return try postsInSnapshot(inEach: ranges, on: connection) }
-        try connection.execute("BEGIN")
-        defer { try? connection.execute("COMMIT") }
-        return try postsInSnapshot(inEach: ranges, on: connection)
+        try connection.reading { try postsInSnapshot(inEach: ranges, on: connection) }
     }
 
     private static func postsInSnapshot(inEach ranges: [ClosedRange<Int64>], on connection: Connection) throws -> [Int] {
