@@ -61,6 +61,8 @@ public final class Connection {
         self.handle = db
         self.path = path
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        // Every property is set from here on, so a throw below runs `deinit`, which closes the
+        // handle: closing it here as well would close it twice.
         tallyCount.initialize(to: 0)
         rankedTableRowsSeen.initialize(to: -1)
         sqlite3_extended_result_codes(db, 1)
@@ -70,23 +72,19 @@ public final class Connection {
             // Reading the schema makes "file is not a database" fail at open time.
             try execute("SELECT count(*) FROM sqlite_master")
         } catch {
-            sqlite3_close(db)
             throw SQLiteError(extendedCode: error.extendedCode, message: "\(error.message) (\(path))")
         }
         guard sqlite3_compileoption_used("ENABLE_FTS5") == 1 else {
-            sqlite3_close(db)
             throw SQLiteError(
                 extendedCode: SQLITE_ERROR,
                 message: "this SQLite library was built without FTS5; install a build with it (Debian: libsqlite3-0 >= 3.9)")
         }
         let registered = beat_sqlite_register_tally(db, tallyCount)
         guard registered == SQLITE_OK else {
-            sqlite3_close(db)
             throw SQLiteError(extendedCode: registered, message: "could not register beat_tally (\(path))")
         }
         let ranker = beat_sqlite_register_bm25_per_idf(db, rankedTableRowsSeen)
         guard ranker == SQLITE_OK else {
-            sqlite3_close(db)
             throw SQLiteError(extendedCode: ranker, message: "could not register beat_bm25_per_idf (\(path))")
         }
     }

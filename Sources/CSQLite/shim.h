@@ -42,7 +42,7 @@ static inline int beat_sqlite_register_tally(sqlite3 *db, sqlite3_int64 *count) 
 // factor, once in every statement; a ranked page read in two halves did that count twice,
 // and the factor orders nothing when the query has one phrase. The caller counts it once
 // (split between the halves) and multiplies: IDF * beat_bm25_per_idf == bm25, bit for bit.
-// The rows FTS5 counted in the table (for the IDF) go to the sqlite3_int64 registered with it.
+// The table's row count as FTS5 keeps it (the IDF's N) goes to the sqlite3_int64 registered with it.
 typedef struct BeatBM25Statistics {
     double averageLength;
 } BeatBM25Statistics;

@@ -17,16 +17,8 @@ import Testing
     func pagesAreBm25sPages(_ text: String) throws {
         let demo = try SearchDemo.corpus()
         let query = try QueryCompiler.compile(text, context: QueryDemo.context)
-        #expect(query.ranksPerIDF, "\(text)")
-        let match = try #require(query.match)
-        // bm25 over every match of the words, best first, ties newest first; then the query's filters.
-        let allowed = Set(try demo.rows(query.idsSQL().sql, query.idsSQL().bindings).compactMap { $0[0].int64Value })
-        let expected = try demo.rows(
-            "SELECT rowid, bm25(posts_fts, 3.0, 1.0) FROM posts_fts WHERE posts_fts MATCH ?1 ORDER BY 2, 1 DESC", [.text(match)]
-        ).compactMap { row -> (Int64, Double)? in
-            guard let id = row[0].int64Value, allowed.contains(id), case .real(let rank) = row[1] else { return nil }
-            return (id, rank)
-        }
+        #expect(query.ranksWithoutIDF, "\(text)")
+        let expected = try Self.bm25Page(query, in: demo)
         #expect(!expected.isEmpty, "\(text)")
 
         let onePass = try SearchEngine.pageRows(
@@ -45,6 +37,51 @@ import Testing
         }
     }
 
+    /// bm25's page of `query` on the corpus as it stands: every match of its words best first,
+    /// ties newest first, then the query's filters.
+    static func bm25Page(_ query: CompiledQuery, in demo: TemporaryCorpus) throws -> [(Int64, Double)] {
+        let match = try #require(query.match)
+        let ids = query.idsSQL()
+        let allowed = Set(try demo.rows(ids.sql, ids.bindings).compactMap { $0[0].int64Value })
+        return try demo.rows(
+            "SELECT rowid, bm25(posts_fts, 3.0, 1.0) FROM posts_fts WHERE posts_fts MATCH ?1 ORDER BY 2, 1 DESC", [.text(match)]
+        ).compactMap { row -> (Int64, Double)? in
+            guard let id = row[0].int64Value, allowed.contains(id), case .real(let rank) = row[1] else { return nil }
+            return (id, rank)
+        }
+    }
+
+    /// An import that commits between the two halves' snapshots sends the newer half to the
+    /// corpus connection, after the older: both its ranks and both counts of the phrase must
+    /// then be of the corpus with the import (the new posts change the IDF's rows and matches).
+    @Test func halvesThatFallBackToOneConnectionCountInItsSnapshot() throws {
+        let demo = try SearchDemo.corpus()
+        let query = try QueryCompiler.compile("\"open weights\"", context: QueryDemo.context)
+        let last = try #require(try demo.integer("SELECT max(id) FROM posts")) >> Schema.sequenceBits
+        let file = try demo.write(
+            "late.jsonl",
+            """
+            {"id": "late-1", "source": "mastodon", "published_at": \(last - 60), "text": "open weights, open weights again"}
+            {"id": "late-2", "source": "reddit", "published_at": \(last + 60), "text": "nothing about them at all"}
+            {"id": "late-3", "source": "reddit", "published_at": \(last + 61), "text": "open weights"}
+            """)
+        let path = demo.path
+        nonisolated(unsafe) var imported = false
+        demo.corpus.betweenSnapshots = {
+            guard !imported, let writer = try? Corpus(path: path) else { return }
+            imported = (try? Importer(corpus: writer, options: ImportOptions()).run([file], events: ImportEvents()).added) == 3
+        }
+        let before = try Self.bm25Page(query, in: demo)
+        let halved = SearchEngine(corpus: demo.corpus)
+        halved.halvingMatches = 0
+        let halves = try #require(try halved.rankedInHalves(query, limit: 500, offset: 0))
+        #expect(imported)
+        let after = try Self.bm25Page(query, in: demo)
+        #expect(after.count == before.count + 2)
+        #expect(halves.total == after.count)
+        Self.expectSame(halves.rows, after, "\"open weights\" with an import between the snapshots")
+    }
+
     static func expectSame(_ rows: [SearchEngine.PageRow], _ expected: [(Int64, Double)], _ text: String) {
         #expect(rows.map(\.id) == expected.map(\.0), "\(text)")
         for (row, (id, rank)) in zip(rows, expected) {
@@ -55,12 +92,12 @@ import Testing
     @Test func queriesOfSeveralPhrasesKeepBm25() throws {
         for text in ["open weights", "chips OR licences", "chips -export", "NEAR(open weights)", "\"open weights\" OR model"] {
             let query = try QueryCompiler.compile(text, context: QueryDemo.context)
-            #expect(!query.ranksPerIDF, "\(text)")
+            #expect(!query.ranksWithoutIDF, "\(text)")
             #expect(query.searchSQL(sort: .rank, limit: 20).sql.contains("bm25(posts_fts, 3.0, 1.0)"), "\(text)")
         }
         let beat = try QueryCompiler.compile("\"open weights\"", context: QueryDemo.context)
         let within = try QueryCompiler.compile("model", context: QueryDemo.context)
-        #expect(!beat.combined(with: within).ranksPerIDF)
+        #expect(!beat.combined(with: within).ranksWithoutIDF)
     }
 
     @Test(arguments: [
@@ -76,7 +113,10 @@ import Testing
     @Test func theRankingFunctionRefusesTwoPhrases() throws {
         let demo = try SearchDemo.corpus()
         let sql = "SELECT beat_bm25_per_idf(posts_fts, 3.0, 1.0) FROM posts_fts WHERE posts_fts MATCH ?1"
-        #expect(try demo.rows(sql, [.text("\"open weights\"")]).count > 0)
+        for onePhrase in ["\"open weights\"", "{title} : \"the\"", "\"open\"*", "((\"open weights\"))"] {
+            #expect(FTSText.isOnePhrase(onePhrase))
+            #expect(try demo.rows(sql, [.text(onePhrase)]).count > 0, "\(onePhrase)")
+        }
         #expect(throws: SQLiteError.self) { try demo.rows(sql, [.text("\"open\" \"weights\"")]) }
     }
 

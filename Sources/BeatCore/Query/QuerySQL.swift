@@ -138,9 +138,11 @@ extension CompiledQuery {
     /// Rows `(id, rank, snippet)` of one page of hits.
     ///
     /// `rank` is `bm25(posts_fts, 3.0, 1.0)` (title weighted 3:1; lower is
-    /// better) when sorted by rank, else NULL; for a query of one phrase (`ranksPerIDF`) it
-    /// is that divided by the phrase's IDF, which orders the same (`Connection.rankedTableRows`
-    /// says how to multiply it back). `snippet` is FTS5's best
+    /// better) when sorted by rank, else NULL; for a query of one phrase (`ranksWithoutIDF`) it
+    /// is that divided by the phrase's IDF, which orders the same: `beat_bm25_per_idf`, which only
+    /// a `BeatSQLite.Connection` has. Multiplied by `PhraseIDF.idf` of the index's rows
+    /// (`Connection.rankedTableRows`) and the phrase's (`PhraseIDF.matches`), it is bm25's value.
+    /// `snippet` is FTS5's best
     /// excerpt of up to 24 tokens with matches between U+0002 and U+0003 and
     /// `…` where text was cut. `new` and `old` follow the rowid (time) order of
     /// the FTS5 index, so they need no sort. A filters-only query lists posts
@@ -164,7 +166,7 @@ extension CompiledQuery {
         }
         // The text column: a title match is shown by the title itself.
         let snippet = "snippet(posts_fts, 1, char(2), char(3), '…', 24)"
-        let score = ranksPerIDF ? "beat_bm25_per_idf(posts_fts, 3.0, 1.0)" : "bm25(posts_fts, 3.0, 1.0)"
+        let score = ranksWithoutIDF ? "beat_bm25_per_idf(posts_fts, 3.0, 1.0)" : "bm25(posts_fts, 3.0, 1.0)"
         let rank = sort != .rank ? "NULL" : tallied ? "beat_tally(\(score))" : score
         let order = sort == .rank ? "rank, f.rowid DESC" : "f.rowid \(direction)"
         return (
@@ -178,7 +180,7 @@ extension CompiledQuery {
     /// Whether a page by relevance ranks by bm25 without the IDF (`beat_bm25_per_idf`): the
     /// query has one phrase, whose IDF multiplies every score alike. bm25 would count the
     /// phrase in the whole index in every statement for it; the caller counts it once.
-    public var ranksPerIDF: Bool { match.map(FTSText.isOnePhrase) ?? false }
+    public var ranksWithoutIDF: Bool { match.map(FTSText.isOnePhrase) ?? false }
 
     /// Whether `searchSQL(sort:limit:offset:tallied:)` counts the matches as it ranks them:
     /// a page ranked by relevance of a query with words, whose sort sees every match.

@@ -2,7 +2,7 @@ import BeatSQLite
 import Foundation
 
 /// The factor bm25 gives a query of one phrase, which `beat_bm25_per_idf` leaves out
-/// (see `CompiledQuery.ranksPerIDF`): the phrase's inverse document frequency over the
+/// (see `CompiledQuery.ranksWithoutIDF`): the phrase's inverse document frequency over the
 /// whole index, computed as FTS5 computes it, so that `idf * perIDF` is bm25's value to
 /// the last bit.
 ///

@@ -53,9 +53,10 @@ extension SearchEngine {
             var half = query; half.idRange = (middle + 1)...(query.idRange?.upperBound ?? Int64.max); return half
         }()
         // A query of one phrase ranks without its IDF, whose count over the whole index each
-        // half makes for one half of the ids stored, so that neither makes it all.
+        // half makes on one side of the middle of the ids stored, so that neither makes it all
+        // (as evenly as the phrase's posts are spread in time).
         let split = min(stored.lowerBound + (stored.upperBound - stored.lowerBound) / 2, Int64.max - 1)
-        let phraseIDs = query.ranksPerIDF ? (older: Int64.min...split, newer: (split + 1)...Int64.max) : nil
+        let phraseIDs = query.ranksWithoutIDF ? (older: Int64.min...split, newer: (split + 1)...Int64.max) : nil
         let wanted = offset + limit
         let (first, second) = try corpus.inHalves(
             older: { try Self.rankedHalf(older, limit: wanted, countingPhraseIn: phraseIDs?.older, on: connection) },
@@ -66,6 +67,8 @@ extension SearchEngine {
         if let firstMatches = first.phraseMatches, let secondMatches = second.phraseMatches,
             let rows = first.tableRows ?? second.tableRows
         {
+            // One snapshot: both halves that ranked a row saw the same table.
+            assert(first.tableRows == nil || second.tableRows == nil || first.tableRows == second.tableRows)
             merged = PhraseIDF.scaled(merged, by: PhraseIDF.idf(rows: rows, matches: firstMatches + secondMatches))
         }
         return (merged, first.total + second.total)
@@ -119,7 +122,7 @@ extension SearchEngine {
     static func pageRows(
         _ query: CompiledQuery, sort: SearchSort, limit: Int, offset: Int, tallied: Bool, on connection: Connection
     ) throws -> (rows: [PageRow], tally: Int) {
-        guard sort == .rank, query.ranksPerIDF, let match = query.match else {
+        guard sort == .rank, query.ranksWithoutIDF, let match = query.match else {
             return try rawPageRows(query, sort: sort, limit: limit, offset: offset, tallied: tallied, on: connection)
         }
         return try connection.reading {
