@@ -34,7 +34,7 @@ extension SearchEngine {
     /// halves ranked at once; nil when one pass is the better way (few matches, a stretch of
     /// one id, an open transaction).
     func rankedInHalves(_ query: CompiledQuery, limit: Int, offset: Int) throws -> (rows: [PageRow], total: Int)? {
-        guard query.match != nil, !query.isEmptyRange, !connection.isInTransaction, let stored = try storedStretch(),
+        guard query.match != nil, !query.isEmptyRange, corpus.splitsReads, let stored = try storedStretch(),
             let stretch = Self.stretch(of: query, within: stored)
         else { return nil }
         let span = stretch.upperBound - stretch.lowerBound

@@ -4,7 +4,7 @@ import Dispatch
 extension Corpus {
     /// `older` on this corpus's connection while `newer` runs on the kept helper connection,
     /// on the other core: the two halves of a ranked page or of a summary's pass. The caller
-    /// has no transaction open.
+    /// has no transaction open, or is inside `inOneSnapshot` (`splitsReads`).
     ///
     /// Both halves read one state of the corpus, as one pass would, even while an import
     /// commits. SQLite 3.40 as built here cannot hand a snapshot to another connection, so
@@ -19,6 +19,7 @@ extension Corpus {
     func inHalves<Value: Sendable>(
         older: () throws -> Value, newer: @escaping @Sendable (Connection) throws -> Value
     ) throws -> (older: Value, newer: Value) {
+        if snapshotHelper != nil { return try inHalvesOfOneSnapshot(older: older, newer: newer) }
         let opener = readerOpener()
         let handshake = SnapshotHandshake()
         let versionBefore = try dataVersion(on: connection)
@@ -62,12 +63,27 @@ extension Corpus {
         case .failure: return (first, try newer(connection))
         }
     }
-}
 
-/// `PRAGMA data_version`: it changes when another connection commits, as seen by `connection`'s
-/// next read transaction (and stays put within one).
-private func dataVersion(on connection: Connection) throws -> Int64 {
-    try connection.scalar("PRAGMA data_version")?.int64Value ?? 0
+    /// `inHalves` inside `inOneSnapshot`: both connections read one snapshot already.
+    private func inHalvesOfOneSnapshot<Value: Sendable>(
+        older: () throws -> Value, newer: @escaping @Sendable (Connection) throws -> Value
+    ) throws -> (older: Value, newer: Value) {
+        let opener = readerOpener()
+        let helper = BackgroundResult { Result { try opener.withConnection { try newer($0) } } }
+        let first: Value
+        do {
+            first = try older()
+        } catch {
+            helperInterrupts.interruptAll()
+            _ = helper.value()
+            throw error
+        }
+        switch helper.value() {
+        case .success(let second): return (first, second)
+        case .failure(let error) where Corpus.isInterruption(error): throw error
+        case .failure: return (first, try newer(connection))
+        }
+    }
 }
 
 /// The order in which the halves of `Corpus.inHalves` take their snapshots: the helper takes

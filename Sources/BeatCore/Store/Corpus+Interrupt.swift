@@ -88,18 +88,33 @@ extension Corpus {
 struct HelperOpener: Sendable {
     let interrupts: HelperInterrupts
     let open: @Sendable () throws -> Connection
+    /// The connection every helper uses while `Corpus.inOneSnapshot` runs, nil otherwise.
+    private let inSnapshot: SnapshotHelper?
     /// `interrupts.interruptionCount` when the opener was made.
     private let interruptionsBefore: Int
 
     init(interrupts: HelperInterrupts = HelperInterrupts(), open: @escaping @Sendable () throws -> Connection) {
         self.interrupts = interrupts
         self.open = open
+        inSnapshot = nil
+        interruptionsBefore = interrupts.interruptionCount
+    }
+
+    /// An opener that hands out `helper`, already reading in the corpus connection's snapshot.
+    init(interrupts: HelperInterrupts, inSnapshot helper: SnapshotHelper) {
+        self.interrupts = interrupts
+        open = { throw SnapshotHelper.Busy() }
+        inSnapshot = helper
         interruptionsBefore = interrupts.interruptionCount
     }
 
     /// Runs `body` on the kept helper connection or a new one, kept for the next helper when
-    /// `body` returns (closed when it throws).
+    /// `body` returns (closed when it throws); while `Corpus.inOneSnapshot` runs, on its
+    /// helper, one `body` at a time.
     func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
+        if let inSnapshot {
+            return try inSnapshot.using { connection in try self.interrupts.listing(connection) { try body(connection) } }
+        }
         let connection = try interrupts.takeIdle() ?? open()
         let (interrupts, before) = (interrupts, interruptionsBefore)
         connection.stopWhen { interrupts.interruptionCount != before }

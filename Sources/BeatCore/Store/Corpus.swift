@@ -33,9 +33,11 @@ public final class Corpus {
     private let readerMode: Connection.Mode
     /// The helper connections reading for this corpus now, stopped with it by its interrupter.
     let helperInterrupts = HelperInterrupts()
-    /// For tests: runs in `inHalves` after the helper took its snapshot and before this
-    /// connection takes its own, to commit something in between.
+    /// For tests: runs in `inHalves` and `inOneSnapshot` after the helper took its snapshot
+    /// and before this connection takes its own, to commit something in between.
     var betweenSnapshots: (() -> Void)?
+    /// The helper connection reading in this connection's snapshot while `inOneSnapshot` runs.
+    var snapshotHelper: SnapshotHelper?
 
     deinit {
         // The kept helper closes first: the last connection to close takes the `-wal` and `-shm`
@@ -339,6 +341,7 @@ extension Corpus {
     /// statements reads the corpus as last committed.
     func readerOpener() -> HelperOpener {
         let (path, mode) = (path, readerMode)
+        if let snapshotHelper { return HelperOpener(interrupts: helperInterrupts, inSnapshot: snapshotHelper) }
         return HelperOpener(interrupts: helperInterrupts) {
             try Connection(path: path, mode: mode, busyTimeoutMilliseconds: 10_000)
         }

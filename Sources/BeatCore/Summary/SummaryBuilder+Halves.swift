@@ -8,13 +8,14 @@ import BeatSQLite
 /// figure is what one pass gives.
 ///
 /// Both halves read the same state of the corpus, also while an import commits
-/// (`Corpus.inHalves`); with a transaction open (a writer's own uncommitted posts) the pass
-/// is made whole.
+/// (`Corpus.inHalves`); in a summary, the state every other section reads too
+/// (`Corpus.inOneSnapshot`). With a writer's transaction open (its own uncommitted posts)
+/// the pass is made whole.
 extension SummaryBuilder {
     /// The pass over `query` in `window` (see `SummaryScan`).
     func scan(_ query: CompiledQuery, in window: SummaryWindow) throws -> SummaryScan {
         let windowed = windowed(query, window)
-        guard !windowed.isEmptyRange, !connection.isInTransaction, let range = windowed.idRange,
+        guard !windowed.isEmptyRange, corpus.splitsReads, let range = windowed.idRange,
             let middle = try PostDays.middle(of: range, fewest: limits.halvingPosts, on: connection)
         else { return try SummaryScan(windowed, on: connection) }
         var older = windowed

@@ -45,9 +45,14 @@ public final class SummaryBuilder {
         self.limits = limits
     }
 
-    /// The summary of `request`.
+    /// The summary of `request`, every section read from one state of the corpus, also while
+    /// a collector imports (`Corpus.inOneSnapshot`).
     /// - Throws: `SQLiteError` when the corpus cannot be read (`isInterrupted` when cancelled).
     public func summary(for request: SummaryRequest) throws -> BeatSummary {
+        try corpus.inOneSnapshot { try summaryInOneSnapshot(for: request) }
+    }
+
+    private func summaryInOneSnapshot(for request: SummaryRequest) throws -> BeatSummary {
         let window = request.window
         let scan = try scan(request.query, in: window)
         var timeline = try self.timeline(of: scan, in: window)
