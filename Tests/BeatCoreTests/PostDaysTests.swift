@@ -22,6 +22,9 @@ import Testing
     static func expectInStep(_ corpus: TemporaryCorpus, _ comment: Comment) throws {
         #expect(try PostDays.disagreements(on: corpus.corpus.connection, limit: 10).isEmpty, comment)
         #expect(try corpus.integer("SELECT sum(posts) FROM post_days") == corpus.integer("SELECT count(*) FROM posts"), comment)
+        #expect(try PostSourceDays.disagreements(on: corpus.corpus.connection, limit: 10).isEmpty, comment)
+        #expect(
+            try corpus.integer("SELECT sum(posts) FROM post_source_days") == corpus.integer("SELECT count(*) FROM posts"), comment)
     }
 
     @Test func dayCountsFollowImportsMovedDatesAndDeletes() throws {
@@ -47,6 +50,34 @@ import Testing
         try corpus.corpus.connection.execute("DELETE FROM posts WHERE source = 'news'")
         try Self.expectInStep(corpus, "after deletes")
         #expect(try corpus.integer("SELECT posts FROM post_days WHERE day = -86400") == 0)
+        #expect(try PostSourceDays.histogram(of: "news", on: corpus.corpus.connection).isEmpty, "a day at 0 is not a day with posts")
+        let reddit = try PostSourceDays.histogram(of: "reddit", on: corpus.corpus.connection)
+        #expect(reddit.values.reduce(0, +) == Int(try corpus.integer("SELECT count(*) FROM posts WHERE source = 'reddit'") ?? -1))
+    }
+
+    /// A corpus written before the counts per source gains them, counted from its posts.
+    @Test func aCorpusFromBeforeTheSourceDayCountsGainsThem() throws {
+        let directory = try TemporaryCorpus()
+        let path = directory.directory + "/old.db"
+        try writeOlderCorpus(
+            at: path, version: 12,
+            inserting: """
+                INSERT INTO imports (id, path, format, started_at) VALUES (1, 'a.jsonl', 'jsonl', 1776729600);
+                INSERT INTO posts (id, source, source_id, published_at, text, import_id, imported_at)
+                    VALUES (1776729600 << 20, 'reddit', 'a1', 1776729600, 'a', 1, 1776729600),
+                           ((1776729600 << 20) + 1, 'bluesky', 'a2', 1776729600, 'b', 1, 1776729600),
+                           ((1776729700 << 20) + 1, 'reddit', 'a3', 1776729700, 'b', 1, 1776729600),
+                           (-5 << 20, 'reddit', 'a4', -5, 'd', 1, 1776729600);
+                INSERT INTO posts_fts(rowid, title, text) SELECT id, title, text FROM posts;
+                """)
+        let migrated = try Corpus(path: path)
+        #expect(try migrated.connection.scalar("PRAGMA user_version")?.int64Value == Int64(Corpus.schemaVersion))
+        var rows: [String] = []
+        try migrated.connection.forEachRow("SELECT source, day, posts FROM post_source_days ORDER BY source, day") {
+            rows.append("\($0.string(0) ?? "") \($0.int64(1)) \($0.int64(2))")
+        }
+        #expect(rows == ["bluesky 1776729600 1", "reddit -86400 1", "reddit 1776729600 2"])
+        #expect(try PostSourceDays.histogram(of: "reddit", on: migrated.connection) == [-1: 1, 20_564: 2])
     }
 
     @Test func aStretchOfIDsCountsThePostsInIt() throws {
@@ -137,6 +168,11 @@ import Testing
         let found = try CorpusHealth.check(corpus.corpus)
         #expect(!found.isHealthy && found.isRepairable && found.indexProblem == nil)
         #expect(found.dayCountProblems == ["2024-03-01: 5 kept, 2 stored", "2024-04-30: 0 kept, 1 stored"])
+        try corpus.corpus.connection.execute("UPDATE post_source_days SET posts = 9 WHERE day = 1709251200 AND source = 'reddit'")
+        #expect(
+            try CorpusHealth.check(corpus.corpus).dayCountProblems == [
+                "2024-03-01: 5 kept, 2 stored", "2024-04-30: 0 kept, 1 stored", "2024-03-01 reddit: 9 kept, 2 stored",
+            ])
         #expect(found.repairPlan == "count the stored posts per day again; the posts themselves are not changed")
 
         try found.repair(corpus.corpus)

@@ -13,7 +13,7 @@ import BeatSQLite
 public enum OlderSchema {
     /// Rewrites the spread tables of the corpus open on `connection` as schema `version` (6, 7
     /// or 8) held them, takes away what later versions added (the facets index, the posts per
-    /// day, the lane exceptions), and sets that version. With `pending`, the first fingerprinted posts
+    /// day, the lane exceptions, the posts per source per day), and sets that version. With `pending`, the first fingerprinted posts
     /// (that many) are left as a schema-7 or schema-8 writer that stopped before folding would
     /// leave them.
     public static func restore(_ connection: Connection, version: Int, pending: Int = 0) throws {
@@ -30,6 +30,7 @@ public enum OlderSchema {
                 DROP INDEX posts_facets;
                 DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days;
                 DROP TABLE post_lane_exceptions;
+                DROP TRIGGER posts_source_days_ai; DROP TRIGGER posts_source_days_ad; DROP TABLE post_source_days;
                 """)
             if version == 8 {
                 try leavePending(connection, posts: pending)

@@ -11,8 +11,9 @@ import Foundation
 /// covered when at least half its days were collected, for the source or venue the story names,
 /// or for the corpus as a whole when it names none. Every answer comes with its evidence.
 ///
-/// Each scope's daily histogram is read once per checker: from the `posts_source_id` and
-/// `posts_venue` indexes (their entries carry the post id, which holds the time), never the table.
+/// Each scope's daily histogram is read once per checker: a source's and the corpus's from the
+/// posts per day kept beside the posts (`PostSourceDays`, `PostDays`: a row a day), a venue's
+/// from the `posts_venue` index (its entries carry the post id, which holds the time), never the table.
 final class QuoteCoverage {
     /// The judgement on one quotation.
     struct Judgement {
@@ -43,7 +44,7 @@ final class QuoteCoverage {
         if let stated = attribution?.source {
             let source = AttributionComparison.canonicalSource(stated)
             histogram = try self.histogram(key: "source " + source) {
-                try self.days("SELECT id FROM posts INDEXED BY posts_source_id WHERE source = ?", [.text(source)])
+                try PostSourceDays.histogram(of: source, on: connection)
             }
             if histogram.isEmpty {
                 let name = Platforms.displayName(source) ?? stated
@@ -51,7 +52,7 @@ final class QuoteCoverage {
             }
             scope = source
         } else {
-            histogram = try self.histogram(key: "corpus") { try self.days("SELECT id FROM posts INDEXED BY posts_source_id", []) }
+            histogram = try self.histogram(key: "corpus") { try PostSourceDays.corpusHistogram(on: connection) }
         }
         if let stated = attribution?.venue {
             let venue = QuoteCoverage.venueName(stated)

@@ -2,14 +2,16 @@ import BeatSQLite
 
 /// What `beat doctor` finds: SQLite's own check of the file's pages and
 /// indexes, FTS5's check that the full-text index agrees with the posts, and
-/// whether the posts per day (`PostDays`) are the posts' own count.
+/// whether the posts per day (`PostDays`) and per source per day (`PostSourceDays`) are the
+/// posts' own count.
 public struct CorpusHealth: Sendable, Equatable {
     /// Problems `PRAGMA integrity_check` reported (at most `maximumReported`), empty when it said ok.
     public var fileProblems: [String]
     /// What FTS5's `integrity-check` said when the index is out of step with the posts, nil when it agrees.
     public var indexProblem: String?
-    /// Days whose kept count of posts is not the posts' (at most `maximumReported`), as
-    /// `2024-03-01: 12 kept, 13 stored`; empty when every day agrees.
+    /// Days whose kept count of posts is not the posts' (at most `maximumReported` of each
+    /// kind), as `2024-03-01: 12 kept, 13 stored` and `2024-03-01 reddit: 5 kept, 6 stored`;
+    /// empty when every day agrees.
     public var dayCountProblems: [String] = []
     /// Posts stored, when they could be counted.
     public var posts: Int?
@@ -51,6 +53,9 @@ public struct CorpusHealth: Sendable, Equatable {
             dayCountProblems = try PostDays.disagreements(on: connection, limit: maximumReported).map {
                 "\(CivilTime.isoDate($0.day)): \($0.kept) kept, \($0.counted) stored"
             }
+            dayCountProblems += try PostSourceDays.disagreements(on: connection, limit: maximumReported).map {
+                "\(CivilTime.isoDate($0.day)) \($0.source): \($0.kept) kept, \($0.counted) stored"
+            }
         }
         let posts = try? corpus.postCount()
         return CorpusHealth(
@@ -67,12 +72,15 @@ public struct CorpusHealth: Sendable, Equatable {
     }
 
     /// Builds again, in one transaction, what was found out of step with the posts: the
-    /// full-text index, the posts per day.
+    /// full-text index, the posts per day and per source.
     public func repair(_ corpus: Corpus) throws {
         try corpus.prepareToWrite(command: "doctor --repair", checkingPages: false)
         try corpus.connection.transaction {
             if indexProblem != nil { try corpus.connection.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')") }
-            if !dayCountProblems.isEmpty { try PostDays.rebuild(on: corpus.connection) }
+            if !dayCountProblems.isEmpty {
+                try PostDays.rebuild(on: corpus.connection)
+                try PostSourceDays.rebuild(on: corpus.connection)
+            }
         }
     }
 }

@@ -282,5 +282,33 @@ enum Schema {
         INSERT INTO post_lane_exceptions(second)
         SELECT DISTINCT id >> 20 FROM posts WHERE (id >> 17) & 7 <> 0;
         """,
+        // 13: posts per source per UTC day, kept like `post_days` (11) by triggers in the
+        // transaction that adds or removes a post (a post's source is never updated: it is
+        // half of its unique key), so that `check` judges whether a platform was collected
+        // on a quotation's days from a row a day instead of a row a post: 3.6 million index
+        // entries for one source at ten million posts (`PostSourceDays`). Grouped by day first:
+        // the facets index yields the posts in id order, which is day order, so SQLite's sort
+        // has little to do (0.7 s at a million posts; 3.4 s by source first).
+        """
+        CREATE TABLE post_source_days (
+            source TEXT NOT NULL,
+            day INTEGER NOT NULL,           -- unix seconds of the day's 00:00 UTC
+            posts INTEGER NOT NULL,         -- posts of that source published that day
+            PRIMARY KEY (source, day)
+        ) WITHOUT ROWID;
+        INSERT INTO post_source_days(source, day, posts)
+        SELECT source, day, count(*) FROM (
+            SELECT source, (id >> 20) - ((id >> 20) % 86400 + 86400) % 86400 AS day FROM posts INDEXED BY posts_facets)
+        GROUP BY day, source;
+        CREATE TRIGGER posts_source_days_ai AFTER INSERT ON posts BEGIN
+            INSERT INTO post_source_days(source, day, posts)
+            VALUES (new.source, (new.id >> 20) - ((new.id >> 20) % 86400 + 86400) % 86400, 1)
+            ON CONFLICT(source, day) DO UPDATE SET posts = posts + 1;
+        END;
+        CREATE TRIGGER posts_source_days_ad AFTER DELETE ON posts BEGIN
+            UPDATE post_source_days SET posts = posts - 1
+            WHERE source = old.source AND day = (old.id >> 20) - ((old.id >> 20) % 86400 + 86400) % 86400;
+        END;
+        """,
     ]
 }
