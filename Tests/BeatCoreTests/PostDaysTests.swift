@@ -55,6 +55,17 @@ import Testing
         #expect(reddit.values.reduce(0, +) == Int(try corpus.integer("SELECT count(*) FROM posts WHERE source = 'reddit'") ?? -1))
     }
 
+    /// The day counts rely on a post's id and source never changing in place.
+    @Test func aPostsIDAndSourceAreNeverUpdated() throws {
+        let corpus = try TemporaryCorpus()
+        _ = try corpus.importFiles([try corpus.write("posts.jsonl", Self.posts)])
+        let connection = corpus.corpus.connection
+        #expect(throws: SQLiteError.self) { try connection.execute("UPDATE posts SET source = 'web' WHERE source_id = '1'") }
+        #expect(throws: SQLiteError.self) { try connection.execute("UPDATE posts SET id = id + 1 WHERE source_id = '1'") }
+        try connection.execute("UPDATE posts SET source = source, author = 'someone' WHERE source_id = '1'")
+        try Self.expectInStep(corpus, "after the refused updates")
+    }
+
     /// A corpus written before the counts per source gains them, counted from its posts.
     @Test func aCorpusFromBeforeTheSourceDayCountsGainsThem() throws {
         let directory = try TemporaryCorpus()

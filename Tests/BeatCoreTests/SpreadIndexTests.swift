@@ -150,6 +150,7 @@ import Testing
             DROP TABLE post_links; DROP TABLE spread_dirty; DROP TABLE spread_backfill; DROP INDEX posts_facets;
             DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days; DROP TABLE post_lane_exceptions;
             DROP TRIGGER posts_source_days_ai; DROP TRIGGER posts_source_days_ad; DROP TABLE post_source_days;
+            DROP TRIGGER posts_keep_id_and_source;
             PRAGMA user_version = 5;
             """)
         let reopened = try Corpus(path: corpus.path)

@@ -46,8 +46,12 @@ import Testing
                 imports.run()
                 return WordCountScorer()
             }, limits: Self.halved)
+        nonisolated(unsafe) var pairings = 0
+        demo.corpus.betweenSnapshots = { pairings += 1 }
         let during = try builder.summary(for: request)
         #expect(imports.done)
+        #expect(pairings == 1, "the two connections were paired at the first try")
+        #expect(try demo.corpus.helperInterrupts.takeIdle()?.isInTransaction == false, "the helper's transaction ended")
         #expect(during == before)
         #expect(demo.corpus.snapshotHelper == nil && !demo.corpus.connection.isInTransaction, "both transactions ended")
 
@@ -62,10 +66,15 @@ import Testing
         let demo = try SearchDemo.corpus()
         let request = try Self.request()
         let imports = ImportOnce(file: try Self.lateFile(in: demo), path: demo.path, posts: 3)
-        demo.corpus.betweenSnapshots = { imports.run() }
+        nonisolated(unsafe) var pairings = 0
+        demo.corpus.betweenSnapshots = {
+            pairings += 1
+            imports.run()
+        }
         let builder = SummaryBuilder(corpus: demo.corpus, scorer: WordCountScorer(), limits: Self.halved)
         let during = try builder.summary(for: request)
         #expect(imports.done)
+        #expect(pairings == 2, "paired at the second try")
         demo.corpus.betweenSnapshots = nil
         let after = try builder.summary(for: request)
         #expect(during == after)

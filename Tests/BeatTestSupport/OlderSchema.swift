@@ -31,6 +31,7 @@ public enum OlderSchema {
                 DROP TRIGGER posts_days_ai; DROP TRIGGER posts_days_ad; DROP TABLE post_days;
                 DROP TABLE post_lane_exceptions;
                 DROP TRIGGER posts_source_days_ai; DROP TRIGGER posts_source_days_ad; DROP TABLE post_source_days;
+                DROP TRIGGER posts_keep_id_and_source;
                 """)
             if version == 8 {
                 try leavePending(connection, posts: pending)

@@ -84,11 +84,11 @@ final class QuoteCoverage {
         if let date = attribution?.date {
             // The stated day or month itself: the day of tolerance a match allows for time zones
             // shifts a quote by hours, and is not a day the corpus must have collected.
-            let start = date.start / 86_400
-            let end = max(start, (date.end - 1) / 86_400)
+            let start = Self.dayNumber(date.start)
+            let end = max(start, Self.dayNumber(date.end - 1))
             window = (start, end, start == end ? "on \(Self.day(start))" : "from \(Self.day(start)) to \(Self.day(end))")
         } else if let dateline {
-            let day = dateline.start / 86_400
+            let day = Self.dayNumber(dateline.start)
             window = (day - Int64(Self.datelineDays), day - 1, "in the \(Self.datelineDays) days before \(Self.day(day))")
         } else {
             let evidence = "\(scope): \(total) posts from \(Self.day(first)) to \(Self.day(last)), a usual \(usual) a day"
@@ -125,12 +125,18 @@ final class QuoteCoverage {
     private func days(_ sql: String, _ bindings: [SQLiteValue]) throws -> [Int64: Int] {
         var result: [Int64: Int] = [:]
         try connection.forEachRow(sql, bindings) { row in
-            result[(row.int64(0) >> Schema.sequenceBits) / 86_400, default: 0] += 1
+            result[Self.dayNumber(row.int64(0) >> Schema.sequenceBits), default: 0] += 1
         }
         return result
     }
 
     static func day(_ days: Int64) -> String { AttributionComparison.day(days * 86_400) }
+
+    /// The UTC day (days since 1970) holding `seconds`, rounded down as `post_days` keys are:
+    /// a second before 1970 is in day -1.
+    static func dayNumber(_ seconds: Int64) -> Int64 {
+        seconds >= 0 ? seconds / 86_400 : -((86_399 - seconds) / 86_400)
+    }
 
     /// A venue as stored: without `r/`.
     static func venueName(_ stated: String) -> String {

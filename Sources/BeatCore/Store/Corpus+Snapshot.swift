@@ -19,6 +19,9 @@ extension Corpus {
     /// runs in it.
     func inOneSnapshot<T>(_ body: () throws -> T) throws -> T {
         guard snapshotHelper == nil, !connection.isInTransaction else { return try body() }
+        // A Ctrl-C from now on stops the helper's statements, also one that comes between
+        // them or while the snapshots are paired (`HelperOpener`).
+        let (interrupts, interruptionsBefore) = (helperInterrupts, helperInterrupts.interruptionCount)
         guard let helper = try? helperInterrupts.takeIdle() ?? readerOpener().open() else {
             return try connection.reading(body)
         }
@@ -26,18 +29,25 @@ extension Corpus {
             helperInterrupts.keep(helper)
             return try connection.reading(body)
         }
-        snapshotHelper = SnapshotHelper(helper)
-        // A Ctrl-C stops the helper's statements also when it comes between them (`HelperOpener`).
-        let (interrupts, interruptionsBefore) = (helperInterrupts, helperInterrupts.interruptionCount)
+        let shared = SnapshotHelper(helper)
+        snapshotHelper = shared
         helper.stopWhen { interrupts.interruptionCount != interruptionsBefore }
         defer {
             snapshotHelper = nil
+            shared.waitUntilFree()
             helper.stopWhen(nil)
-            try? helper.execute("COMMIT")
-            try? connection.execute("COMMIT")
+            Self.endReading(on: helper)
+            Self.endReading(on: connection)
             helperInterrupts.keep(helper)
         }
         return try body()
+    }
+
+    /// Ends `connection`'s read transaction: a COMMIT, or a ROLLBACK when that failed (a
+    /// Ctrl-C that came as it ran), so that the connection is never left reading an old state.
+    private static func endReading(on connection: Connection) {
+        try? connection.execute("COMMIT")
+        if connection.isInTransaction { try? connection.execute("ROLLBACK") }
     }
 
     /// Opens a read transaction on `helper`, then one on this connection at the same state;
@@ -97,5 +107,11 @@ final class SnapshotHelper: @unchecked Sendable {
         guard lock.try() else { throw Busy() }
         defer { lock.unlock() }
         return try body(connection)
+    }
+
+    /// Returns once no helper uses the connection: its transaction can then end.
+    func waitUntilFree() {
+        lock.lock()
+        lock.unlock()
     }
 }

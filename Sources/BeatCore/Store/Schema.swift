@@ -288,7 +288,8 @@ enum Schema {
         // on a quotation's days from a row a day instead of a row a post: 3.6 million index
         // entries for one source at ten million posts (`PostSourceDays`). Grouped by day first:
         // the facets index yields the posts in id order, which is day order, so SQLite's sort
-        // has little to do (0.7 s at a million posts; 3.4 s by source first).
+        // has little to do (0.7 s at a million posts; 3.4 s by source first). Both day tables
+        // rely on a post's id and source never changing; a trigger now refuses it.
         """
         CREATE TABLE post_source_days (
             source TEXT NOT NULL,
@@ -308,6 +309,10 @@ enum Schema {
         CREATE TRIGGER posts_source_days_ad AFTER DELETE ON posts BEGIN
             UPDATE post_source_days SET posts = posts - 1
             WHERE source = old.source AND day = (old.id >> 20) - ((old.id >> 20) % 86400 + 86400) % 86400;
+        END;
+        CREATE TRIGGER posts_keep_id_and_source BEFORE UPDATE OF id, source ON posts
+        WHEN new.id IS NOT old.id OR new.source IS NOT old.source BEGIN
+            SELECT RAISE(ABORT, 'a post''s id and source are never changed: delete the post and insert it again');
         END;
         """,
     ]

@@ -80,7 +80,10 @@ public final class SummaryBuilder {
         let burstQuotes = try self.burstQuotes(timeline, scan: scan, sample: sample, selector: selector)
 
         let finder = KeyTermFinder(
-            counter: TermCounter(connection: connection), queryWords: queryWords(request.query), openHelper: corpus.readerOpener())
+            counter: TermCounter(connection: connection), queryWords: queryWords(request.query),
+            // Only a helper in this summary's snapshot counts terms: another would read the
+            // corpus as last committed, without a writer's own posts.
+            openHelper: corpus.snapshotHelper != nil ? corpus.readerOpener() : nil)
         let side = CountedSide(query: request.query, window: window, scan: scan)
         let terms = try finder.keyTerms(
             beat: beatTerms, background: try backgroundTerms(in: window, posts: corpusPosts, skipping: scan.posts == 0),

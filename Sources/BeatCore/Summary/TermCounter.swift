@@ -93,6 +93,9 @@ struct TermCounter {
             }
         } catch {
             queue.stop()
+            // The helper's connection is not free until its current term is counted: inside
+            // `Corpus.inOneSnapshot` it is the summary's, which ends when this throws.
+            _ = helper?.value()
             throw error
         }
         for (index, counts) in helper?.value() ?? [:] { counted[index] = counts }
