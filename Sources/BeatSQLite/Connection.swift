@@ -9,6 +9,10 @@ public final class Connection {
     /// The path the connection was opened with.
     public let path: String
     private var cache: [String: Statement] = [:]
+    /// The statements `recentStatement` compiled last, least recently used first.
+    private var recent: [(sql: String, statement: Statement)] = []
+    /// How many statements `recentStatement` keeps compiled.
+    public static let recentStatementCount = 16
     /// Takes turns with other processes writing to the same file (see `WriterTurn`).
     private lazy var turn = WriterTurn(databasePath: path)
     /// What `beat_tally` counts; freed after the connection closes.
@@ -111,6 +115,7 @@ public final class Connection {
 
     deinit {
         cache.removeAll()
+        recent.removeAll()
         sqlite3_progress_handler(handle, 0, nil, nil)
         sqlite3_close_v2(handle)
         tallyCount.deallocate()
@@ -200,6 +205,25 @@ public final class Connection {
         }
         let statement = try makeStatement(sql)
         cache[sql] = statement
+        return statement
+    }
+
+    /// A compiled statement for `sql` when it is one of the last `recentStatementCount` asked
+    /// for, else a new one that is kept in place of the least recently used: for statements
+    /// whose text follows the shape of a user's query (its filters, its sort), so that a shape
+    /// run again (the next page, the same search) skips compiling it, and a long session of
+    /// different shapes keeps only a few. The caller resets it when done, and never asks for
+    /// the same text again while it still steps.
+    public func recentStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        if let index = recent.firstIndex(where: { $0.sql == sql }) {
+            let entry = recent.remove(at: index)
+            recent.append(entry)
+            entry.statement.reset()
+            return entry.statement
+        }
+        let statement = try makeStatement(sql)
+        recent.append((sql, statement))
+        if recent.count > Self.recentStatementCount { recent.removeFirst() }
         return statement
     }
 

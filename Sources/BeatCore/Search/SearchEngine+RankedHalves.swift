@@ -143,7 +143,7 @@ extension SearchEngine {
     ) throws -> (rows: [PageRow], tally: Int) {
         let (sql, bindings) = query.searchSQL(sort: sort, limit: limit, offset: offset, tallied: tallied)
         connection.resetTally()
-        let statement = try connection.makeStatement(sql)
+        let statement = try connection.recentStatement(sql)
         try statement.bind(bindings)
         defer { statement.reset() }
         var rows: [PageRow] = []
