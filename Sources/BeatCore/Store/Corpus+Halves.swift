@@ -48,20 +48,9 @@ extension Corpus {
             throw error
         }
         defer { try? connection.execute("COMMIT") }
-        let first: Value
-        do {
-            first = try older()
-        } catch {
-            helperInterrupts.interruptAll()
-            _ = helper.value()
-            throw error
-        }
-        switch helper.value() {
-        case .success(let second?): return (first, second)
-        case .success(nil): return (first, try newer(connection))  // a commit came between the two snapshots
-        case .failure(let error) where Corpus.isInterruption(error): throw error
-        case .failure: return (first, try newer(connection))
-        }
+        // No value from the helper: a commit came between the two snapshots, or it failed.
+        let (first, second) = try runOlder(older, beside: helper)
+        return (first, try second ?? newer(connection))
     }
 
     /// `inHalves` inside `inOneSnapshot`: both connections read one snapshot already.
@@ -69,7 +58,17 @@ extension Corpus {
         older: () throws -> Value, newer: @escaping @Sendable (Connection) throws -> Value
     ) throws -> (older: Value, newer: Value) {
         let opener = readerOpener()
-        let helper = BackgroundResult { Result { try opener.withConnection { try newer($0) } } }
+        let helper = BackgroundResult { Result<Value?, any Error> { try opener.withConnection { try newer($0) } } }
+        let (first, second) = try runOlder(older, beside: helper)
+        return (first, try second ?? newer(connection))
+    }
+
+    /// `older` on this connection while `helper` works, and the helper's value: nil when it
+    /// has none to give (it failed, or declined), so that the caller runs its half here. A
+    /// failure here, or a Ctrl-C in either, stops the helper and is thrown once it has stopped.
+    private func runOlder<Value: Sendable>(
+        _ older: () throws -> Value, beside helper: BackgroundResult<Result<Value?, any Error>>
+    ) throws -> (older: Value, newer: Value?) {
         let first: Value
         do {
             first = try older()
@@ -81,7 +80,7 @@ extension Corpus {
         switch helper.value() {
         case .success(let second): return (first, second)
         case .failure(let error) where Corpus.isInterruption(error): throw error
-        case .failure: return (first, try newer(connection))
+        case .failure: return (first, nil)
         }
     }
 }
