@@ -135,7 +135,7 @@ final class QuoteCoverage {
     /// The UTC day (days since 1970) holding `seconds`, rounded down as `post_days` keys are:
     /// a second before 1970 is in day -1.
     static func dayNumber(_ seconds: Int64) -> Int64 {
-        seconds >= 0 ? seconds / 86_400 : -((86_399 - seconds) / 86_400)
+        PostDays.dayStart(seconds) / PostDays.daySeconds
     }
 
     /// A venue as stored: without `r/`.
