@@ -51,10 +51,10 @@ import Testing
         }
     }
 
-    /// An import that commits between the two halves' snapshots sends the newer half to the
-    /// corpus connection, after the older: both its ranks and both counts of the phrase must
-    /// then be of the corpus with the import (the new posts change the IDF's rows and matches).
-    @Test func halvesThatFallBackToOneConnectionCountInItsSnapshot() throws {
+    /// An import that commits between the two halves' snapshots makes them pair again, after
+    /// it: the ranks and both counts of the phrase must then be of the corpus with the import
+    /// (the new posts change the IDF's rows and matches).
+    @Test func anImportBetweenTheSnapshotsIsInTheRanksAndTheCounts() throws {
         let demo = try SearchDemo.corpus()
         let query = try QueryCompiler.compile("\"open weights\"", context: QueryDemo.context)
         let last = try #require(try demo.integer("SELECT max(id) FROM posts")) >> Schema.sequenceBits

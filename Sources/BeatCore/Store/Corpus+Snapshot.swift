@@ -11,7 +11,7 @@ extension Corpus {
     /// either connection, sees the same posts while a collector imports, so its sections
     /// agree with each other. Helpers (`readerOpener()`, `inHalves`) use that connection meanwhile.
     ///
-    /// The two snapshots are made one, as in `inHalves`: the helper opens its read transaction,
+    /// The two snapshots are made one: the helper opens its read transaction,
     /// then this connection opens its own and compares `PRAGMA data_version` with what it read
     /// before the helper began. When a commit came between, both end and it tries again; after
     /// `pairingAttempts`, or when no helper can be had, `body` reads on this connection alone, in

@@ -33,8 +33,8 @@ public final class Corpus {
     private let readerMode: Connection.Mode
     /// The helper connections reading for this corpus now, stopped with it by its interrupter.
     let helperInterrupts = HelperInterrupts()
-    /// For tests: runs in `inHalves` and `inOneSnapshot` after the helper took its snapshot
-    /// and before this connection takes its own, to commit something in between.
+    /// For tests: runs in `inOneSnapshot` (and so in `inHalves`) after the helper took its
+    /// snapshot and before this connection takes its own, to commit something in between.
     var betweenSnapshots: (() -> Void)?
     /// The helper connection reading in this connection's snapshot while `inOneSnapshot` runs.
     var snapshotHelper: SnapshotHelper?
